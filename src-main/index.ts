@@ -1,0 +1,81 @@
+// Main-process entry: wires the pieces together in the order Electron requires.
+// Must stay thin: no file formats, no business logic, nothing the renderer could do itself.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { appSchemePrivileges, registerAppProtocol } from './app-protocol';
+import { APP_ENTRY_URL, appUrlForRoute } from './app-origin';
+import { createHandleIpc, createIpcHandlers, registerIpc } from './ipc';
+import { installAppMenu } from './menu';
+import { preloadPath, rendererDir } from './paths';
+import { denyAllPermissions, hardenWebContents } from './security';
+import { claimSingleInstance } from './single-instance';
+import { createSnapshotStore } from './snapshots';
+import { createAppWindow } from './window';
+
+app.setName('Centric');
+// Privileged schemes must be declared before 'ready', i.e. during module evaluation.
+protocol.registerSchemesAsPrivileged(appSchemePrivileges);
+
+let mainWindow: BrowserWindow | null = null;
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+function openMainWindow(): BrowserWindow {
+  const win = createAppWindow({
+    url: devServerUrl ?? APP_ENTRY_URL,
+    preloadPath,
+    stateFile: join(app.getPath('userData'), 'window-state.json'),
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+  return win;
+}
+
+function openSecondaryWindow(route: string): void {
+  createAppWindow({ url: appUrlForRoute(route), preloadPath });
+}
+
+if (claimSingleInstance(app, () => mainWindow)) {
+  // Every webContents, including ones we did not create directly, gets the same guards.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      app.setAboutPanelOptions({ applicationName: 'Centric', applicationVersion: app.getVersion() });
+      registerAppProtocol(protocol, rendererDir);
+      denyAllPermissions(session.defaultSession);
+      registerIpc(
+        ipcMain,
+        createHandleIpc(
+          createIpcHandlers({
+            appVersion: () => app.getVersion(),
+            dialogs: {
+              showSaveDialog: (owner, options) =>
+                owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options),
+              showOpenDialog: (owner, options) =>
+                owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options),
+            },
+            ownerOf: (event) => BrowserWindow.fromWebContents(event.sender),
+            snapshots: createSnapshotStore(join(app.getPath('userData'), 'snapshots')),
+            openWindow: openSecondaryWindow,
+          }),
+        ),
+      );
+      installAppMenu();
+      openMainWindow();
+    })
+    .catch((error: unknown) => {
+      console.error('Centric failed to start:', error);
+      app.exit(1);
+    });
+}

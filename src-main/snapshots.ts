@@ -1,0 +1,88 @@
+// Owns the automatic snapshot folder under userData: <id>.json plus a <id>.meta.json sidecar.
+// Must never touch files outside that folder or keep more than the caller's `keep` snapshots.
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { SnapshotInfo } from './ipc-contract';
+import { writeFileAtomic } from './atomic-write';
+
+// Changing this sidecar shape needs a version bump and a reader for the old one.
+const metaSchema = z.object({
+  version: z.literal(1),
+  id: z.string(),
+  reason: z.string(),
+  createdAt: z.number(),
+  size: z.number(),
+});
+
+const META_SUFFIX = '.meta.json';
+// The contract already limits ids to this alphabet; re-checked because ids become file names.
+const SAFE_ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+export interface SnapshotStore {
+  write(input: { id: string; reason: string; data: string; keep: number }): Promise<void>;
+  list(): Promise<SnapshotInfo[]>;
+  read(id: string): Promise<string>;
+}
+
+function assertSafeId(id: string): void {
+  if (!SAFE_ID.test(id)) throw new Error(`Snapshot id "${id}" is not valid.`);
+}
+
+export function createSnapshotStore(dir: string, now: () => number = Date.now): SnapshotStore {
+  // Two snapshots in the same millisecond must still sort in the order they were written.
+  let lastCreatedAt = 0;
+
+  async function list(): Promise<SnapshotInfo[]> {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const present = new Set(names);
+    const infos: SnapshotInfo[] = [];
+    for (const name of names) {
+      if (!name.endsWith(META_SUFFIX)) continue;
+      const id = name.slice(0, -META_SUFFIX.length);
+      // A sidecar without its data file is debris from an interrupted write or prune.
+      if (!SAFE_ID.test(id) || !present.has(`${id}.json`)) continue;
+      try {
+        const meta = metaSchema.parse(JSON.parse(await readFile(join(dir, name), 'utf8')));
+        infos.push({ id, reason: meta.reason, createdAt: meta.createdAt, size: meta.size });
+      } catch {
+        // An unreadable sidecar hides that one snapshot rather than the whole list.
+      }
+    }
+    return infos.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+  }
+
+  async function remove(id: string): Promise<void> {
+    // Sidecar first, so a half-finished removal is invisible to list().
+    await unlink(join(dir, `${id}${META_SUFFIX}`)).catch(() => undefined);
+    await unlink(join(dir, `${id}.json`)).catch(() => undefined);
+  }
+
+  return {
+    async write({ id, reason, data, keep }) {
+      assertSafeId(id);
+      await mkdir(dir, { recursive: true });
+      const createdAt = Math.max(now(), lastCreatedAt + 1);
+      lastCreatedAt = createdAt;
+      // Data before sidecar: a snapshot only appears in the list once its data is complete.
+      await writeFileAtomic(join(dir, `${id}.json`), data);
+      const meta = { version: 1, id, reason, createdAt, size: Buffer.byteLength(data, 'utf8') };
+      await writeFileAtomic(join(dir, `${id}${META_SUFFIX}`), JSON.stringify(meta));
+      const all = await list();
+      for (const old of all.slice(keep)) await remove(old.id);
+    },
+    list,
+    async read(id) {
+      assertSafeId(id);
+      const known = await list();
+      if (!known.some((s) => s.id === id)) throw new Error(`Snapshot "${id}" does not exist.`);
+      return readFile(join(dir, `${id}.json`), 'utf8');
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// The app shell: top bar, the screen for the current route, global undo/redo keys and
+// menu commands, and toasts.
+import { useEffect } from 'react';
+import { Redo2, Settings as SettingsIcon, Undo2 } from 'lucide-react';
+import { useRoute, navigate, type Route } from '../../state/router';
+import { redo, undo, useUndoRedoLabels } from '../../state/history';
+import { LIBRARY_SCOPE } from '../../db/commands';
+import { notify } from '../../state/notifications';
+import { useUi } from '../../state/ui';
+import { getHost } from '../../host/host';
+import { Toasts } from '../../ui/toasts';
+import { LibraryScreen } from '../library/library-screen';
+import { WorkshopScreen } from '../workshop/workshop-screen';
+import { SettingsScreen } from '../settings/settings-screen';
+import { SETTINGS_SCOPE } from '../settings/settings-actions';
+
+export function scopeOf(route: Route): string {
+  if (route.name === 'settings') return SETTINGS_SCOPE;
+  if (route.name === 'library') return LIBRARY_SCOPE;
+  return route.workshopId;
+}
+
+async function runUndo(scope: string, direction: 'undo' | 'redo') {
+  const cmd = await (direction === 'undo' ? undo(scope) : redo(scope));
+  if (cmd) notify({ kind: 'info', message: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${cmd.label}` }, 3000);
+}
+
+export function App() {
+  const route = useRoute();
+  const scope = scopeOf(route);
+  const labels = useUndoRedoLabels(scope);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      const isUndo = key === 'z' && !e.shiftKey;
+      const isRedo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
+      if (!isUndo && !isRedo) return;
+      // Inside a dialog's plain form, keep the browser's own text undo.
+      if (e.target instanceof Element && e.target.closest('dialog')) return;
+      e.preventDefault();
+      void runUndo(scope, isUndo ? 'undo' : 'redo');
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [scope]);
+
+  useEffect(
+    () =>
+      getHost().onMenuCommand((c) => {
+        if (c === 'undo' || c === 'redo') void runUndo(scope, c);
+        else if (c === 'open-settings') navigate({ name: 'settings' });
+        else if (c === 'new-workshop') {
+          navigate({ name: 'library' });
+          useUi.setState({ newWorkshopOpen: true });
+        }
+      }),
+    [scope],
+  );
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <a className="brand" href="#/" aria-label="Centric: all workshops">
+          <span className="brand-mark" aria-hidden>
+            C
+          </span>
+          <span className="brand-name">Centric</span>
+        </a>
+        <nav className="topbar-nav" aria-label="Main">
+          <a href="#/" className="topbar-link" aria-current={route.name === 'library' ? 'page' : undefined}>
+            Workshops
+          </a>
+          <a href="#/settings" className="topbar-link" aria-current={route.name === 'settings' ? 'page' : undefined}>
+            <SettingsIcon size={16} aria-hidden /> Settings
+          </a>
+        </nav>
+        <div className="topbar-actions">
+          <button
+            type="button"
+            className="icon-button topbar-icon"
+            aria-label={labels.undo ? `Undo ${labels.undo}` : 'Undo'}
+            title={labels.undo ? `Undo ${labels.undo} (Ctrl+Z)` : 'Nothing to undo'}
+            disabled={!labels.undo}
+            onClick={() => void runUndo(scope, 'undo')}
+          >
+            <Undo2 size={18} aria-hidden />
+          </button>
+          <button
+            type="button"
+            className="icon-button topbar-icon"
+            aria-label={labels.redo ? `Redo ${labels.redo}` : 'Redo'}
+            title={labels.redo ? `Redo ${labels.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            disabled={!labels.redo}
+            onClick={() => void runUndo(scope, 'redo')}
+          >
+            <Redo2 size={18} aria-hidden />
+          </button>
+        </div>
+      </header>
+      <div id="content" className="app-content">
+        {route.name === 'library' ? <LibraryScreen /> : null}
+        {route.name === 'settings' ? <SettingsScreen /> : null}
+        {route.name === 'workshop' || route.name === 'step' || route.name === 'artifact' ? (
+          <WorkshopScreen key={route.workshopId} route={route} />
+        ) : null}
+      </div>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+// Edits inside one workshop (details, step notes, save agenda as template), each one
+// undoable in that workshop's history.
+import { LIBRARY_SCOPE } from '../../db/commands';
+import { agendaToTemplate } from '../../domain/template';
+import { updateStep, type AgendaStep, type Workshop } from '../../domain/workshop';
+import { execute } from '../../state/history';
+import { notify } from '../../state/notifications';
+
+type WorkshopField = 'title' | 'client' | 'date' | 'location' | 'objectives';
+
+const fieldLabels: Record<WorkshopField, string> = {
+  title: 'Edit title',
+  client: 'Edit client',
+  date: 'Change date',
+  location: 'Edit location',
+  objectives: 'Edit objectives',
+};
+
+export function setWorkshopField(id: string, field: WorkshopField, value: string): Promise<boolean> {
+  return execute({
+    label: fieldLabels[field],
+    scope: id,
+    mergeKey: `workshop:${id}:${field}`,
+    touchWorkshop: id,
+    ops: [{ type: 'update', table: 'workshops', key: id, update: (w) => ({ ...w, [field]: value }) }],
+  });
+}
+
+export function setStepField(
+  id: string,
+  stepId: string,
+  patch: Partial<Pick<AgendaStep, 'notes' | 'minutes' | 'title'>>,
+  label: string,
+): Promise<boolean> {
+  return execute({
+    label,
+    scope: id,
+    mergeKey: `step:${id}:${stepId}:${Object.keys(patch).join(',')}`,
+    touchWorkshop: id,
+    ops: [
+      {
+        type: 'update',
+        table: 'workshops',
+        key: id,
+        update: (w) => updateStep(w as unknown as Workshop, stepId, patch) as unknown as Record<string, unknown>,
+      },
+    ],
+  });
+}
+
+/** Saves the workshop's agenda (without notes) as a template of the facilitator's own. */
+export async function saveAgendaAsTemplate(w: Workshop, name: string, summary: string): Promise<string | null> {
+  let template;
+  try {
+    template = agendaToTemplate({
+      id: `mine-${crypto.randomUUID().slice(0, 8)}`,
+      name,
+      summary,
+      steps: w.agenda.map((s) => ({
+        id: s.id,
+        title: s.title,
+        minutes: s.minutes,
+        instructions: s.instructions,
+        prompts: [...s.prompts],
+        artifacts: s.artifacts.map((a) => ({ ...a })),
+      })),
+    });
+  } catch (err) {
+    return (err as Error).message;
+  }
+  const ok = await execute({
+    label: 'Save agenda as template',
+    scope: LIBRARY_SCOPE,
+    ops: [{ type: 'put', table: 'templates', row: { id: template.id, template, createdAt: Date.now() } }],
+  });
+  if (ok) notify({ kind: 'success', message: `Saved “${name}” to your templates.` });
+  return ok ? null : 'The template could not be saved.';
+}

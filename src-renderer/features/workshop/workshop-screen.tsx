@@ -1,0 +1,120 @@
+// Inside a workshop: a sidebar with its agenda and artifacts, and the selected page
+// (overview, an agenda step, or an artifact).
+import { useState } from 'react';
+import { ArrowLeft, Download, LayoutDashboard, MonitorUp, Save } from 'lucide-react';
+import { useArtifactCounts, useWorkshop } from '../../db/queries';
+import { agendaArtifactKinds, agendaMinutes, formatMinutes, type Workshop } from '../../domain/workshop';
+import { artifactInfo } from '../../domain/artifacts';
+import { ArtifactIcon } from '../../ui/artifact-icon';
+import { routeHref, type Route } from '../../state/router';
+import { getHost } from '../../host/host';
+import { notify } from '../../state/notifications';
+import { exportWorkshopBackup } from '../library/library-actions';
+import { OverviewPage } from './overview-page';
+import { StepPage } from './step-page';
+import { ArtifactPage, artifactCount } from './artifact-page';
+import { SaveTemplateDialog } from './save-template-dialog';
+
+type WorkshopRoute = Extract<Route, { workshopId: string }>;
+
+export function WorkshopScreen({ route }: { route: WorkshopRoute }) {
+  const workshop = useWorkshop(route.workshopId);
+  if (workshop === undefined) return <main className="page" aria-busy="true" />;
+  if (workshop === null) {
+    return (
+      <main className="page">
+        <section className="empty-state empty-state-large">
+          <h1>Workshop not found</h1>
+          <p>It may have been deleted. Deleting can be undone from the library (Ctrl+Z).</p>
+          <a className="btn btn-primary" href="#/">
+            Back to the library
+          </a>
+        </section>
+      </main>
+    );
+  }
+  return <WorkshopLayout workshop={workshop} route={route} />;
+}
+
+function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: WorkshopRoute }) {
+  const counts = useArtifactCounts(w.id);
+  const [saveOpen, setSaveOpen] = useState(false);
+  const kinds = agendaArtifactKinds(w.agenda);
+  const current = (r: Route) => (routeHref(r) === routeHref(route) ? 'page' : undefined);
+
+  const openSecondWindow = () =>
+    getHost()
+      .openWindow(routeHref(route))
+      .catch((err: Error) => notify({ kind: 'error', message: err.message }));
+
+  return (
+    <div className="workshop-layout">
+      <nav className="sidebar" aria-label="Workshop">
+        <a className="sidebar-back" href="#/">
+          <ArrowLeft size={16} aria-hidden /> All workshops
+        </a>
+        <div className="sidebar-heading">
+          <p className="sidebar-client">{w.client}</p>
+          <p className="sidebar-title">{w.title}</p>
+        </div>
+        <a className="sidebar-link" href={routeHref({ name: 'workshop', workshopId: w.id })} aria-current={current({ name: 'workshop', workshopId: w.id })}>
+          <LayoutDashboard size={16} aria-hidden /> Overview
+        </a>
+        <h2 className="sidebar-section">
+          Agenda <span className="sidebar-section-meta">{formatMinutes(agendaMinutes(w.agenda))}</span>
+        </h2>
+        {w.agenda.length === 0 ? <p className="sidebar-empty">No steps: this workshop was started blank.</p> : null}
+        <ol className="sidebar-steps">
+          {w.agenda.map((s, i) => {
+            const r: Route = { name: 'step', workshopId: w.id, stepId: s.id };
+            return (
+              <li key={s.id}>
+                <a className="sidebar-link sidebar-step" href={routeHref(r)} aria-current={current(r)}>
+                  <span className="step-number" aria-hidden>
+                    {i + 1}
+                  </span>
+                  <span className="sidebar-step-title" title={s.title}>{s.title}</span>
+                  <span className="sidebar-step-time">{s.minutes}′</span>
+                </a>
+              </li>
+            );
+          })}
+        </ol>
+        <h2 className="sidebar-section">Artifacts</h2>
+        <ul className="sidebar-artifacts">
+          {kinds.map((k) => {
+            const r: Route = { name: 'artifact', workshopId: w.id, kind: k };
+            const n = counts ? artifactCount(k, counts) : 0;
+            return (
+              <li key={k}>
+                <a className="sidebar-link" href={routeHref(r)} aria-current={current(r)}>
+                  <ArtifactIcon kind={k} size={16} /> <span className="sidebar-step-title">{artifactInfo[k].label}</span>
+                  <span className="sidebar-count" aria-label={`${n} items`}>
+                    {n}
+                  </span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="sidebar-footer">
+          <button type="button" className="sidebar-button" onClick={() => void exportWorkshopBackup(w.id)}>
+            <Download size={16} aria-hidden /> Back up workshop
+          </button>
+          <button type="button" className="sidebar-button" onClick={() => setSaveOpen(true)} disabled={w.agenda.length === 0}>
+            <Save size={16} aria-hidden /> Save agenda as template
+          </button>
+          <button type="button" className="sidebar-button" onClick={() => void openSecondWindow()}>
+            <MonitorUp size={16} aria-hidden /> Open in a second window
+          </button>
+        </div>
+      </nav>
+      <div className="workshop-content">
+        {route.name === 'workshop' ? <OverviewPage workshop={w} /> : null}
+        {route.name === 'step' ? <StepPage workshop={w} stepId={route.stepId} /> : null}
+        {route.name === 'artifact' ? <ArtifactPage workshop={w} kind={route.kind} /> : null}
+      </div>
+      <SaveTemplateDialog workshop={w} open={saveOpen} onClose={() => setSaveOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// Browser stand-ins for host capabilities: downloads, a file input, snapshots in their own
+// IndexedDB database, window.open. Used when the renderer runs in a plain Chromium.
+import Dexie, { type Table } from 'dexie';
+import type { Host, SnapshotInfo } from './host';
+
+interface SnapshotRow extends SnapshotInfo {
+  readonly data: string;
+}
+
+/** Snapshots live apart from the library so a broken library cannot take them down with it. */
+class SnapshotDb extends Dexie {
+  snapshots!: Table<SnapshotRow, string>;
+  constructor() {
+    super('centric-snapshots');
+    this.version(1).stores({ snapshots: 'id, createdAt' });
+  }
+}
+
+export function createBrowserHost(): Host {
+  let snapDb: SnapshotDb | null = null;
+  const snaps = () => (snapDb ??= new SnapshotDb());
+  return {
+    kind: 'browser',
+    appVersion: async () => __APP_VERSION__,
+    saveFile: async (req) => {
+      const blob = new Blob([req.data as BlobPart], { type: req.mimeType });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = req.suggestedName;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return { saved: true, name: req.suggestedName };
+    },
+    openFile: (filters) =>
+      new Promise((resolve, reject) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+        input.style.display = 'none';
+        input.setAttribute('data-testid', 'host-file-input');
+        const done = () => input.remove();
+        input.addEventListener('change', () => {
+          const file = input.files?.[0];
+          done();
+          if (!file) return resolve(null);
+          file.text().then((text) => resolve({ name: file.name, text }), reject);
+        });
+        input.addEventListener('cancel', () => {
+          done();
+          resolve(null);
+        });
+        document.body.append(input);
+        input.click();
+      }),
+    writeSnapshot: async (s) => {
+      const db = snaps();
+      await db.transaction('rw', db.snapshots, async () => {
+        await db.snapshots.put({ id: s.id, reason: s.reason, data: s.data, createdAt: Date.now(), size: s.data.length });
+        const keys = await db.snapshots.orderBy('createdAt').reverse().primaryKeys();
+        await db.snapshots.bulkDelete(keys.slice(s.keep));
+      });
+    },
+    listSnapshots: async () => {
+      const rows: SnapshotInfo[] = [];
+      await snaps()
+        .snapshots.orderBy('createdAt')
+        .reverse()
+        .each((r) => rows.push({ id: r.id, reason: r.reason, createdAt: r.createdAt, size: r.size }));
+      return rows;
+    },
+    readSnapshot: async (id) => {
+      const row = await snaps().snapshots.get(id);
+      if (!row) throw new Error('That snapshot no longer exists.');
+      return row.data;
+    },
+    openWindow: async (route) => {
+      const url = `${location.origin}${location.pathname}${route}`;
+      const w = window.open(url, '_blank', 'popup,width=1280,height=800');
+      if (!w) throw new Error('The browser blocked the new window. Allow pop-ups for Centric.');
+    },
+    onMenuCommand: () => () => undefined,
+    requestPersistentStorage: async () => {
+      if (!navigator.storage?.persist) return null;
+      if (await navigator.storage.persisted()) return true;
+      return navigator.storage.persist();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// Host capabilities over the preload bridge (window.centric). Main validates every request.
+import type { CentricBridge } from '../../src-main/ipc-contract';
+import type { Host } from './host';
+
+export function createElectronHost(bridge: CentricBridge): Host {
+  return {
+    kind: 'electron',
+    appVersion: () => bridge.invoke('app:version', undefined),
+    saveFile: (req) =>
+      bridge.invoke('file:save', {
+        suggestedName: req.suggestedName,
+        data: req.data,
+        filters: req.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+      }),
+    openFile: (filters) =>
+      bridge.invoke('file:open', { filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) }),
+    writeSnapshot: async (s) => {
+      await bridge.invoke('snapshot:write', { id: s.id, reason: s.reason, data: s.data, keep: s.keep });
+    },
+    listSnapshots: () => bridge.invoke('snapshot:list', undefined),
+    readSnapshot: (id) => bridge.invoke('snapshot:read', { id }),
+    openWindow: async (route) => {
+      await bridge.invoke('window:open', { route });
+    },
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    // Electron's storage lives in the user-data folder and is not evicted.
+    requestPersistentStorage: async () => true,
+  };
+}

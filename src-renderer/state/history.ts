@@ -1,0 +1,117 @@
+// Undo/redo history per scope (a workshop, or the library), and the single entry point
+// `execute` that every editor calls. Holds session state only: the documents live in Dexie.
+import { create } from 'zustand';
+import { getDb } from '../db/database';
+import { applyCommand, isNoop, mergeCommands, replayChanges, type AppliedCommand, type CommandInput, type Scope } from '../db/commands';
+import { describeStorageError } from '../db/storage-errors';
+import { notify } from './notifications';
+
+const MAX_STEPS = 200;
+/** Typing in one field within this window becomes one undo step. */
+const MERGE_WINDOW_MS = 1500;
+
+interface Stacks {
+  readonly undo: readonly AppliedCommand[];
+  readonly redo: readonly AppliedCommand[];
+}
+
+interface HistoryState {
+  readonly stacks: Readonly<Record<Scope, Stacks>>;
+  /** Bumped after every successful write; the snapshot scheduler watches it. */
+  readonly revision: number;
+}
+
+export const useHistory = create<HistoryState>(() => ({ stacks: {}, revision: 0 }));
+
+const empty: Stacks = { undo: [], redo: [] };
+
+// Commands run one at a time so undo order always matches write order.
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Listeners called before undo/redo so editors can commit pending typing first. */
+const flushers = new Set<() => void>();
+export function registerFlusher(flush: () => void): () => void {
+  flushers.add(flush);
+  return () => flushers.delete(flush);
+}
+export function flushPendingEdits(): void {
+  for (const f of [...flushers]) f();
+}
+
+/**
+ * Applies a command, stores it, and records it for undo. Resolves to true on success;
+ * on failure (quota, disk) tells the user and resolves to false, leaving stored data as it was.
+ */
+export function execute(input: CommandInput): Promise<boolean> {
+  return serial(async () => {
+    try {
+      const cmd = await applyCommand(getDb(), input);
+      if (isNoop(cmd)) return true;
+      useHistory.setState((s) => {
+        const st = s.stacks[cmd.scope] ?? empty;
+        const top = st.undo[st.undo.length - 1];
+        const merge = top && cmd.mergeKey && top.mergeKey === cmd.mergeKey && cmd.at - top.at < MERGE_WINDOW_MS;
+        const undo = merge ? [...st.undo.slice(0, -1), mergeCommands(top, cmd)] : [...st.undo, cmd].slice(-MAX_STEPS);
+        return { stacks: { ...s.stacks, [cmd.scope]: { undo, redo: [] } }, revision: s.revision + 1 };
+      });
+      return true;
+    } catch (err) {
+      notify({ kind: 'error', message: `Could not save “${input.label}”. ${describeStorageError(err)}` });
+      return false;
+    }
+  });
+}
+
+async function step(scope: Scope, direction: 'undo' | 'redo'): Promise<AppliedCommand | null> {
+  flushPendingEdits();
+  return serial(async () => {
+    const st = useHistory.getState().stacks[scope] ?? empty;
+    const from = direction === 'undo' ? st.undo : st.redo;
+    const cmd = from[from.length - 1];
+    if (!cmd) return null;
+    try {
+      await replayChanges(getDb(), cmd.changes, direction);
+    } catch (err) {
+      notify({ kind: 'error', message: `Could not ${direction} “${cmd.label}”. ${describeStorageError(err)}` });
+      return null;
+    }
+    useHistory.setState((s) => {
+      const cur = s.stacks[scope] ?? empty;
+      const next: Stacks =
+        direction === 'undo'
+          ? { undo: cur.undo.slice(0, -1), redo: [...cur.redo, cmd] }
+          : { undo: [...cur.undo, cmd], redo: cur.redo.slice(0, -1) };
+      return { stacks: { ...s.stacks, [scope]: next }, revision: s.revision + 1 };
+    });
+    return cmd;
+  });
+}
+
+export function undo(scope: Scope): Promise<AppliedCommand | null> {
+  return step(scope, 'undo');
+}
+export function redo(scope: Scope): Promise<AppliedCommand | null> {
+  return step(scope, 'redo');
+}
+
+/** Label of the next undo / redo in a scope, for menus and tooltips. */
+export function useUndoRedoLabels(scope: Scope): { undo: string | null; redo: string | null } {
+  const st = useHistory((s) => s.stacks[scope]);
+  return {
+    undo: st?.undo[st.undo.length - 1]?.label ?? null,
+    redo: st?.redo[st.redo.length - 1]?.label ?? null,
+  };
+}
+
+/** Drops a scope's history (e.g. after a workshop is replaced by an import). */
+export function clearHistory(scope: Scope): void {
+  useHistory.setState((s) => {
+    const { [scope]: _gone, ...rest } = s.stacks;
+    return { stacks: rest };
+  });
+}

@@ -1,0 +1,54 @@
+// The in-app location, kept in the URL hash so a reload (or a second window) lands on the same screen.
+import { useSyncExternalStore } from 'react';
+import { artifactKinds, type ArtifactKind } from '../domain/artifacts';
+
+export type Route =
+  | { readonly name: 'library' }
+  | { readonly name: 'settings' }
+  | { readonly name: 'workshop'; readonly workshopId: string }
+  | { readonly name: 'step'; readonly workshopId: string; readonly stepId: string }
+  | { readonly name: 'artifact'; readonly workshopId: string; readonly kind: ArtifactKind };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'w' && parts[1]) {
+    const workshopId = parts[1];
+    if (parts[2] === 'step' && parts[3]) return { name: 'step', workshopId, stepId: parts[3] };
+    if (parts[2] === 'artifact' && (artifactKinds as readonly string[]).includes(parts[3] ?? '')) {
+      return { name: 'artifact', workshopId, kind: parts[3] as ArtifactKind };
+    }
+    return { name: 'workshop', workshopId };
+  }
+  return { name: 'library' };
+}
+
+export function routeHref(r: Route): string {
+  switch (r.name) {
+    case 'library':
+      return '#/';
+    case 'settings':
+      return '#/settings';
+    case 'workshop':
+      return `#/w/${encodeURIComponent(r.workshopId)}`;
+    case 'step':
+      return `#/w/${encodeURIComponent(r.workshopId)}/step/${encodeURIComponent(r.stepId)}`;
+    case 'artifact':
+      return `#/w/${encodeURIComponent(r.workshopId)}/artifact/${r.kind}`;
+  }
+}
+
+export function navigate(r: Route): void {
+  const href = routeHref(r);
+  if (location.hash !== href) location.hash = href;
+}
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => location.hash);
+  return parseRoute(hash);
+}

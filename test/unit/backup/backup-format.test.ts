@@ -1,0 +1,334 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  backupLimits,
+  backupToText,
+  createBackup,
+  emptyLibraryData,
+  migrateBackup,
+  migrations,
+  parseBackupText,
+  remapIds,
+  titleWithSuffix,
+  type LibraryData,
+  type RawBackup,
+} from '../../../src-renderer/db/backup-format';
+import { fixtureJson, fixtureText, validFixture } from './fixtures';
+
+/** A valid workshop file, as JSON, changed by `edit`, back to text. */
+function editedWorkshopFile(edit: (file: { tables: Record<string, Record<string, unknown>[]> } & Record<string, unknown>) => void): string {
+  const file = fixtureJson('workshop-v2.centric') as { tables: Record<string, Record<string, unknown>[]> } & Record<string, unknown>;
+  edit(file);
+  return JSON.stringify(file);
+}
+
+function errorOf(text: string): string {
+  const result = parseBackupText(text);
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result.error;
+}
+
+describe('writing and reading back', () => {
+  it('round-trips a library: createBackup -> text -> parse gives the same data', () => {
+    const data = validFixture('library-v2.centric').tables;
+    const file = createBackup(data, 'library', '1.2.3', new Date('2026-12-01T08:00:00Z'));
+    const result = parseBackupText(backupToText(file));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBeNull();
+    expect(result.backup.tables).toEqual(data);
+    expect(result.backup).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 2, appVersion: '1.2.3', scope: 'library', exportedAt: '2026-12-01T08:00:00.000Z' });
+  });
+
+  it('writes every table, in a stable order, with id first in each row', () => {
+    const data = validFixture('library-v2.centric').tables;
+    const text = backupToText(createBackup(data, 'library', '1.0.0', new Date(0)));
+    const parsed = JSON.parse(text) as { tables: Record<string, Record<string, unknown>[]> };
+    expect(Object.keys(parsed)).toEqual(['format', 'formatVersion', 'exportedAt', 'appVersion', 'scope', 'tables']);
+    expect(Object.keys(parsed.tables)).toEqual(['workshops', 'personas', 'segments', 'journeys', 'journeyCards', 'initiatives', 'metrics', 'assessments', 'actions', 'templates', 'settings']);
+    expect(Object.keys(parsed.tables.journeyCards![0]!).slice(0, 2)).toEqual(['id', 'workshopId']);
+    // Same data, same text: backups diff cleanly.
+    const shuffled = { ...data, workshops: data.workshops.map((w) => Object.fromEntries(Object.entries(w).reverse())) } as unknown as LibraryData;
+    expect(backupToText(createBackup(shuffled, 'library', '1.0.0', new Date(0)))).toBe(text);
+  });
+
+  it('a workshop backup holds one workshop and never templates or settings', () => {
+    const lib = validFixture('library-v2.centric').tables;
+    const one = { ...lib, workshops: lib.workshops.slice(0, 1) };
+    const file = createBackup(one, 'workshop', '1.0.0');
+    expect(file.tables.templates).toEqual([]);
+    expect(file.tables.settings).toEqual([]);
+    expect(() => createBackup(lib, 'workshop', '1.0.0')).toThrow(/exactly one workshop/);
+  });
+
+  it('reads the valid fixtures', () => {
+    expect(validFixture('workshop-v2.centric').tables.workshops).toHaveLength(1);
+    const lib = validFixture('library-v2.centric');
+    expect(lib.tables.workshops).toHaveLength(2);
+    expect(lib.tables.templates[0]!.template.name).toBe('My quick start');
+    expect(lib.tables.settings).toHaveLength(2);
+  });
+
+  it('accepts a byte-order mark and counts an emoji as one character', () => {
+    const title = '🎯'.repeat(120); // 240 UTF-16 units, 120 characters as people count them
+    const text = editedWorkshopFile((f) => {
+      f.tables.workshops![0]!.title = title;
+    });
+    const result = parseBackupText('\ufeff' + text);
+    expect(result.ok && result.backup.tables.workshops[0]!.title).toBe(title);
+  });
+});
+
+describe('refusing bad files, with a message that names the problem', () => {
+  it('garbage in the middle of the file', () => {
+    expect(errorOf(fixtureText('corrupt.centric'))).toBe('The file is not valid JSON: it may be truncated or damaged.');
+  });
+
+  it('a file cut in half', () => {
+    expect(errorOf(fixtureText('truncated.centric'))).toBe('The file is not valid JSON: it may be truncated or damaged.');
+  });
+
+  it('a picture renamed to .centric', () => {
+    expect(errorOf(fixtureText('wrong-type.png.centric'))).toMatch(/^This is not a Centric backup file \(it does not contain JSON text\)/);
+  });
+
+  it("another app's JSON file", () => {
+    expect(errorOf(fixtureText('other-app.centric'))).toBe('This is not a Centric backup file (format field missing).');
+    expect(errorOf('{"format":"excalidraw"}')).toMatch(/not a Centric backup file \(its format is "excalidraw"/);
+    expect(errorOf('[1,2,3]')).toMatch(/not a Centric backup file \(it is not a JSON object\)/);
+    expect(errorOf('   ')).toBe('The file is empty.');
+  });
+
+  it('a file from a newer Centric', () => {
+    expect(errorOf(fixtureText('newer-version.centric'))).toBe(
+      'This backup was made by a newer version of Centric (format 99). Update Centric to import it.',
+    );
+  });
+
+  it('a format version that is not a whole number', () => {
+    expect(errorOf(editedWorkshopFile((f) => void (f.formatVersion = 1.5)))).toMatch(/^formatVersion: must be a whole number/);
+    expect(errorOf(editedWorkshopFile((f) => void (f.formatVersion = '2')))).toMatch(/^formatVersion: must be a whole number/);
+  });
+
+  it('a "__proto__" key inside a workshop row, without polluting any prototype', () => {
+    const error = errorOf(fixtureText('hostile.centric'));
+    expect(error).toBe('Refused: the file contains a "__proto__" key at tables.workshops[0]. It may have been tampered with.');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('"constructor" and "prototype" keys deep inside an artifact row', () => {
+    const text = editedWorkshopFile((f) => {
+      f.tables.journeys![0]!.stages = [{ id: 'st-1', extra: { constructor: { prototype: { x: 1 } } } }];
+    });
+    expect(errorOf(text)).toBe('Refused: the file contains a "constructor" key at tables.journeys[0].stages[0].extra. It may have been tampered with.');
+  });
+
+  it('absurd nesting, without a stack overflow', () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    const text = editedWorkshopFile((f) => void (f.tables.personas![0]!.notes = 'PLACEHOLDER')).replace('"PLACEHOLDER"', deep);
+    expect(errorOf(text)).toMatch(/^Refused: the file is nested more than 32 levels deep at tables\.personas\[0\]\.notes/);
+  });
+
+  it('a file larger than the cap, before parsing it', () => {
+    const huge = '{' + ' '.repeat(backupLimits.textMax);
+    expect(errorOf(huge)).toMatch(/^The file is larger than 100 MB/);
+  });
+
+  it('too many rows in a table', () => {
+    const text = editedWorkshopFile((f) => {
+      f.tables.actions = Array.from({ length: backupLimits.rowsPerTableMax + 1 }, () => ({}));
+    });
+    expect(errorOf(text)).toBe('tables.actions: holds 200,001 rows; at most 200,000 are allowed.');
+  });
+
+  it('text over 100,000 characters in an artifact row', () => {
+    const text = editedWorkshopFile((f) => void (f.tables.personas![0]!.story = 'x'.repeat(100_001)));
+    expect(errorOf(text)).toBe('tables.personas[0].story: text is longer than 100,000 characters');
+  });
+
+  it('missing or unknown tables', () => {
+    expect(errorOf(editedWorkshopFile((f) => void delete f.tables.metrics))).toBe('tables.metrics: is missing; the file is incomplete.');
+    expect(errorOf(editedWorkshopFile((f) => void (f.tables.holograms = [])))).toBe('tables.holograms: is not a table Centric knows.');
+    expect(errorOf(editedWorkshopFile((f) => void delete f.tables))).toMatch(/^tables: is missing/);
+  });
+
+  it('workshop fields that break the rules, each with its location', () => {
+    const text = editedWorkshopFile((f) => {
+      const w = f.tables.workshops![0]!;
+      w.title = 'T'.repeat(121);
+      w.date = '2026-02-30';
+      delete w.client;
+      (w.agenda as Record<string, unknown>[])[1]!.minutes = 600;
+      ((w.agenda as Record<string, unknown>[])[1]!.artifacts as Record<string, unknown>[])[0]!.kind = 'hologram';
+    });
+    const error = errorOf(text);
+    expect(error).toContain('tables.workshops[0].title: text is longer than 120 characters');
+    expect(error).toContain('tables.workshops[0].date: must be a calendar date written YYYY-MM-DD');
+    expect(error).toContain('tables.workshops[0].client: is missing');
+    expect(error).toContain('tables.workshops[0].agenda[1].minutes: must be a whole number of minutes from 1 to 480');
+    expect(error).toContain('tables.workshops[0].agenda[1].artifacts[0].kind: must be one of assessment, persona');
+  });
+
+  it('unknown fields and bad ids on a workshop', () => {
+    const error = errorOf(
+      editedWorkshopFile((f) => {
+        f.tables.workshops![0]!.rooms = ['4.12'];
+        f.tables.workshops![0]!.id = 'has spaces/slash';
+      }),
+    );
+    expect(error).toContain('tables.workshops[0]: unknown field "rooms"');
+    expect(error).toContain('tables.workshops[0].id: must be an id');
+  });
+
+  it('lists at most five problems', () => {
+    const text = editedWorkshopFile((f) => {
+      f.tables.personas = Array.from({ length: 20 }, (_, i) => ({ id: `p${i}` }));
+    });
+    const lines = errorOf(text).split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toBe('tables.personas[0].workshopId: is missing');
+    expect(lines[5]).toBe('… and more problems.');
+  });
+
+  it('says "and more" only when there are more', () => {
+    const text = editedWorkshopFile((f) => {
+      f.tables.personas = Array.from({ length: 5 }, (_, i) => ({ id: `p${i}` }));
+    });
+    const lines = errorOf(text).split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines.at(-1)).toBe('tables.personas[4].workshopId: is missing');
+  });
+
+  it('a row that belongs to a workshop not in the file', () => {
+    const text = editedWorkshopFile((f) => void (f.tables.personas![0]!.workshopId = 'x'));
+    expect(errorOf(text)).toBe('tables.personas[0]: belongs to workshop "x" which is not in the file');
+  });
+
+  it('an id used twice in one table', () => {
+    const text = editedWorkshopFile((f) => {
+      f.tables.journeyCards!.push({ ...f.tables.journeyCards![0]! });
+    });
+    expect(errorOf(text)).toBe('tables.journeyCards: id "jc-1" appears twice');
+  });
+
+  it('a workshop backup with two workshops, or with settings', () => {
+    const lib = fixtureJson('library-v2.centric');
+    expect(errorOf(JSON.stringify({ ...lib, scope: 'workshop' }))).toContain(
+      'tables.workshops: a workshop backup must hold exactly one workshop, but holds 2',
+    );
+  });
+
+  it('an invalid user template, with the template path', () => {
+    const lib = fixtureJson('library-v2.centric') as { tables: { templates: { template: { steps: unknown[] } }[] } };
+    lib.tables.templates[0]!.template.steps = [];
+    expect(errorOf(JSON.stringify(lib))).toBe('tables.templates[0].template: steps: must be a list of 1 to 40 steps');
+  });
+
+  it('a bad envelope field', () => {
+    const error = errorOf(editedWorkshopFile((f) => void (f.scope = 'everything')));
+    expect(error).toBe('scope: must be "workshop" or "library"');
+    expect(errorOf(editedWorkshopFile((f) => void (f.exportedAt = 'yesterday')))).toBe('exportedAt: must be a date and time in ISO 8601 form');
+  });
+});
+
+describe('format versions and migrations', () => {
+  it('the migrations cover every version from 1 to the current one, contiguously and once', () => {
+    expect(migrations.length).toBe(BACKUP_FORMAT_VERSION - 1);
+    migrations.forEach((m, i) => {
+      expect(m.from).toBe(i + 1);
+      expect(m.to).toBe(i + 2);
+    });
+    expect(new Set(migrations.map((m) => m.name)).size).toBe(migrations.length);
+  });
+
+  it('fails if any migration never runs: migrating the oldest fixture applies every migration, in order', () => {
+    const raw = fixtureJson('library-v1.centric') as unknown as RawBackup;
+    expect(raw.formatVersion).toBe(1);
+    const { file, applied } = migrateBackup(raw);
+    expect(applied).toEqual(migrations.map((m) => m.name));
+    expect(file.formatVersion).toBe(BACKUP_FORMAT_VERSION);
+  });
+
+  it('a current file needs no migration', () => {
+    const raw = fixtureJson('library-v2.centric') as unknown as RawBackup;
+    expect(migrateBackup(raw).applied).toEqual([]);
+  });
+
+  it('dates-as-local-strings: v1 timestamps become the same calendar day, steps gain notes, templates appear', () => {
+    const raw = fixtureJson('library-v1.centric') as unknown as RawBackup;
+    const before = JSON.stringify(raw);
+    const { file } = migrateBackup(raw);
+    expect(JSON.stringify(raw)).toBe(before); // input untouched
+    const workshops = file.tables.workshops as Record<string, unknown>[];
+    expect(workshops.map((w) => w.date)).toEqual(['2026-11-24', '2026-03-03']);
+    expect(workshops[0]).toMatchObject({ location: '', objectives: '' });
+    for (const w of workshops) for (const s of w.agenda as Record<string, unknown>[]) expect(s.notes).toBe('');
+    expect(file.tables.templates).toEqual([]);
+  });
+
+  it('a v1 file imports as the current format and says it was migrated', () => {
+    const result = parseBackupText(fixtureText('library-v1.centric'));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.migratedFrom).toBe(1);
+    expect(result.backup.formatVersion).toBe(2);
+    const v2 = validFixture('library-v2.centric').tables;
+    // Apart from what v1 could not hold, the data is the v2 fixture's.
+    const strip = (d: LibraryData) => ({
+      ...d,
+      workshops: d.workshops.map((w) => ({ ...w, location: '', objectives: '', agenda: w.agenda.map((s) => ({ ...s, notes: '' })) })),
+      templates: [],
+    });
+    expect(result.backup.tables).toEqual(strip(v2));
+  });
+
+  it('a v1 file with a templates table is refused (v1 had none)', () => {
+    const raw = fixtureJson('library-v1.centric') as { tables: Record<string, unknown> };
+    raw.tables.templates = [];
+    expect(errorOf(JSON.stringify(raw))).toBe('tables.templates: is not a table Centric knows.');
+  });
+
+  it('migrateBackup refuses versions it cannot handle', () => {
+    expect(() => migrateBackup({ formatVersion: 99, tables: {} })).toThrow(/newer/);
+    expect(() => migrateBackup({ formatVersion: 0, tables: {} })).toThrow(/Unknown/);
+  });
+});
+
+describe('keep both: remapIds', () => {
+  it('gives every workshop and row a fresh id, and references follow', () => {
+    const data = validFixture('library-v2.centric').tables;
+    const out = remapIds(data);
+    const oldIds = new Set([...data.workshops.map((w) => w.id), ...data.personas.map((r) => r.id), ...data.journeyCards.map((r) => r.id)]);
+    for (const w of out.workshops) expect(oldIds.has(w.id)).toBe(false);
+    const journey = out.journeys[0]!;
+    const persona = out.personas.find((p) => p.name === 'Claire, first-time claimant')!;
+    const acme = out.workshops.find((w) => w.client === 'Acme Insurance')!;
+    expect(acme.title).toBe('Acme claims journey day (imported)');
+    expect(journey.workshopId).toBe(acme.id);
+    expect(journey.personaId).toBe(persona.id);
+    for (const card of out.journeyCards) expect(card.journeyId).toBe(journey.id);
+    expect(out.metrics[0]!.initiativeId).toBe(out.initiatives[0]!.id);
+    expect(out.initiatives[0]!.sourceCardId).toBe(out.journeyCards.find((c) => c.text === 'No news for nine days')!.id);
+    // Everything else is unchanged.
+    expect(out.journeyCards[0]!.stageId).toBe('st-report');
+    expect(out.templates).toEqual(data.templates);
+    expect(out.settings).toEqual(data.settings);
+    // The remapped data is still a valid file.
+    const again = parseBackupText(backupToText(createBackup(out, 'library', 'x')));
+    expect(again.ok).toBe(true);
+  });
+
+  it('keeps titles within the limit', () => {
+    const long = 'A'.repeat(120);
+    const titled = titleWithSuffix(long, ' (imported)');
+    expect(titled).toHaveLength(120);
+    expect(titled.endsWith(' (imported)')).toBe(true);
+    expect(titleWithSuffix('Short', ' (copy)')).toBe('Short (copy)');
+  });
+
+  it('handles empty data', () => {
+    expect(remapIds(emptyLibraryData())).toEqual(emptyLibraryData());
+  });
+});

@@ -1,0 +1,82 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { electronMock, fakeApp, FakeBrowserWindow, FakeWebContents, resetElectronMock } from './electron-mock';
+
+vi.mock('electron', async () => (await import('./electron-mock')).electronMock);
+
+async function startMain(): Promise<void> {
+  vi.resetModules();
+  await import('../../../src-main/index');
+  // Let the whenReady().then(...) chain run.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+beforeEach(() => {
+  resetElectronMock();
+  delete process.env.ELECTRON_RENDERER_URL;
+});
+
+describe('main entry wiring', () => {
+  it('registers the app scheme, names the app and opens the main window at app://centric', async () => {
+    await startMain();
+    expect(fakeApp.setName).toHaveBeenCalledWith('Centric');
+    expect(electronMock.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(electronMock.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(electronMock.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    expect(FakeBrowserWindow.instances[0]?.loadURL).toHaveBeenCalledWith('app://centric/index.html');
+    expect(String(FakeBrowserWindow.instances[0]?.options.webPreferences?.preload)).toMatch(/preload[\\/]preload\.cjs$/);
+  });
+
+  it('registers a handler for each contract channel and nothing else', async () => {
+    const { ipcChannels } = await import('../../../src-main/ipc-contract');
+    await startMain();
+    const channels = electronMock.ipcMain.handle.mock.calls.map((call) => call[0]);
+    expect(channels.sort()).toEqual([...ipcChannels].sort());
+  });
+
+  it('denies permissions on the default session', async () => {
+    await startMain();
+    expect(electronMock.session.defaultSession.checkHandler?.(null, 'media')).toBe(false);
+  });
+
+  it('guards every webContents created later', async () => {
+    await startMain();
+    const contents = new FakeWebContents();
+    fakeApp.emit('web-contents-created', {}, contents);
+    expect(contents.windowOpenHandler?.({})).toEqual({ action: 'deny' });
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+  });
+
+  it('loads the dev server in development', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+    await startMain();
+    expect(FakeBrowserWindow.instances[0]?.loadURL).toHaveBeenCalledWith('http://localhost:5173');
+    delete process.env.ELECTRON_RENDERER_URL;
+  });
+
+  it('as a second instance quits without opening a window', async () => {
+    fakeApp.requestSingleInstanceLock.mockReturnValueOnce(false);
+    await startMain();
+    expect(fakeApp.quit).toHaveBeenCalled();
+    expect(fakeApp.whenReady).not.toHaveBeenCalled();
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    await startMain();
+    fakeApp.emit('second-instance');
+    expect(FakeBrowserWindow.instances[0]?.focus).toHaveBeenCalled();
+  });
+
+  it('quits when all windows close except on macOS, and re-creates a window on activate', async () => {
+    await startMain();
+    fakeApp.emit('window-all-closed');
+    expect(fakeApp.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+    FakeBrowserWindow.instances[0]!.destroyed = true;
+    fakeApp.emit('activate');
+    expect(FakeBrowserWindow.instances).toHaveLength(2);
+  });
+});
