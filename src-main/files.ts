@@ -20,7 +20,10 @@ export interface FileDialogs {
 
 /** A suggested name only pre-fills the dialog; separators would let it steer the folder. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/^\.+/, '').trim();
+  const cleaned = Array.from(name, (ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '-' : ch))
+    .join('')
+    .replace(/^\.+/, '')
+    .trim();
   return cleaned || 'Untitled';
 }
 

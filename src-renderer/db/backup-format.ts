@@ -10,10 +10,9 @@ import { artifactKinds, assessmentSets } from '../domain/artifacts';
 import { idPattern, isoDatePattern, newId } from '../domain/ids';
 import { formatPath, parseTemplate } from '../domain/template';
 import { limits, textLength, type Workshop } from '../domain/workshop';
-// Only the plain upgrade function and table list are used (no Dexie calls), so backup files and
-// the database upgrade share one definition of "version 1 to 2".
+// Backup files and the database upgrade share one definition of "version 1 to 2".
+import { upgradeWorkshopV1toV2 } from '../domain/workshop-migrations';
 import {
-  upgradeWorkshopV1toV2,
   workshopTables,
   type ArtifactRow,
   type SettingRow,

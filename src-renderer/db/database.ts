@@ -4,7 +4,9 @@
 import Dexie, { type Table } from 'dexie';
 import type { Workshop } from '../domain/workshop';
 import type { WorkshopTemplate } from '../domain/template';
-import { localDateString } from '../domain/ids';
+import { upgradeWorkshopV1toV2 } from '../domain/workshop-migrations';
+
+export { upgradeWorkshopV1toV2 };
 
 export const DB_NAME = 'centric';
 /** The newest schema version this build knows. A database newer than this is refused. */
@@ -84,21 +86,6 @@ export class CentricDb extends Dexie {
           .toCollection()
           .modify((w: Record<string, unknown>) => upgradeWorkshopV1toV2(w));
       });
-  }
-}
-
-/** Mutates a version-1 workshop record into version 2. Shared with the backup migration. */
-export function upgradeWorkshopV1toV2(w: Record<string, unknown>): void {
-  if (typeof w.date === 'number') {
-    // v1 wrote the date picker's value as UTC midnight; read it back in UTC to get the same day.
-    w.date = new Date(w.date).toISOString().slice(0, 10);
-  } else if (typeof w.date !== 'string') {
-    w.date = localDateString(new Date(typeof w.createdAt === 'number' ? w.createdAt : Date.now()));
-  }
-  if (typeof w.location !== 'string') w.location = '';
-  if (typeof w.objectives !== 'string') w.objectives = '';
-  if (Array.isArray(w.agenda)) {
-    w.agenda = w.agenda.map((s: Record<string, unknown>) => ({ ...s, notes: typeof s.notes === 'string' ? s.notes : '' }));
   }
 }
 

@@ -7,7 +7,8 @@ import {
   duplicateWorkshopOps,
   findConflicts,
   importOps,
-  libraryCounts,
+  describeCounts,
+  ImportConflictError,
   readLibraryData,
   readWorkshopData,
   restoreLibraryOps,
@@ -57,14 +58,11 @@ export async function duplicateWorkshop(id: string): Promise<void> {
 
 export async function deleteWorkshop(id: string, title: string): Promise<void> {
   const db = getDb();
-  const counts = libraryCounts(await readWorkshopData(db, id));
+  const data = await readWorkshopData(db, id);
   const ops = await deleteWorkshopOps(db, id);
   if (!(await execute({ label: 'Delete workshop', scope: LIBRARY_SCOPE, ops }))) return;
   clearHistory(id);
-  const extra = Object.entries(counts)
-    .filter(([k, n]) => k !== 'workshops' && n > 0)
-    .map(([k, n]) => `${n} ${k}`)
-    .join(', ');
+  const extra = describeCounts({ ...data, workshops: [] });
   notify(
     {
       kind: 'info',
@@ -147,11 +145,7 @@ export async function planImport(fileName: string, text: string): Promise<Import
   const parsed = parseBackupText(text);
   if (!parsed.ok) return { ok: false, fileName, error: parsed.error };
   const conflicts = await findConflicts(getDb(), parsed.backup.tables);
-  const counts = libraryCounts(parsed.backup.tables);
-  const summary = Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${k}`)
-    .join(', ');
+  const summary = describeCounts(parsed.backup.tables);
   return { ok: true, fileName, backup: parsed.backup, conflicts, migratedFrom: parsed.migratedFrom, summary };
 }
 
@@ -164,11 +158,18 @@ export async function commitImport(backup: BackupFile, mode: 'replace' | 'keep-b
     notify({ kind: 'error', message: `Import stopped: the safety snapshot failed (${(err as Error).message}). Nothing was changed.` });
     return false;
   }
-  const ops = await importOps(db, backup.tables, mode);
+  let ops;
+  try {
+    ops = await importOps(db, backup.tables, mode);
+  } catch (err) {
+    const why = err instanceof ImportConflictError ? err.message : `Unexpected problem: ${(err as Error).message}`;
+    notify({ kind: 'error', message: `Nothing was imported. ${why} Try “Keep both” instead.` });
+    return false;
+  }
   const ok = await execute({ label: 'Import backup', scope: LIBRARY_SCOPE, ops });
   if (ok) {
     if (mode === 'replace') for (const w of backup.tables.workshops) clearHistory(w.id);
-    notify({ kind: 'success', message: `Imported ${backup.tables.workshops.length} workshop(s).` });
+    notify({ kind: 'success', message: `Imported ${describeCounts({ ...backup.tables, templates: [], settings: [] })}.` });
   }
   return ok;
 }

@@ -18,8 +18,9 @@ import {
 import { fixtureJson, fixtureText, validFixture } from './fixtures';
 
 /** A valid workshop file, as JSON, changed by `edit`, back to text. */
-function editedWorkshopFile(edit: (file: { tables: Record<string, Record<string, unknown>[]> } & Record<string, unknown>) => void): string {
-  const file = fixtureJson('workshop-v2.centric') as { tables: Record<string, Record<string, unknown>[]> } & Record<string, unknown>;
+type FileJson = { tables?: Record<string, Record<string, unknown>[]> } & Record<string, unknown>;
+function editedWorkshopFile(edit: (file: FileJson & { tables: Record<string, Record<string, unknown>[]> }) => void): string {
+  const file = fixtureJson('workshop-v2.centric') as FileJson & { tables: Record<string, Record<string, unknown>[]> };
   edit(file);
   return JSON.stringify(file);
 }
@@ -152,7 +153,7 @@ describe('refusing bad files, with a message that names the problem', () => {
   it('missing or unknown tables', () => {
     expect(errorOf(editedWorkshopFile((f) => void delete f.tables.metrics))).toBe('tables.metrics: is missing; the file is incomplete.');
     expect(errorOf(editedWorkshopFile((f) => void (f.tables.holograms = [])))).toBe('tables.holograms: is not a table Centric knows.');
-    expect(errorOf(editedWorkshopFile((f) => void delete f.tables))).toMatch(/^tables: is missing/);
+    expect(errorOf(editedWorkshopFile((f) => void delete (f as FileJson).tables))).toMatch(/^tables: is missing/);
   });
 
   it('workshop fields that break the rules, each with its location', () => {

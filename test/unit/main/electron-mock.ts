@@ -64,7 +64,7 @@ function createElectronMock() {
     maximized = false;
     minimized = false;
     destroyed = false;
-    loadURL = vi.fn(async (_url: string) => undefined);
+    loadURL = vi.fn<(url: string) => Promise<void>>(async () => undefined);
     show = vi.fn();
     focus = vi.fn();
     restore = vi.fn(() => {
@@ -106,9 +106,8 @@ function createElectronMock() {
   const fakeApp = Object.assign(new EventEmitter(), {
     name: 'Centric',
     isPackaged: false,
-    userData: '/tmp/centric-test-user-data',
     getVersion: vi.fn(() => '9.8.7'),
-    getPath: vi.fn((_name: string) => fakeApp.userData),
+    getPath: vi.fn<(name: string) => string>(() => '/tmp/centric-test-user-data'),
     setName: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),

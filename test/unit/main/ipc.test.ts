@@ -85,8 +85,9 @@ describe('guards', () => {
       /Invalid request for "window:open": route/,
     );
     await expect(handleIpc('app:version', trusted, { extra: 1 })).rejects.toThrow(/Invalid request for "app:version"/);
+    // An own "__proto__" key, as JSON.parse or structured clone can produce.
     await expect(
-      handleIpc('file:open', trusted, { filters: [], __proto__: { polluted: true }, extra: 1 }),
+      handleIpc('file:open', trusted, JSON.parse('{"filters":[],"__proto__":{"polluted":true}}')),
     ).rejects.toThrow(/Invalid request for "file:open"/);
     expect(dialogs.showSaveDialog).not.toHaveBeenCalled();
     expect(openWindow).not.toHaveBeenCalled();
@@ -154,6 +155,8 @@ describe('file:save', () => {
   it('keeps separators out of the suggested name', async () => {
     await handleIpc('file:save', trusted, { ...request, suggestedName: '../../etc/passwd' });
     expect(dialogs.showSaveDialog).toHaveBeenCalledWith(owner, expect.objectContaining({ defaultPath: '-..-etc-passwd' }));
+    await handleIpc('file:save', trusted, { ...request, suggestedName: 'a\u0007b:c.json' });
+    expect(dialogs.showSaveDialog).toHaveBeenLastCalledWith(owner, expect.objectContaining({ defaultPath: 'a-b-c.json' }));
   });
 
   it('names a full disk plainly', () => {

@@ -1,0 +1,93 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../../helpers/db';
+import { applyCommand, isNoop, mergeCommands, replayChanges } from '../../../src-renderer/db/commands';
+import { createWorkshop } from '../../../src-renderer/domain/workshop';
+
+const w = () => ({ ...createWorkshop({ title: 'Kick-off', client: 'Acme', template: null, now: 1000 }) });
+
+describe('command layer', () => {
+  it('applies puts, updates and deletes in one transaction and records before/after', async () => {
+    const db = freshDb();
+    const ws = w();
+    const put = await applyCommand(db, { label: 'Create', scope: 'library', ops: [{ type: 'put', table: 'workshops', row: ws }] });
+    expect(put.changes).toEqual([{ table: 'workshops', key: ws.id, before: undefined, after: ws }]);
+    const upd = await applyCommand(db, {
+      label: 'Rename',
+      scope: 'library',
+      ops: [{ type: 'update', table: 'workshops', key: ws.id, update: (r) => ({ ...r, title: 'Renamed' }) }],
+    });
+    expect(upd.changes[0]!.before).toMatchObject({ title: 'Kick-off' });
+    expect((await db.workshops.get(ws.id))!.title).toBe('Renamed');
+    const del = await applyCommand(db, { label: 'Delete', scope: 'library', ops: [{ type: 'delete', table: 'workshops', key: ws.id }] });
+    expect(del.changes[0]!.after).toBeUndefined();
+    expect(await db.workshops.count()).toBe(0);
+  });
+
+  it('undo restores exactly the before state and redo the after state', async () => {
+    const db = freshDb();
+    const ws = w();
+    await db.workshops.put(ws);
+    await db.personas.put({ id: 'p1', workshopId: ws.id, name: 'Ana' });
+    const cmd = await applyCommand(db, {
+      label: 'Edit',
+      scope: ws.id,
+      ops: [
+        { type: 'update', table: 'personas', key: 'p1', update: (r) => ({ ...r, name: 'Ana María' }) },
+        { type: 'put', table: 'personas', row: { id: 'p2', workshopId: ws.id, name: 'Bo' } },
+        { type: 'delete', table: 'workshops', key: 'nope' },
+      ],
+    });
+    await replayChanges(db, cmd.changes, 'undo');
+    expect(await db.personas.toArray()).toEqual([{ id: 'p1', workshopId: ws.id, name: 'Ana' }]);
+    await replayChanges(db, cmd.changes, 'redo');
+    expect((await db.personas.orderBy('id').toArray()).map((p) => p.name)).toEqual(['Ana María', 'Bo']);
+  });
+
+  it('writes nothing when one op fails (all or nothing)', async () => {
+    const db = freshDb();
+    const ws = w();
+    await expect(
+      applyCommand(db, {
+        label: 'Broken',
+        scope: 'library',
+        ops: [
+          { type: 'put', table: 'workshops', row: ws },
+          { type: 'update', table: 'personas', key: 'missing', update: (r) => r },
+        ],
+      }),
+    ).rejects.toThrow(/no longer exists/);
+    expect(await db.workshops.count()).toBe(0);
+  });
+
+  it('bumps the workshop’s last edit when asked, and undo puts it back', async () => {
+    const db = freshDb();
+    const ws = w();
+    await db.workshops.put(ws);
+    const cmd = await applyCommand(
+      db,
+      { label: 'Note', scope: ws.id, touchWorkshop: ws.id, ops: [{ type: 'put', table: 'actions', row: { id: 'a', workshopId: ws.id } }] },
+      5000,
+    );
+    expect((await db.workshops.get(ws.id))!.updatedAt).toBe(5000);
+    await replayChanges(db, cmd.changes, 'undo');
+    expect((await db.workshops.get(ws.id))!.updatedAt).toBe(1000);
+    expect(await db.actions.count()).toBe(0);
+  });
+
+  it('merges two commands into first-before / last-after and detects no-ops', async () => {
+    const db = freshDb();
+    const ws = w();
+    await db.workshops.put(ws);
+    const set = (t: string) =>
+      applyCommand(db, { label: 'Type', scope: ws.id, ops: [{ type: 'update', table: 'workshops', key: ws.id, update: (r) => ({ ...r, title: t }) }] });
+    const a = await set('K');
+    const b = await set('Kick');
+    const merged = mergeCommands(a, b);
+    expect(merged.changes).toHaveLength(1);
+    expect(merged.changes[0]!.before).toMatchObject({ title: 'Kick-off' });
+    expect(merged.changes[0]!.after).toMatchObject({ title: 'Kick' });
+    expect(isNoop(await set('Kick'))).toBe(true);
+    expect(isNoop(merged)).toBe(false);
+  });
+});
