@@ -20,6 +20,14 @@ export function scopeOf(route: Route): string {
   return route.workshopId;
 }
 
+// When the renderer handles Ctrl+Z itself, Electron's menu accelerator does not fire; this
+// guard still drops a menu command that arrives right after a handled key, so undo never runs twice.
+let lastKeyUndoAt = 0;
+
+function inDialog(): boolean {
+  return document.activeElement instanceof Element && document.activeElement.closest('dialog') !== null;
+}
+
 async function runUndo(scope: string, direction: 'undo' | 'redo') {
   const cmd = await (direction === 'undo' ? undo(scope) : redo(scope));
   if (cmd) notify({ kind: 'info', message: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${cmd.label}` }, 3000);
@@ -40,6 +48,7 @@ export function App() {
       // Inside a dialog's plain form, keep the browser's own text undo.
       if (e.target instanceof Element && e.target.closest('dialog')) return;
       e.preventDefault();
+      lastKeyUndoAt = Date.now();
       void runUndo(scope, isUndo ? 'undo' : 'redo');
     };
     window.addEventListener('keydown', onKey, true);
@@ -49,7 +58,12 @@ export function App() {
   useEffect(
     () =>
       getHost().onMenuCommand((c) => {
-        if (c === 'undo' || c === 'redo') void runUndo(scope, c);
+        if (c === 'undo' || c === 'redo') {
+          if (Date.now() - lastKeyUndoAt < 100) return;
+          // In a dialog's plain form the menu means the text field's own undo.
+          if (inDialog()) document.execCommand(c);
+          else void runUndo(scope, c);
+        }
         else if (c === 'open-settings') navigate({ name: 'settings' });
         else if (c === 'new-workshop') {
           navigate({ name: 'library' });

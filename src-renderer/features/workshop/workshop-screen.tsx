@@ -74,7 +74,10 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
                     {i + 1}
                   </span>
                   <span className="sidebar-step-title" title={s.title}>{s.title}</span>
-                  <span className="sidebar-step-time">{s.minutes}′</span>
+                  <span className="sidebar-step-time" aria-hidden>
+                    {s.minutes}′
+                  </span>
+                  <span className="visually-hidden">, {s.minutes} minutes</span>
                 </a>
               </li>
             );
