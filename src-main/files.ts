@@ -67,11 +67,13 @@ export async function openWithDialog(
     throw new Error(`Could not open ${name}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`, { cause: error });
   }
   // Checked before reading so a huge file never lands in memory.
-  if (size > MAX_FILE_BYTES) {
-    throw new Error(`${name} is too large to open (${megabytes(size)}; Centric opens files up to ${megabytes(MAX_FILE_BYTES)}).`);
+  const limit = request.maxBytes ?? MAX_FILE_BYTES;
+  if (size > limit) {
+    throw new Error(`${name} is too large to open (${megabytes(size)}; Centric opens files up to ${megabytes(limit)}).`);
   }
   let text: string;
   try {
+    if (request.encoding === 'base64') return { name, text: (await readFile(path)).toString('base64') };
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw new Error(`Could not open ${name}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`, { cause: error });

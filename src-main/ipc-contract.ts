@@ -30,8 +30,15 @@ export const ipcRequestSchemas = {
       filters: z.array(fileFilter).max(10),
     })
     .strict(),
-  /** Show an open dialog and return the chosen file's name and text. */
-  'file:open': z.object({ filters: z.array(fileFilter).max(10) }).strict(),
+  /** Show an open dialog and return the chosen file's name and content (UTF-8 text, or base64 for binary files such as images). */
+  'file:open': z
+    .object({
+      filters: z.array(fileFilter).max(10),
+      encoding: z.enum(['text', 'base64']).optional(),
+      /** Refuse larger files with a message (bytes); defaults to MAX_FILE_BYTES. */
+      maxBytes: z.number().int().min(1).max(MAX_FILE_BYTES).optional(),
+    })
+    .strict(),
   /** Write an automatic snapshot under the user-data folder; keeps the newest `keep`. */
   'snapshot:write': z
     .object({
@@ -66,7 +73,7 @@ export interface SnapshotInfo {
 export interface IpcResults {
   'app:version': string;
   'file:save': { saved: true; name: string } | { saved: false };
-  'file:open': { name: string; text: string } | null;
+  'file:open': { name: string; text: string } | null; // text is base64 when encoding is 'base64'
   'snapshot:write': { ok: true };
   'snapshot:list': SnapshotInfo[];
   'snapshot:read': string;

@@ -1,7 +1,7 @@
 // Browser stand-ins for host capabilities: downloads, a file input, snapshots in their own
 // IndexedDB database, window.open. Used when the renderer runs in a plain Chromium.
 import Dexie, { type Table } from 'dexie';
-import type { Host, SnapshotInfo } from './host';
+import type { FileFilter, Host, SnapshotInfo } from './host';
 
 interface SnapshotRow extends SnapshotInfo {
   readonly data: string;
@@ -14,6 +14,27 @@ class SnapshotDb extends Dexie {
     super('centric-snapshots');
     this.version(1).stores({ snapshots: 'id, createdAt' });
   }
+}
+
+/** Shows the browser's file picker through a hidden input; null if the user cancels. */
+function pickFile(filters: readonly FileFilter[]): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.style.display = 'none';
+    input.setAttribute('data-testid', 'host-file-input');
+    input.addEventListener('change', () => {
+      input.remove();
+      resolve(input.files?.[0] ?? null);
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    document.body.append(input);
+    input.click();
+  });
 }
 
 export function createBrowserHost(): Host {
@@ -35,27 +56,21 @@ export function createBrowserHost(): Host {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { saved: true, name: req.suggestedName };
     },
-    openFile: (filters) =>
-      new Promise((resolve, reject) => {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
-        input.style.display = 'none';
-        input.setAttribute('data-testid', 'host-file-input');
-        const done = () => input.remove();
-        input.addEventListener('change', () => {
-          const file = input.files?.[0];
-          done();
-          if (!file) return resolve(null);
-          file.text().then((text) => resolve({ name: file.name, text }), reject);
-        });
-        input.addEventListener('cancel', () => {
-          done();
-          resolve(null);
-        });
-        document.body.append(input);
-        input.click();
-      }),
+    openFile: async (filters) => {
+      const file = await pickFile(filters);
+      return file ? { name: file.name, text: await file.text() } : null;
+    },
+    openBinaryFile: async (filters, maxBytes) => {
+      const file = await pickFile(filters);
+      if (!file) return null;
+      if (file.size > maxBytes) {
+        throw new Error(`${file.name} is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${(maxBytes / 1024 / 1024).toFixed(1)} MB).`);
+      }
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { name: file.name, text: btoa(binary) };
+    },
     writeSnapshot: async (s) => {
       const db = snaps();
       await db.transaction('rw', db.snapshots, async () => {

@@ -14,6 +14,12 @@ export function createElectronHost(bridge: CentricBridge): Host {
       }),
     openFile: (filters) =>
       bridge.invoke('file:open', { filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) }),
+    openBinaryFile: (filters, maxBytes) =>
+      bridge.invoke('file:open', {
+        filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+        encoding: 'base64',
+        maxBytes,
+      }),
     writeSnapshot: async (s) => {
       await bridge.invoke('snapshot:write', { id: s.id, reason: s.reason, data: s.data, keep: s.keep });
     },

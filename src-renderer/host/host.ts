@@ -38,8 +38,10 @@ export interface Host {
   appVersion(): Promise<string>;
   /** Lets the user pick where to save (Electron) or downloads the file (browser). */
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
-  /** Lets the user pick a file; null if cancelled. */
+  /** Lets the user pick a text file; null if cancelled. */
   openFile(filters: readonly FileFilter[]): Promise<OpenedFile | null>;
+  /** Lets the user pick a binary file (an image); its content comes back base64-encoded. Refuses files over maxBytes. */
+  openBinaryFile(filters: readonly FileFilter[], maxBytes: number): Promise<OpenedFile | null>;
   writeSnapshot(s: SnapshotWrite): Promise<void>;
   listSnapshots(): Promise<SnapshotInfo[]>;
   readSnapshot(id: string): Promise<string>;

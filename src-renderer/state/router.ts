@@ -7,7 +7,7 @@ export type Route =
   | { readonly name: 'settings' }
   | { readonly name: 'workshop'; readonly workshopId: string }
   | { readonly name: 'step'; readonly workshopId: string; readonly stepId: string }
-  | { readonly name: 'artifact'; readonly workshopId: string; readonly kind: ArtifactKind };
+  | { readonly name: 'artifact'; readonly workshopId: string; readonly kind: ArtifactKind; readonly itemId?: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -16,7 +16,8 @@ export function parseRoute(hash: string): Route {
     const workshopId = parts[1];
     if (parts[2] === 'step' && parts[3]) return { name: 'step', workshopId, stepId: parts[3] };
     if (parts[2] === 'artifact' && (artifactKinds as readonly string[]).includes(parts[3] ?? '')) {
-      return { name: 'artifact', workshopId, kind: parts[3] as ArtifactKind };
+      const kind = parts[3] as ArtifactKind;
+      return parts[4] ? { name: 'artifact', workshopId, kind, itemId: parts[4] } : { name: 'artifact', workshopId, kind };
     }
     return { name: 'workshop', workshopId };
   }
@@ -34,7 +35,7 @@ export function routeHref(r: Route): string {
     case 'step':
       return `#/w/${encodeURIComponent(r.workshopId)}/step/${encodeURIComponent(r.stepId)}`;
     case 'artifact':
-      return `#/w/${encodeURIComponent(r.workshopId)}/artifact/${r.kind}`;
+      return `#/w/${encodeURIComponent(r.workshopId)}/artifact/${r.kind}${r.itemId ? `/${encodeURIComponent(r.itemId)}` : ''}`;
   }
 }
 

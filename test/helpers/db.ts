@@ -21,6 +21,7 @@ export function fakeHost(): FakeHost {
     appVersion: async () => '0.0.0-test',
     saveFile: async (r) => ({ saved: true, name: r.suggestedName }),
     openFile: async () => null,
+    openBinaryFile: async () => null,
     writeSnapshot: async (s) => {
       snapshots.unshift({ id: s.id, reason: s.reason, createdAt: Date.now(), size: s.data.length, data: s.data });
       snapshots.splice(s.keep);

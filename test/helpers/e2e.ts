@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const projectDir = fileURLToPath(new URL('../..', import.meta.url));
 export const e2eFixture = (name: string): string => resolve(projectDir, 'test/fixtures/e2e', name);
@@ -131,16 +131,20 @@ export const redoButton = (page: Page, label?: string): Locator =>
 /** The toast region. */
 export const toasts = (page: Page): Locator => page.getByRole('status');
 
-/** Reads a download completely as text. */
-export async function downloadText(download: Download): Promise<string> {
-  const path = await download.path();
-  return readFileSync(path, 'utf8');
+export interface SavedFile {
+  /** The name the app suggested. */
+  readonly name: string;
+  readonly text: string;
+  /** The file as a person would pick it again (a download's path has no file name of its own). */
+  readonly file: { name: string; mimeType: string; buffer: Buffer };
 }
 
-/** Clicks a button that saves a file (a download in browser mode) and returns the file's name and text. */
-export async function saveByClicking(page: Page, button: Locator): Promise<{ name: string; text: string; path: string }> {
+/** Clicks a button that saves a file (a download in browser mode) and returns the saved file. */
+export async function saveByClicking(page: Page, button: Locator): Promise<SavedFile> {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return { name: download.suggestedFilename(), text: await downloadText(download), path: await download.path() };
+  const buffer = readFileSync(await download.path());
+  const name = download.suggestedFilename();
+  return { name, text: buffer.toString('utf8'), file: { name, mimeType: 'application/octet-stream', buffer } };
 }
 
 export type FileSpec = string | { name: string; mimeType: string; buffer: Buffer };
@@ -244,4 +248,54 @@ export async function prototypeIsPolluted(page: Page): Promise<boolean> {
     const probe = {} as Record<string, unknown>;
     return probe.polluted !== undefined || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted');
   });
+}
+
+/** A database as some version of Centric left it: its schema and rows (see test/fixtures/e2e/centric-v1.json). */
+export interface DatabaseFixture {
+  /** IndexedDB version (Dexie version × 10). */
+  readonly version: number;
+  readonly schema: Record<string, StoreSchema>;
+  readonly rows: Record<string, readonly unknown[]>;
+}
+
+export function readDatabaseFixture(name: string): DatabaseFixture {
+  return JSON.parse(readFileSync(e2eFixture(name), 'utf8')) as DatabaseFixture;
+}
+
+/**
+ * Creates an IndexedDB database with the raw API before the app ever runs, as an older (or newer)
+ * Centric would have left it. Uses a page of the same origin that is not the app (the favicon),
+ * so the app cannot open or upgrade the database first.
+ */
+export async function seedDatabase(page: Page, fixture: DatabaseFixture, dbName = 'centric'): Promise<void> {
+  await page.goto('/favicon.svg');
+  await page.evaluate(
+    async ({ name, f }) => {
+      await new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open(name, f.version);
+        req.onupgradeneeded = () => {
+          const db = req.result;
+          for (const [store, s] of Object.entries(f.schema)) {
+            const os = db.createObjectStore(store, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
+            for (const [index, ix] of Object.entries(s.indexes)) {
+              os.createIndex(index, ix.keyPath, { unique: ix.unique, multiEntry: ix.multiEntry });
+            }
+          }
+        };
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const stores = Object.keys(f.rows);
+          const tx = db.transaction(stores, 'readwrite');
+          for (const s of stores) for (const row of f.rows[s]!) tx.objectStore(s).put(row);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    },
+    { name: dbName, f: fixture },
+  );
 }

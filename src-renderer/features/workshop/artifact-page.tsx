@@ -1,10 +1,11 @@
-// An artifact's page. Until its editor lands, an empty state says what the artifact is for,
-// how to start, and which agenda steps use it.
+// An artifact's page: its editor where one exists (registered in artifact-editors.ts);
+// otherwise an empty state that says what the artifact is for, how to start, and which steps use it.
 import { artifactInfo, type ArtifactKind } from '../../domain/artifacts';
 import type { WorkshopTable } from '../../db/database';
 import type { Workshop } from '../../domain/workshop';
 import { ArtifactIcon } from '../../ui/artifact-icon';
 import { routeHref } from '../../state/router';
+import { artifactEditors } from './artifact-editors';
 
 const tablesOfKind: Record<ArtifactKind, readonly WorkshopTable[]> = {
   assessment: ['assessments'],
@@ -20,7 +21,9 @@ export function artifactCount(kind: ArtifactKind, counts: Record<WorkshopTable, 
   return tablesOfKind[kind].reduce((n, t) => n + counts[t], 0);
 }
 
-export function ArtifactPage({ workshop: w, kind }: { workshop: Workshop; kind: ArtifactKind }) {
+export function ArtifactPage({ workshop: w, kind, itemId }: { workshop: Workshop; kind: ArtifactKind; itemId?: string }) {
+  const Editor = artifactEditors[kind];
+  if (Editor) return <Editor workshop={w} itemId={itemId} />;
   const info = artifactInfo[kind];
   const steps = w.agenda.map((s, i) => ({ s, i })).filter(({ s }) => s.artifacts.some((a) => a.kind === kind));
   return (

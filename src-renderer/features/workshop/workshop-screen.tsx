@@ -40,7 +40,9 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
   const counts = useArtifactCounts(w.id);
   const [saveOpen, setSaveOpen] = useState(false);
   const kinds = agendaArtifactKinds(w.agenda);
-  const current = (r: Route) => (routeHref(r) === routeHref(route) ? 'page' : undefined);
+  // An artifact's item (one persona, one segment) still highlights its artifact in the sidebar.
+  const here = routeHref(route.name === 'artifact' ? { ...route, itemId: undefined } : route);
+  const current = (r: Route) => (routeHref(r) === here ? 'page' : undefined);
 
   const openSecondWindow = () =>
     getHost()
@@ -115,7 +117,7 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
       <div className="workshop-content">
         {route.name === 'workshop' ? <OverviewPage workshop={w} /> : null}
         {route.name === 'step' ? <StepPage workshop={w} stepId={route.stepId} /> : null}
-        {route.name === 'artifact' ? <ArtifactPage workshop={w} kind={route.kind} /> : null}
+        {route.name === 'artifact' ? <ArtifactPage workshop={w} kind={route.kind} itemId={route.itemId} /> : null}
       </div>
       <SaveTemplateDialog workshop={w} open={saveOpen} onClose={() => setSaveOpen(false)} />
     </div>

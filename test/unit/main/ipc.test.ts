@@ -187,6 +187,15 @@ describe('file:open', () => {
     );
   });
 
+  it('returns a binary file base64-encoded and honours a smaller size limit', async () => {
+    const file = join(userData, 'avatar.png');
+    writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]));
+    openResult = { canceled: false, filePaths: [file] };
+    expect(await handleIpc('file:open', trusted, { filters: [], encoding: 'base64' })).toEqual({ name: 'avatar.png', text: 'iVBORwD/' });
+    await expect(handleIpc('file:open', trusted, { filters: [], encoding: 'base64', maxBytes: 4 })).rejects.toThrow(/avatar.png is too large/);
+    await expect(handleIpc('file:open', trusted, { filters: [], encoding: 'hex' })).rejects.toThrow(/Invalid request/);
+  });
+
   it('says so when the file vanished after being picked', async () => {
     openResult = { canceled: false, filePaths: [join(userData, 'missing.json')] };
     await expect(handleIpc('file:open', trusted, { filters: [] })).rejects.toThrow('Could not open missing.json: ENOENT.');

@@ -1,0 +1,12 @@
+// Which screen edits each artifact kind. A kind without an editor shows its empty state.
+import type { ComponentType } from 'react';
+import type { ArtifactKind } from '../../domain/artifacts';
+import type { Workshop } from '../../domain/workshop';
+
+export interface ArtifactEditorProps {
+  readonly workshop: Workshop;
+  /** The item opened inside the artifact (a persona, a segment), if any. */
+  readonly itemId?: string;
+}
+
+export const artifactEditors: Partial<Record<ArtifactKind, ComponentType<ArtifactEditorProps>>> = {};
