@@ -102,18 +102,42 @@ export async function applyCommand(db: CentricDb, input: CommandInput, now = Dat
   return { label: input.label, scope: input.scope, changes, mergeKey: input.mergeKey, at: now };
 }
 
-/** Writes each change's before (undo) or after (redo) state, in one transaction. */
+/**
+ * Writes each change's before (undo) or after (redo) state, in one transaction. A row that
+ * still exists on both sides only gets back the fields this command changed, so a later edit
+ * of other fields from another history (say, a rename from the library after a notes edit in
+ * the workshop) survives the undo.
+ */
 export async function replayChanges(db: CentricDb, changes: readonly Change[], direction: 'undo' | 'redo'): Promise<void> {
   const tables = tablesOf(changes);
   const ordered = direction === 'undo' ? [...changes].reverse() : changes;
   await db.transaction('rw', tables, async () => {
     for (const c of ordered) {
-      const state = direction === 'undo' ? c.before : c.after;
+      const target = direction === 'undo' ? c.before : c.after;
+      const source = direction === 'undo' ? c.after : c.before;
       const table = db.table<Row, string>(c.table);
-      if (state === undefined) await table.delete(c.key);
-      else await table.put(state);
+      if (target === undefined) {
+        await table.delete(c.key);
+        continue;
+      }
+      const current = await table.get(c.key);
+      if (current === undefined || source === undefined) {
+        await table.put(target);
+        continue;
+      }
+      const merged: Row = { ...current };
+      for (const field of new Set([...Object.keys(target), ...Object.keys(source)])) {
+        if (sameValue(target[field], source[field])) continue;
+        if (field in target) merged[field] = target[field];
+        else delete merged[field];
+      }
+      await table.put(merged);
     }
   });
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Folds a newer command into an older one: first before, last after per row. */

@@ -47,11 +47,16 @@ export function flushPendingEdits(): void {
  * Applies a command, stores it, and records it for undo. Resolves to true on success;
  * on failure (quota, disk) tells the user and resolves to false, leaving stored data as it was.
  */
-export function execute(input: CommandInput): Promise<boolean> {
+export async function execute(input: CommandInput): Promise<boolean> {
+  return (await executeCommand(input)) !== null;
+}
+
+/** Like execute, but resolves to the recorded command (for a targeted undo), or null on failure. */
+export function executeCommand(input: CommandInput): Promise<AppliedCommand | null> {
   return serial(async () => {
     try {
       const cmd = await applyCommand(getDb(), input);
-      if (isNoop(cmd)) return true;
+      if (isNoop(cmd)) return cmd;
       useHistory.setState((s) => {
         const st = s.stacks[cmd.scope] ?? empty;
         const top = st.undo[st.undo.length - 1];
@@ -59,10 +64,10 @@ export function execute(input: CommandInput): Promise<boolean> {
         const undo = merge ? [...st.undo.slice(0, -1), mergeCommands(top, cmd)] : [...st.undo, cmd].slice(-MAX_STEPS);
         return { stacks: { ...s.stacks, [cmd.scope]: { undo, redo: [] } }, revision: s.revision + 1 };
       });
-      return true;
+      return cmd;
     } catch (err) {
       notify({ kind: 'error', message: `Could not save “${input.label}”. ${describeStorageError(err)}` });
-      return false;
+      return null;
     }
   });
 }
@@ -89,6 +94,39 @@ async function step(scope: Scope, direction: 'undo' | 'redo'): Promise<AppliedCo
       return { stacks: { ...s.stacks, [scope]: next }, revision: s.revision + 1 };
     });
     return cmd;
+  });
+}
+
+/**
+ * Undoes one particular command (e.g. from a "Deleted … Undo" toast) even if later commands
+ * followed it, provided none of them touched the same rows; otherwise says why it cannot.
+ */
+export function undoCommand(cmd: AppliedCommand): Promise<boolean> {
+  flushPendingEdits();
+  return serial(async () => {
+    const st = useHistory.getState().stacks[cmd.scope] ?? empty;
+    const index = st.undo.indexOf(cmd);
+    if (index === -1) {
+      notify({ kind: 'info', message: `“${cmd.label}” has already been undone.` });
+      return false;
+    }
+    const touched = new Set(cmd.changes.map((c) => `${c.table}\u0000${c.key}`));
+    const later = st.undo.slice(index + 1);
+    if (later.some((l) => l.changes.some((c) => touched.has(`${c.table}\u0000${c.key}`)))) {
+      notify({ kind: 'error', message: `“${cmd.label}” cannot be undone on its own: later edits changed the same items. Use Undo repeatedly instead.` });
+      return false;
+    }
+    try {
+      await replayChanges(getDb(), cmd.changes, 'undo');
+    } catch (err) {
+      notify({ kind: 'error', message: `Could not undo “${cmd.label}”. ${describeStorageError(err)}` });
+      return false;
+    }
+    useHistory.setState((s) => {
+      const cur = s.stacks[cmd.scope] ?? empty;
+      return { stacks: { ...s.stacks, [cmd.scope]: { undo: cur.undo.filter((c) => c !== cmd), redo: cur.redo } }, revision: s.revision + 1 };
+    });
+    return true;
   });
 }
 

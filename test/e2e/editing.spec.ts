@@ -129,3 +129,25 @@ test('Ctrl+Z inside a field being typed in undoes the stored edit, not just the 
   await expect(objectives(page)).toHaveValue('first second');
   expect((await storedWorkshop(page, id)).objectives).toBe('first second');
 });
+
+test('undoing a workshop edit keeps a later rename made from the library', async ({ page }) => {
+  await openApp(page);
+  const id = await createWorkshop(page, { template: 'Journey mapping', client: 'Nordwind', title: 'Original title' });
+  const notes = await openStep(page, 'Agree the stages');
+  await notes.fill('Notice, claim, assess, pay.');
+  await expect(undoButton(page, 'Edit step notes')).toBeEnabled();
+
+  await goToLibrary(page);
+  await libraryRow(page, 'Original title').getByRole('button', { name: 'Rename Original title' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename workshop' });
+  await dialog.getByRole('textbox', { name: 'New title' }).fill('Renamed from the library');
+  await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+  await libraryRow(page, 'Renamed from the library').getByRole('link', { name: 'Renamed from the library' }).click();
+
+  await undoButton(page, 'Edit step notes').click();
+  await expect(undoButton(page)).toBeDisabled();
+  const w = await storedWorkshop(page, id);
+  expect(notesOf(w, 'Agree the stages')).toBe('');
+  expect((w as unknown as { title: string }).title).toBe('Renamed from the library');
+  await expect(page.getByRole('heading', { level: 1, name: 'Renamed from the library' })).toBeVisible();
+});

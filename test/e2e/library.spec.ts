@@ -158,4 +158,45 @@ test('an over-long title is refused with a message and the old title stays', asy
   await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(libraryRow(page, longest)).toBeVisible();
+
+  // The same limit holds in the workshop's Title field and the New workshop dialog.
+  await libraryRow(page, longest).getByRole('link', { name: longest }).click();
+  const titleField = page.getByRole('textbox', { name: 'Title', exact: true });
+  await titleField.fill(`${longest}z`);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Title is limited to 120 characters.');
+  await expect(titleField).toHaveAttribute('aria-invalid', 'true');
+  await page.waitForTimeout(500); // past the typing debounce: nothing may be saved
+  await titleField.blur();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: longest, exact: true })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(longest);
+
+  await goToLibrary(page);
+  await page.getByRole('button', { name: 'New workshop', exact: true }).click();
+  const create = page.getByRole('dialog', { name: 'New workshop' });
+  await create.getByRole('textbox', { name: 'Client' }).fill('Acme');
+  await create.getByRole('textbox', { name: 'Workshop title' }).fill(tooLong);
+  await create.getByRole('button', { name: 'Create workshop' }).click();
+  await expect(create.getByRole('alert')).toHaveText('Title is limited to 120 characters.');
+  await create.getByRole('button', { name: 'Cancel' }).click();
+  await expect(workshopRows(page)).toHaveCount(1);
+});
+
+test('the Undo in a delete toast undoes that deletion even after another library edit', async ({ page }) => {
+  await openApp(page);
+  await createWorkshop(page, { template: 'Journey mapping', client: 'A', title: 'Alpha' });
+  await createWorkshop(page, { template: 'Journey mapping', client: 'B', title: 'Beta' });
+  await goToLibrary(page);
+  await libraryRow(page, 'Alpha').getByRole('button', { name: 'Delete Alpha' }).click();
+  await expect(libraryRow(page, 'Alpha')).toHaveCount(0);
+  await libraryRow(page, 'Beta').getByRole('button', { name: 'Rename Beta' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename workshop' });
+  await dialog.getByRole('textbox', { name: 'New title' }).fill('Beta renamed');
+  await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(libraryRow(page, 'Beta renamed')).toBeVisible();
+
+  await toasts(page).filter({ hasText: 'Deleted “Alpha”' }).getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(libraryRow(page, 'Alpha')).toBeVisible();
+  await expect(libraryRow(page, 'Beta renamed')).toBeVisible();
+  await expect(workshopRows(page)).toHaveCount(2);
 });

@@ -17,7 +17,7 @@ import { backupToText, createBackup, parseBackupText, type BackupFile } from '..
 import { takeSnapshot } from '../../db/snapshots';
 import { createWorkshop, limits, textLength, tooLongMessage, type NewWorkshopInput } from '../../domain/workshop';
 import { getHost } from '../../host/host';
-import { clearHistory, execute, undo } from '../../state/history';
+import { clearHistory, execute, executeCommand, undoCommand } from '../../state/history';
 import { notify } from '../../state/notifications';
 import { navigate } from '../../state/router';
 
@@ -60,14 +60,15 @@ export async function deleteWorkshop(id: string, title: string): Promise<void> {
   const db = getDb();
   const data = await readWorkshopData(db, id);
   const ops = await deleteWorkshopOps(db, id);
-  if (!(await execute({ label: 'Delete workshop', scope: LIBRARY_SCOPE, ops }))) return;
+  const cmd = await executeCommand({ label: 'Delete workshop', scope: LIBRARY_SCOPE, ops });
+  if (!cmd) return;
   clearHistory(id);
   const extra = describeCounts({ ...data, workshops: [] });
   notify(
     {
       kind: 'info',
       message: `Deleted “${title}”${extra ? ` with ${extra}` : ''}.`,
-      action: { label: 'Undo', run: () => void undo(LIBRARY_SCOPE) },
+      action: { label: 'Undo', run: () => void undoCommand(cmd) },
     },
     15000,
   );

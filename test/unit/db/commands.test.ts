@@ -90,4 +90,26 @@ describe('command layer', () => {
     expect(isNoop(await set('Kick'))).toBe(true);
     expect(isNoop(merged)).toBe(false);
   });
+
+  it('undo reverts only the fields its command changed, keeping later edits of other fields', async () => {
+    const db = freshDb();
+    const ws = w();
+    await db.workshops.put(ws);
+    const notes = await applyCommand(db, {
+      label: 'Notes',
+      scope: ws.id,
+      ops: [{ type: 'update', table: 'workshops', key: ws.id, update: (r) => ({ ...r, objectives: 'Agree three priorities' }) }],
+    });
+    await applyCommand(db, {
+      label: 'Rename',
+      scope: 'library',
+      ops: [{ type: 'update', table: 'workshops', key: ws.id, update: (r) => ({ ...r, title: 'Renamed later' }) }],
+    });
+    await replayChanges(db, notes.changes, 'undo');
+    const after = (await db.workshops.get(ws.id))!;
+    expect(after.objectives).toBe('');
+    expect(after.title).toBe('Renamed later');
+    await replayChanges(db, notes.changes, 'redo');
+    expect((await db.workshops.get(ws.id))!).toMatchObject({ objectives: 'Agree three priorities', title: 'Renamed later' });
+  });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../../helpers/db';
-import { execute, redo, undo, useHistory, flushPendingEdits, registerFlusher } from '../../../src-renderer/state/history';
+import { execute, executeCommand, undoCommand, redo, undo, useHistory, flushPendingEdits, registerFlusher } from '../../../src-renderer/state/history';
 import { useNotifications } from '../../../src-renderer/state/notifications';
 import { createWorkshop } from '../../../src-renderer/domain/workshop';
 import type { CentricDb } from '../../../src-renderer/db/database';
@@ -70,5 +70,21 @@ describe('history', () => {
     off();
     flushPendingEdits();
     expect(flush).toHaveBeenCalledTimes(2);
+  });
+
+  it('undoes one particular command after unrelated later ones, and refuses when rows overlap', async () => {
+    const a = createWorkshop({ title: 'A', client: 'x', template: null });
+    const b = createWorkshop({ title: 'B', client: 'y', template: null });
+    await db.workshops.bulkPut([a, b]);
+    const del = (await executeCommand({ label: 'Delete A', scope: 'library', ops: [{ type: 'delete', table: 'workshops', key: a.id }] }))!;
+    await rename(b.id, 'B2', 'library');
+    expect(await undoCommand(del)).toBe(true);
+    expect((await db.workshops.get(a.id))!.title).toBe('A');
+    expect((await db.workshops.get(b.id))!.title).toBe('B2');
+    expect(await undoCommand(del)).toBe(false);
+    const r1 = (await executeCommand({ label: 'Rename B', scope: 'library', ops: [{ type: 'update', table: 'workshops', key: b.id, update: (r) => ({ ...r, title: 'B3' }) }] }))!;
+    await rename(b.id, 'B4', 'library');
+    expect(await undoCommand(r1)).toBe(false);
+    expect((await db.workshops.get(b.id))!.title).toBe('B4');
   });
 });
