@@ -23,7 +23,7 @@ import {
 /** FORMAT: the value of the `format` field; identifies a Centric backup among other JSON files. */
 export const BACKUP_FORMAT = 'centric-backup';
 /** FORMAT: the version this build writes. Bump only together with a migration in `migrations`. */
-export const BACKUP_FORMAT_VERSION = 2;
+export const BACKUP_FORMAT_VERSION = 3;
 
 export type BackupScope = 'workshop' | 'library';
 
@@ -173,6 +173,15 @@ export const migrations: readonly BackupMigration[] = [
         return copy;
       });
       return { ...file, formatVersion: 2, tables: { ...file.tables, workshops, templates: file.tables.templates ?? [] } };
+    },
+  },
+  {
+    from: 2,
+    to: 3,
+    name: 'facilitation-tables',
+    migrate(file) {
+      const t = file.tables;
+      return { ...file, formatVersion: 3, tables: { ...t, participants: t.participants ?? [], votes: t.votes ?? [], sessions: t.sessions ?? [] } };
     },
   },
 ];
@@ -377,7 +386,10 @@ function findHazard(root: unknown): string | null {
 
 /** Tables a file of the given version holds. */
 function tablesOfVersion(version: number): readonly string[] {
-  return version === 1 ? libraryTables.filter((t) => t !== 'templates') : libraryTables;
+  const sinceV3 = ['participants', 'votes', 'sessions'];
+  if (version === 1) return libraryTables.filter((t) => t !== 'templates' && !sinceV3.includes(t));
+  if (version === 2) return libraryTables.filter((t) => !sinceV3.includes(t));
+  return libraryTables;
 }
 
 /** The minimum a migration relies on: `tables` is an object of known tables, each a list within the caps. */

@@ -10,7 +10,7 @@ export { upgradeWorkshopV1toV2 };
 
 export const DB_NAME = 'centric';
 /** The newest schema version this build knows. A database newer than this is refused. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Tables whose rows belong to one workshop (each row has `workshopId`). */
 export const workshopTables = [
@@ -22,6 +22,9 @@ export const workshopTables = [
   'metrics',
   'assessments',
   'actions',
+  'participants',
+  'votes',
+  'sessions',
 ] as const;
 export type WorkshopTable = (typeof workshopTables)[number];
 
@@ -57,6 +60,9 @@ export class CentricDb extends Dexie {
   metrics!: Table<ArtifactRow, string>;
   assessments!: Table<ArtifactRow, string>;
   actions!: Table<ArtifactRow, string>;
+  participants!: Table<ArtifactRow, string>;
+  votes!: Table<ArtifactRow, string>;
+  sessions!: Table<ArtifactRow, string>;
   templates!: Table<UserTemplateRow, string>;
   settings!: Table<SettingRow, string>;
 
@@ -86,6 +92,13 @@ export class CentricDb extends Dexie {
           .toCollection()
           .modify((w: Record<string, unknown>) => upgradeWorkshopV1toV2(w));
       });
+    // Version 3: facilitation. Session participants, dot votes (on any card, need or
+    // initiative: indexed by target) and run sessions (timer start times, the current step).
+    this.version(3).stores({
+      participants: 'id, workshopId',
+      votes: 'id, workshopId, targetId',
+      sessions: 'id, workshopId',
+    });
   }
 }
 

@@ -154,6 +154,9 @@ const countLabels: Readonly<Record<LibraryTable, readonly [singular: string, plu
   metrics: ['metric', 'metrics'],
   assessments: ['assessment', 'assessments'],
   actions: ['action', 'actions'],
+  participants: ['participant', 'participants'],
+  votes: ['vote', 'votes'],
+  sessions: ['session', 'sessions'],
   templates: ['template', 'templates'],
   settings: ['setting', 'settings'],
 };

@@ -62,7 +62,7 @@ test('workshop and library backups are written as documented and a library file 
   const ws = await saveByClicking(page, libraryRow(page, 'Claims journey').getByRole('button', { name: 'Back up Claims journey' }));
   expect(ws.name).toMatch(/Claims journey.*\.centric$/);
   const wsJson = JSON.parse(ws.text) as BackupJson;
-  expect(wsJson).toMatchObject({ format: 'centric-backup', formatVersion: 2, scope: 'workshop' });
+  expect(wsJson).toMatchObject({ format: 'centric-backup', formatVersion: 3, scope: 'workshop' });
   expect(wsJson.tables.workshops).toHaveLength(1);
   expect(wsJson.tables.workshops![0]).toMatchObject({ title: 'Claims journey', client: 'Ωmega Åsa 株式会社 🚀', date: '2026-11-24' });
   expect(wsJson.tables.templates).toEqual([]);
@@ -74,7 +74,7 @@ test('workshop and library backups are written as documented and a library file 
   const lib = await saveByClicking(page, page.getByRole('button', { name: 'Back up library' }));
   expect(lib.name).toMatch(/^Centric library - \d{4}-\d{2}-\d{2}\.centric$/);
   const libJson = JSON.parse(lib.text) as BackupJson;
-  expect(libJson).toMatchObject({ format: 'centric-backup', formatVersion: 2, scope: 'library' });
+  expect(libJson).toMatchObject({ format: 'centric-backup', formatVersion: 3, scope: 'library' });
   expect(libJson.tables.workshops!.map((w) => w.title).sort()).toEqual(['Claims journey', 'Kick-off']);
 
   // A fresh browser profile imports it and stores exactly the same data.

@@ -23,19 +23,27 @@ test.use({ locale: 'en-GB', timezoneId: 'America/Los_Angeles' });
 const v1 = readDatabaseFixture('centric-v1.json');
 const v1Workshop = v1.rows.workshops![0] as Record<string, unknown> & { id: string; title: string; agenda: Record<string, unknown>[] };
 
-/** What database.ts version 2 adds to version 1: the user templates table. */
-const v2Schema = {
+const byWorkshop = { workshopId: { keyPath: 'workshopId', unique: false, multiEntry: false } };
+/** What database.ts versions 2 and 3 add to version 1: user templates, then the facilitation tables. */
+const currentSchema = {
   ...v1.schema,
   templates: {
     keyPath: 'id',
     autoIncrement: false,
     indexes: { createdAt: { keyPath: 'createdAt', unique: false, multiEntry: false } },
   },
+  participants: { keyPath: 'id', autoIncrement: false, indexes: byWorkshop },
+  votes: {
+    keyPath: 'id',
+    autoIncrement: false,
+    indexes: { ...byWorkshop, targetId: { keyPath: 'targetId', unique: false, multiEntry: false } },
+  },
+  sessions: { keyPath: 'id', autoIncrement: false, indexes: byWorkshop },
 };
 
-test('the version-1 fixture matches what Dexie creates, plus what version 2 adds', async ({ page }) => {
+test('the version-1 fixture matches what Dexie creates, plus what later versions add', async ({ page }) => {
   await openApp(page);
-  expect(await readSchema(page)).toStrictEqual({ version: 20, stores: v2Schema });
+  expect(await readSchema(page)).toStrictEqual({ version: 30, stores: currentSchema });
 });
 
 test('a version-1 library is upgraded after a snapshot, with dates on the right day', async ({ page }) => {
@@ -50,10 +58,10 @@ test('a version-1 library is upgraded after a snapshot, with dates on the right 
   await expect(row).toContainText('24 Nov 2026');
   await expect(row).toContainText('Journey mapping');
 
-  // Stored as version 2: same rows, date as the calendar day, new fields empty.
+  // Stored in the current version: same rows, date as the calendar day, new fields empty.
   const stored = await readAllStores(page);
-  expect(stored.version).toBe(20);
-  expect(await readSchema(page)).toStrictEqual({ version: 20, stores: v2Schema });
+  expect(stored.version).toBe(30);
+  expect(await readSchema(page)).toStrictEqual({ version: 30, stores: currentSchema });
   expect(stored.stores.workshops).toStrictEqual([
     {
       ...v1Workshop,
@@ -105,7 +113,7 @@ test('a library from a newer Centric is refused and left untouched', async ({ pa
     ...v1,
     version: 990,
     schema: {
-      ...v2Schema,
+      ...currentSchema,
       boards: { keyPath: 'id', autoIncrement: false, indexes: { workshopId: { keyPath: 'workshopId', unique: false, multiEntry: false } } },
     },
     rows: {

@@ -20,7 +20,7 @@ import { fixtureJson, fixtureText, validFixture } from './fixtures';
 /** A valid workshop file, as JSON, changed by `edit`, back to text. */
 type FileJson = { tables?: Record<string, Record<string, unknown>[]> } & Record<string, unknown>;
 function editedWorkshopFile(edit: (file: FileJson & { tables: Record<string, Record<string, unknown>[]> }) => void): string {
-  const file = fixtureJson('workshop-v2.centric') as FileJson & { tables: Record<string, Record<string, unknown>[]> };
+  const file = fixtureJson('workshop-v3.centric') as FileJson & { tables: Record<string, Record<string, unknown>[]> };
   edit(file);
   return JSON.stringify(file);
 }
@@ -33,22 +33,22 @@ function errorOf(text: string): string {
 
 describe('writing and reading back', () => {
   it('round-trips a library: createBackup -> text -> parse gives the same data', () => {
-    const data = validFixture('library-v2.centric').tables;
+    const data = validFixture('library-v3.centric').tables;
     const file = createBackup(data, 'library', '1.2.3', new Date('2026-12-01T08:00:00Z'));
     const result = parseBackupText(backupToText(file));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.migratedFrom).toBeNull();
     expect(result.backup.tables).toEqual(data);
-    expect(result.backup).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 2, appVersion: '1.2.3', scope: 'library', exportedAt: '2026-12-01T08:00:00.000Z' });
+    expect(result.backup).toMatchObject({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, appVersion: '1.2.3', scope: 'library', exportedAt: '2026-12-01T08:00:00.000Z' });
   });
 
   it('writes every table, in a stable order, with id first in each row', () => {
-    const data = validFixture('library-v2.centric').tables;
+    const data = validFixture('library-v3.centric').tables;
     const text = backupToText(createBackup(data, 'library', '1.0.0', new Date(0)));
     const parsed = JSON.parse(text) as { tables: Record<string, Record<string, unknown>[]> };
     expect(Object.keys(parsed)).toEqual(['format', 'formatVersion', 'exportedAt', 'appVersion', 'scope', 'tables']);
-    expect(Object.keys(parsed.tables)).toEqual(['workshops', 'personas', 'segments', 'journeys', 'journeyCards', 'initiatives', 'metrics', 'assessments', 'actions', 'templates', 'settings']);
+    expect(Object.keys(parsed.tables)).toEqual(['workshops', 'personas', 'segments', 'journeys', 'journeyCards', 'initiatives', 'metrics', 'assessments', 'actions', 'participants', 'votes', 'sessions', 'templates', 'settings']);
     expect(Object.keys(parsed.tables.journeyCards![0]!).slice(0, 2)).toEqual(['id', 'workshopId']);
     // Same data, same text: backups diff cleanly.
     const shuffled = { ...data, workshops: data.workshops.map((w) => Object.fromEntries(Object.entries(w).reverse())) } as unknown as LibraryData;
@@ -56,7 +56,7 @@ describe('writing and reading back', () => {
   });
 
   it('a workshop backup holds one workshop and never templates or settings', () => {
-    const lib = validFixture('library-v2.centric').tables;
+    const lib = validFixture('library-v3.centric').tables;
     const one = { ...lib, workshops: lib.workshops.slice(0, 1) };
     const file = createBackup(one, 'workshop', '1.0.0');
     expect(file.tables.templates).toEqual([]);
@@ -65,8 +65,8 @@ describe('writing and reading back', () => {
   });
 
   it('reads the valid fixtures', () => {
-    expect(validFixture('workshop-v2.centric').tables.workshops).toHaveLength(1);
-    const lib = validFixture('library-v2.centric');
+    expect(validFixture('workshop-v3.centric').tables.workshops).toHaveLength(1);
+    const lib = validFixture('library-v3.centric');
     expect(lib.tables.workshops).toHaveLength(2);
     expect(lib.tables.templates[0]!.template.name).toBe('My quick start');
     expect(lib.tables.settings).toHaveLength(2);
@@ -216,14 +216,14 @@ describe('refusing bad files, with a message that names the problem', () => {
   });
 
   it('a workshop backup with two workshops, or with settings', () => {
-    const lib = fixtureJson('library-v2.centric');
+    const lib = fixtureJson('library-v3.centric');
     expect(errorOf(JSON.stringify({ ...lib, scope: 'workshop' }))).toContain(
       'tables.workshops: a workshop backup must hold exactly one workshop, but holds 2',
     );
   });
 
   it('an invalid user template, with the template path', () => {
-    const lib = fixtureJson('library-v2.centric') as { tables: { templates: { template: { steps: unknown[] } }[] } };
+    const lib = fixtureJson('library-v3.centric') as { tables: { templates: { template: { steps: unknown[] } }[] } };
     lib.tables.templates[0]!.template.steps = [];
     expect(errorOf(JSON.stringify(lib))).toBe('tables.templates[0].template: steps: must be a list of 1 to 40 steps');
   });
@@ -254,8 +254,21 @@ describe('format versions and migrations', () => {
   });
 
   it('a current file needs no migration', () => {
-    const raw = fixtureJson('library-v2.centric') as unknown as RawBackup;
+    const raw = fixtureJson('library-v3.centric') as unknown as RawBackup;
     expect(migrateBackup(raw).applied).toEqual([]);
+  });
+
+  it('facilitation-tables: a v2 file gains empty participants, votes and sessions and is otherwise unchanged', () => {
+    const raw = fixtureJson('library-v2.centric') as unknown as RawBackup;
+    const { file, applied } = migrateBackup(raw);
+    expect(applied).toEqual(['facilitation-tables']);
+    expect(file.formatVersion).toBe(3);
+    expect(file.tables.participants).toEqual([]);
+    expect(file.tables.votes).toEqual([]);
+    expect(file.tables.sessions).toEqual([]);
+    expect(file.tables.workshops).toEqual(raw.tables.workshops);
+    const v3 = fixtureJson('library-v3.centric') as unknown as RawBackup;
+    expect(file.tables).toEqual(v3.tables);
   });
 
   it('dates-as-local-strings: v1 timestamps become the same calendar day, steps gain notes, templates appear', () => {
@@ -274,8 +287,8 @@ describe('format versions and migrations', () => {
     const result = parseBackupText(fixtureText('library-v1.centric'));
     if (!result.ok) throw new Error(result.error);
     expect(result.migratedFrom).toBe(1);
-    expect(result.backup.formatVersion).toBe(2);
-    const v2 = validFixture('library-v2.centric').tables;
+    expect(result.backup.formatVersion).toBe(BACKUP_FORMAT_VERSION);
+    const v2 = validFixture('library-v3.centric').tables;
     // Apart from what v1 could not hold, the data is the v2 fixture's.
     const strip = (d: LibraryData) => ({
       ...d,
@@ -299,7 +312,7 @@ describe('format versions and migrations', () => {
 
 describe('keep both: remapIds', () => {
   it('gives every workshop and row a fresh id, and references follow', () => {
-    const data = validFixture('library-v2.centric').tables;
+    const data = validFixture('library-v3.centric').tables;
     const out = remapIds(data);
     const oldIds = new Set([...data.workshops.map((w) => w.id), ...data.personas.map((r) => r.id), ...data.journeyCards.map((r) => r.id)]);
     for (const w of out.workshops) expect(oldIds.has(w.id)).toBe(false);

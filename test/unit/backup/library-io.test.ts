@@ -43,7 +43,7 @@ async function attemptImport(text: string, mode: 'replace' | 'keep-both' = 'repl
 }
 
 async function seedLibrary(): Promise<LibraryData> {
-  const data = validFixture('library-v2.centric').tables;
+  const data = validFixture('library-v3.centric').tables;
   await run(await importOps(db, data, 'replace'));
   return data;
 }
@@ -63,7 +63,7 @@ describe('reading', () => {
     expect(acme.templates).toEqual([]);
     expect(acme.settings).toEqual([]);
     // What an export writes is what the workshop fixture holds.
-    expect(acme).toEqual(validFixture('workshop-v2.centric').tables);
+    expect(acme).toEqual(validFixture('workshop-v3.centric').tables);
     expect((await readWorkshopData(db, 'nope')).workshops).toEqual([]);
   });
 
@@ -92,7 +92,7 @@ describe('a refused file changes nothing', () => {
   it('a file with one bad row among good ones', async () => {
     await seedLibrary();
     const before = await readLibraryData(db);
-    const file = JSON.parse(fixtureText('workshop-v2.centric')) as { tables: { workshops: Record<string, unknown>[]; actions: Record<string, unknown>[] } };
+    const file = JSON.parse(fixtureText('workshop-v3.centric')) as { tables: { workshops: Record<string, unknown>[]; actions: Record<string, unknown>[] } };
     file.tables.workshops[0]!.title = 'Changed';
     file.tables.actions[0]!.workshopId = 'ws-elsewhere';
     expect(await attemptImport(JSON.stringify(file))).toMatch(/tables\.actions\[0\]: belongs to workshop "ws-elsewhere"/);
@@ -104,12 +104,12 @@ describe('importing on conflict', () => {
   it('findConflicts names workshops already in the library, with their title there', async () => {
     await seedLibrary();
     await run([{ type: 'put', table: 'workshops', row: { ...(await db.workshops.get('ws-acme-journey'))!, title: 'Renamed here' } }]);
-    const file = validFixture('workshop-v2.centric').tables;
+    const file = validFixture('workshop-v3.centric').tables;
     expect(await findConflicts(db, file)).toEqual([{ id: 'ws-acme-journey', title: 'Renamed here' }]);
   });
 
   it('into an empty library, both modes import the file as it is', async () => {
-    const file = validFixture('workshop-v2.centric').tables;
+    const file = validFixture('workshop-v3.centric').tables;
     await run(await importOps(db, file, 'keep-both'));
     expect(await readLibraryData(db)).toEqual(file);
   });
@@ -122,8 +122,8 @@ describe('importing on conflict', () => {
       { type: 'put', table: 'journeyCards', row: { id: 'jc-local', workshopId: 'ws-acme-journey', journeyId: 'j-claims', text: 'added later' } },
       { type: 'put', table: 'workshops', row: { ...(await db.workshops.get('ws-acme-journey'))!, title: 'Edited' } },
     ]);
-    const file = validFixture('workshop-v2.centric').tables;
-    const error = await attemptImport(fixtureText('workshop-v2.centric'), 'replace');
+    const file = validFixture('workshop-v3.centric').tables;
+    const error = await attemptImport(fixtureText('workshop-v3.centric'), 'replace');
     expect(error).toBeNull();
     expect(await readWorkshopData(db, 'ws-acme-journey')).toEqual(file);
     expect(await db.journeyCards.get('jc-local')).toBeUndefined();
@@ -132,7 +132,7 @@ describe('importing on conflict', () => {
 
   it('replace refuses to take over rows that belong to another workshop', async () => {
     await seedLibrary();
-    const file = validFixture('workshop-v2.centric').tables;
+    const file = validFixture('workshop-v3.centric').tables;
     const sneaky: LibraryData = { ...file, workshops: [{ ...file.workshops[0]!, id: 'ws-new' }], personas: [{ id: 'p-omar', workshopId: 'ws-new' }] };
     for (const t of ['segments', 'journeys', 'journeyCards', 'initiatives', 'metrics', 'assessments', 'actions'] as const) {
       (sneaky as Record<string, unknown>)[t] = [];
@@ -146,7 +146,7 @@ describe('importing on conflict', () => {
   it('keep both: a second copy with new ids, and references follow', async () => {
     await seedLibrary();
     const original = await readWorkshopData(db, 'ws-acme-journey');
-    expect(await attemptImport(fixtureText('workshop-v2.centric'), 'keep-both')).toBeNull();
+    expect(await attemptImport(fixtureText('workshop-v3.centric'), 'keep-both')).toBeNull();
     const after = await readLibraryData(db);
     expect(after.workshops).toHaveLength(3);
     // The original is untouched.
@@ -164,7 +164,7 @@ describe('importing on conflict', () => {
 
   it('a library file puts its templates and settings, replacing the same keys', async () => {
     await run([{ type: 'put', table: 'settings', row: { key: 'facilitatorName', value: 'Old name' } }]);
-    await attemptImport(fixtureText('library-v2.centric'), 'keep-both');
+    await attemptImport(fixtureText('library-v3.centric'), 'keep-both');
     expect((await db.settings.get('facilitatorName'))!.value).toBe('Robin');
     expect(await db.templates.count()).toBe(1);
   });
@@ -179,7 +179,7 @@ describe('importing on conflict', () => {
   it('import is one undoable command', async () => {
     await seedLibrary();
     const before = await readLibraryData(db);
-    const parsed = parseBackupText(fixtureText('workshop-v2.centric'));
+    const parsed = parseBackupText(fixtureText('workshop-v3.centric'));
     if (!parsed.ok) throw new Error(parsed.error);
     const cmd = await run(await importOps(db, parsed.backup.tables, 'keep-both'));
     await replayChanges(db, cmd.changes, 'undo');
@@ -196,7 +196,7 @@ describe('restore, delete and duplicate', () => {
       { type: 'delete', table: 'personas', key: 'p-claire' },
     ]);
     const current = await readLibraryData(db);
-    const snapshot = validFixture('workshop-v2.centric').tables;
+    const snapshot = validFixture('workshop-v3.centric').tables;
     const cmd = await run(await restoreLibraryOps(db, snapshot));
     expect(await readLibraryData(db)).toEqual(snapshot);
     await replayChanges(db, cmd.changes, 'undo');
@@ -206,7 +206,7 @@ describe('restore, delete and duplicate', () => {
   it('restoring a snapshot text written by createBackup round-trips the whole library', async () => {
     const data = await seedLibrary();
     const text = backupToText(createBackup(await readLibraryData(db), 'library', 'test'));
-    await run(await restoreLibraryOps(db, validFixture('workshop-v2.centric').tables));
+    await run(await restoreLibraryOps(db, validFixture('workshop-v3.centric').tables));
     const parsed = parseBackupText(text);
     if (!parsed.ok) throw new Error(parsed.error);
     await run(await restoreLibraryOps(db, parsed.backup.tables));

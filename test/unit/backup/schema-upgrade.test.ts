@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CentricDb } from '../../../src-renderer/db/database';
+import { CentricDb, DB_VERSION } from '../../../src-renderer/db/database';
 import { readLibraryData } from '../../../src-renderer/db/library-io';
 import { fixtureJson, validFixture } from './fixtures';
 
@@ -31,7 +31,7 @@ function v1Db(name: string): Dexie {
   return db;
 }
 
-describe('Dexie schema upgrade 1 -> 2', () => {
+describe('Dexie schema upgrade 1 -> current', () => {
   it('upgrades a version-1 database filled from the v1 fixture', async () => {
     const name = 'test-' + crypto.randomUUID();
     names.push(name);
@@ -45,7 +45,7 @@ describe('Dexie schema upgrade 1 -> 2', () => {
 
     const db = new CentricDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
     expect(db.tables.map((t) => t.name)).toContain('templates');
     const acme = (await db.workshops.get('ws-acme-journey'))!;
     expect(acme.date).toBe('2026-11-24');
