@@ -12,6 +12,8 @@ import { formatPath, parseTemplate } from '../domain/template';
 import { limits, textLength, type Workshop } from '../domain/workshop';
 // Backup files and the database upgrade share one definition of "version 1 to 2".
 import { upgradeWorkshopV1toV2 } from '../domain/workshop-migrations';
+import { personaRowSchema } from '../domain/persona';
+import { segmentRowSchema } from '../domain/segment';
 import {
   workshopTables,
   type ArtifactRow,
@@ -19,6 +21,7 @@ import {
   type UserTemplateRow,
   type WorkshopTable,
 } from './database';
+import { roadmapSettingsSchema } from '../domain/roadmap';
 
 /** FORMAT: the value of the `format` field; identifies a Centric backup among other JSON files. */
 export const BACKUP_FORMAT = 'centric-backup';
@@ -276,6 +279,8 @@ const workshopSchema = z.strictObject({
     .max(backupLimits.agendaStepsMax, { error: `must hold at most ${backupLimits.agendaStepsMax} steps` }),
   createdAt: timestamp(),
   updatedAt: timestamp(),
+  // Roadmap lanes and horizon (domain/roadmap.ts); absent until first changed.
+  roadmap: roadmapSettingsSchema.optional(),
 });
 
 // Artifact fields belong to each editor; the file only guarantees identity and ownership.
@@ -459,6 +464,15 @@ function checkUnique(problems: Problems, table: string, keys: readonly string[],
   }
 }
 
+/**
+ * Artifact tables whose rows have a full schema of their own (from the domain); the others are
+ * checked generically (id, workshopId, JSON values within the size caps) until their editor lands.
+ */
+const artifactRowSchemas: Partial<Record<WorkshopTable, z.ZodType>> = {
+  personas: personaRowSchema,
+  segments: segmentRowSchema,
+};
+
 /** Validates a file already migrated to the current version; returns the typed file or problems. */
 function validateCurrent(raw: RawBackup): { ok: true; backup: BackupFile } | { ok: false; error: string } {
   const problems = new Problems();
@@ -473,7 +487,7 @@ function validateCurrent(raw: RawBackup): { ok: true; backup: BackupFile } | { o
   const artifactRows = {} as Record<WorkshopTable, ArtifactRow[]>;
   for (const table of workshopTables) {
     artifactRows[table] = [];
-    validateRows(problems, table, t[table] ?? [], artifactRowSchema, artifactRows[table]);
+    validateRows(problems, table, t[table] ?? [], artifactRowSchemas[table] ?? artifactRowSchema, artifactRows[table]);
   }
   const templateRows: { id: string; template: unknown; createdAt: number }[] = [];
   validateRows(problems, 'templates', t.templates ?? [], templateRowSchema, templateRows);

@@ -53,6 +53,9 @@ export async function execute(input: CommandInput): Promise<boolean> {
 
 /** Like execute, but resolves to the recorded command (for a targeted undo), or null on failure. */
 export function executeCommand(input: CommandInput): Promise<AppliedCommand | null> {
+  // Typing still waiting for its debounce is older than this edit: store it first, so the undo
+  // history keeps the order in which the user did things.
+  flushPendingEdits();
   return serial(async () => {
     try {
       const cmd = await applyCommand(getDb(), input);

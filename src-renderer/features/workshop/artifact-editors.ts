@@ -2,6 +2,8 @@
 import type { ComponentType } from 'react';
 import type { ArtifactKind } from '../../domain/artifacts';
 import type { Workshop } from '../../domain/workshop';
+import { PersonasScreen } from '../personas/personas-screen';
+import { SegmentsScreen } from '../segments/segments-screen';
 
 export interface ArtifactEditorProps {
   readonly workshop: Workshop;
@@ -9,4 +11,7 @@ export interface ArtifactEditorProps {
   readonly itemId?: string;
 }
 
-export const artifactEditors: Partial<Record<ArtifactKind, ComponentType<ArtifactEditorProps>>> = {};
+export const artifactEditors: Partial<Record<ArtifactKind, ComponentType<ArtifactEditorProps>>> = {
+  persona: PersonasScreen,
+  'segment-map': SegmentsScreen,
+};

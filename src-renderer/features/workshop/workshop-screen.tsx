@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ArrowLeft, Download, LayoutDashboard, MonitorUp, Save } from 'lucide-react';
 import { useArtifactCounts, useWorkshop } from '../../db/queries';
 import { agendaArtifactKinds, agendaMinutes, formatMinutes, type Workshop } from '../../domain/workshop';
-import { artifactInfo } from '../../domain/artifacts';
+import { artifactInfo, artifactKinds } from '../../domain/artifacts';
 import { ArtifactIcon } from '../../ui/artifact-icon';
 import { routeHref, type Route } from '../../state/router';
 import { getHost } from '../../host/host';
@@ -39,7 +39,10 @@ export function WorkshopScreen({ route }: { route: WorkshopRoute }) {
 function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: WorkshopRoute }) {
   const counts = useArtifactCounts(w.id);
   const [saveOpen, setSaveOpen] = useState(false);
-  const kinds = agendaArtifactKinds(w.agenda);
+  // The agenda's artifacts first, then any other artifact that has content (e.g. a persona
+  // copied in from another workshop), so nothing stored is ever unreachable.
+  const inAgenda = agendaArtifactKinds(w.agenda);
+  const kinds = [...inAgenda, ...artifactKinds.filter((k) => !inAgenda.includes(k) && counts && artifactCount(k, counts) > 0)];
   // An artifact's item (one persona, one segment) still highlights its artifact in the sidebar.
   const here = routeHref(route.name === 'artifact' ? { ...route, itemId: undefined } : route);
   const current = (r: Route) => (routeHref(r) === here ? 'page' : undefined);

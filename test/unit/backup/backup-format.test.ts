@@ -186,21 +186,31 @@ describe('refusing bad files, with a message that names the problem', () => {
 
   it('lists at most five problems', () => {
     const text = editedWorkshopFile((f) => {
-      f.tables.personas = Array.from({ length: 20 }, (_, i) => ({ id: `p${i}` }));
+      f.tables.actions = Array.from({ length: 20 }, (_, i) => ({ id: `p${i}` }));
     });
     const lines = errorOf(text).split('\n');
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toBe('tables.personas[0].workshopId: is missing');
+    expect(lines[0]).toBe('tables.actions[0].workshopId: is missing');
     expect(lines[5]).toBe('… and more problems.');
   });
 
   it('says "and more" only when there are more', () => {
     const text = editedWorkshopFile((f) => {
-      f.tables.personas = Array.from({ length: 5 }, (_, i) => ({ id: `p${i}` }));
+      f.tables.actions = Array.from({ length: 5 }, (_, i) => ({ id: `p${i}` }));
     });
     const lines = errorOf(text).split('\n');
     expect(lines).toHaveLength(5);
-    expect(lines.at(-1)).toBe('tables.personas[4].workshopId: is missing');
+    expect(lines.at(-1)).toBe('tables.actions[4].workshopId: is missing');
+  });
+
+  it('a persona or segment row is checked against its own schema', () => {
+    const text = editedWorkshopFile((f) => {
+      (f.tables.personas![0] as Record<string, unknown>).goals = [{ id: 'g1', text: 'Get paid', source: 'rumour' }];
+      (f.tables.segments![0] as Record<string, unknown>).potentialValue = -5;
+    });
+    const error = errorOf(text);
+    expect(error).toMatch(/tables\.personas\[0\]\.goals\[0\]\.source/);
+    expect(error).toMatch(/tables\.segments\[0\]\.potentialValue/);
   });
 
   it('a row that belongs to a workshop not in the file', () => {

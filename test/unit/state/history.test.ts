@@ -87,4 +87,24 @@ describe('history', () => {
     expect(await undoCommand(r1)).toBe(false);
     expect((await db.workshops.get(b.id))!.title).toBe('B4');
   });
+
+  it('stores pending typing before a newer edit, so undo goes newest first', async () => {
+    const a = createWorkshop({ title: 'A', client: 'x', template: null });
+    await db.workshops.put(a);
+    let pending = true;
+    const off = registerFlusher(() => {
+      if (!pending) return;
+      pending = false;
+      void rename(a.id, 'Typed', a.id);
+    });
+    await execute({
+      label: 'Client',
+      scope: a.id,
+      ops: [{ type: 'update', table: 'workshops', key: a.id, update: (r) => ({ ...r, client: 'Picked' }) }],
+    });
+    off();
+    expect(useHistory.getState().stacks[a.id]!.undo.map((c) => c.label)).toEqual(['Rename', 'Client']);
+    await undo(a.id);
+    expect(await db.workshops.get(a.id)).toMatchObject({ title: 'Typed', client: 'x' });
+  });
 });

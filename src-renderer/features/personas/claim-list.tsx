@@ -1,0 +1,357 @@
+// One list of a persona (goals, pains…) as editable rows: one text field per claim with its
+// evidence source. Keyboard: Enter adds a claim below, Backspace in an empty claim removes it,
+// Alt+ArrowUp/Down moves it, ArrowUp/Down walks between claims. A handle drags rows with the mouse.
+// Typing is kept as a draft and stored 300 ms after the last keystroke (as CommitField does).
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { GripVertical, Plus, X } from 'lucide-react';
+import {
+  evidenceLabels,
+  evidenceSources,
+  listCoverage,
+  personaLimits,
+  personaListLabels,
+  personaListSingular,
+  validatePersonaText,
+  type Claim,
+  type EvidenceSource,
+  type Persona,
+  type PersonaListField,
+} from '../../domain/persona';
+import { newId } from '../../domain/ids';
+import { registerFlusher } from '../../state/history';
+import { TYPING_DEBOUNCE_MS } from '../../ui/commit-field';
+import { addClaimAt, moveClaimTo, removeClaimById, setClaimSource, setClaimText } from './persona-actions';
+import { EvidenceBar } from './persona-visuals';
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function claimInput(list: HTMLElement | null, claimId: string): HTMLInputElement | undefined {
+  return Array.from(list?.querySelectorAll<HTMLInputElement>('input[data-claim-id]') ?? []).find((i) => i.dataset.claimId === claimId);
+}
+
+interface ClaimRowProps {
+  readonly claim: Claim;
+  readonly index: number;
+  readonly singular: string;
+  readonly onCommitText: (text: string) => void;
+  readonly onSource: (s: EvidenceSource) => void;
+  readonly onEnter: () => void;
+  readonly onRemove: (how: 'keyboard' | 'button') => void;
+  readonly onMove: (delta: number) => void;
+  readonly onFocusSibling: (delta: number) => void;
+  readonly dragHandlers: {
+    readonly onDragStart: (e: DragEvent<HTMLElement>) => void;
+    readonly onDragEnd: () => void;
+  };
+  readonly dropEdge: 'before' | 'after' | null;
+  readonly dragging: boolean;
+  readonly onRowDragOver: (e: DragEvent<HTMLLIElement>) => void;
+  readonly onRowDrop: (e: DragEvent<HTMLLIElement>) => void;
+}
+
+function ClaimRow(props: ClaimRowProps) {
+  const { claim, index, singular } = props;
+  const n = index + 1;
+  const name = `${capital(singular)} ${n}`;
+  const errorId = useId();
+  const [draft, setDraft] = useState(claim.text);
+  const [error, setError] = useState<string | null>(null);
+  const dirty = useRef(false);
+  const draftRef = useRef(claim.text);
+  const stored = useRef(claim.text);
+  stored.current = claim.text;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const commitRef = useRef(props.onCommitText);
+  commitRef.current = props.onCommitText;
+  const nameRef = useRef(name);
+  nameRef.current = name;
+
+  // Follow the stored text (undo, another window) unless the user is mid-edit.
+  useEffect(() => {
+    if (!dirty.current) {
+      setDraft(claim.text);
+      draftRef.current = claim.text;
+    }
+  }, [claim.text]);
+
+  const cancel = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    dirty.current = false;
+  }, []);
+
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (!dirty.current) return;
+    const v = draftRef.current;
+    if (validatePersonaText('claim', v, nameRef.current)) return;
+    dirty.current = false;
+    if (v !== stored.current) commitRef.current(v);
+  }, []);
+
+  useEffect(() => registerFlusher(flush), [flush]);
+  useEffect(() => () => flush(), [flush]);
+
+  const onChange = (v: string) => {
+    setDraft(v);
+    draftRef.current = v;
+    dirty.current = true;
+    const problem = validatePersonaText('claim', v, name);
+    setError(problem);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = problem ? null : setTimeout(flush, TYPING_DEBOUNCE_MS);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Never act in the middle of an input-method composition (Japanese, Chinese, Korean…).
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      if (error) return;
+      flush();
+      props.onEnter();
+    } else if (e.key === 'Backspace' && draft === '' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      cancel();
+      props.onRemove('keyboard');
+    } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      if (!error) flush();
+      props.onMove(e.key === 'ArrowUp' ? -1 : 1);
+    } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && !e.altKey && !e.shiftKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      props.onFocusSibling(e.key === 'ArrowUp' ? -1 : 1);
+    }
+  };
+
+  const onHandleKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      flush();
+      props.onMove(e.key === 'ArrowUp' ? -1 : 1);
+    }
+  };
+
+  const cls = ['claim-row', props.dragging ? 'claim-row-dragging' : '', props.dropEdge ? `claim-row-drop-${props.dropEdge}` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <li className={cls} onDragOver={props.onRowDragOver} onDrop={props.onRowDrop} data-claim-row={claim.id}>
+      <button
+        type="button"
+        className="icon-button claim-handle"
+        draggable
+        aria-label={`Drag to reorder ${singular} ${n}`}
+        title="Drag to reorder (or Alt+↑ / Alt+↓ in the text)"
+        onDragStart={props.dragHandlers.onDragStart}
+        onDragEnd={props.dragHandlers.onDragEnd}
+        onKeyDown={onHandleKey}
+      >
+        <GripVertical size={16} aria-hidden />
+      </button>
+      <div className="claim-text">
+        <input
+          className={`field-input claim-input${error ? ' field-input-invalid' : ''}`}
+          data-claim-id={claim.id}
+          aria-label={name}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          aria-keyshortcuts="Enter Backspace Alt+ArrowUp Alt+ArrowDown"
+          value={draft}
+          placeholder={index === 0 ? `A ${singular}, in the customer’s terms` : undefined}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={flush}
+          onKeyDown={onKeyDown}
+        />
+        {error ? (
+          <p id={errorId} className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <select
+        className={`evidence-pill evidence-${claim.source}`}
+        aria-label={`Evidence for ${singular} ${n}`}
+        value={claim.source}
+        onChange={(e) => props.onSource(e.target.value as EvidenceSource)}
+      >
+        {evidenceSources.map((s) => (
+          <option key={s} value={s}>
+            {evidenceLabels[s]}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="icon-button icon-button-danger claim-remove"
+        aria-label={`Remove ${singular} ${n}`}
+        title="Remove"
+        onClick={() => {
+          cancel();
+          props.onRemove('button');
+        }}
+      >
+        <X size={16} aria-hidden />
+      </button>
+    </li>
+  );
+}
+
+type FocusTarget = { readonly claimId: string } | 'add';
+
+export function ClaimList({ persona, field }: { persona: Persona; field: PersonaListField }) {
+  const claims = persona[field];
+  const singular = personaListSingular[field];
+  const { label, hint } = personaListLabels[field];
+  const headingId = useId();
+  const listRef = useRef<HTMLOListElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const pendingFocus = useRef<FocusTarget | null>(null);
+  const [drag, setDrag] = useState<{ id: string; insertAt: number | null } | null>(null);
+  const [fullMessage, setFullMessage] = useState(false);
+  const full = claims.length >= personaLimits.claimsPerList;
+  const coverage = listCoverage(claims);
+
+  // Focus follows the claim that was added, moved or is next after a removal, once it is rendered.
+  useLayoutEffect(() => {
+    const target = pendingFocus.current;
+    if (!target) return;
+    if (target === 'add') {
+      pendingFocus.current = null;
+      addRef.current?.focus();
+      return;
+    }
+    const input = claimInput(listRef.current, target.claimId);
+    if (input) {
+      pendingFocus.current = null;
+      if (document.activeElement !== input) input.focus();
+      const end = input.value.length;
+      input.setSelectionRange(end, end);
+    }
+  }, [claims]);
+
+  const focusClaim = (claimId: string | undefined) => {
+    pendingFocus.current = claimId ? { claimId } : 'add';
+    const input = claimId ? claimInput(listRef.current, claimId) : undefined;
+    if (input) {
+      pendingFocus.current = null;
+      input.focus();
+    } else if (!claimId) {
+      pendingFocus.current = null;
+      addRef.current?.focus();
+    }
+  };
+
+  const add = (index: number) => {
+    if (full) {
+      setFullMessage(true);
+      return;
+    }
+    const id = newId();
+    pendingFocus.current = { claimId: id };
+    void addClaimAt(persona, field, index, id);
+  };
+
+  const remove = (i: number, claim: Claim) => {
+    const next = claims[i - 1] ?? claims[i + 1];
+    pendingFocus.current = next ? { claimId: next.id } : 'add';
+    setFullMessage(false);
+    void removeClaimById(persona, field, claim.id);
+  };
+
+  const move = (i: number, claim: Claim, delta: number) => {
+    const to = i + delta;
+    if (to < 0 || to >= claims.length) return;
+    pendingFocus.current = { claimId: claim.id };
+    void moveClaimTo(persona, field, claim.id, to);
+  };
+
+  const insertAtFromEvent = (e: DragEvent<HTMLLIElement>, i: number) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return e.clientY < r.top + r.height / 2 ? i : i + 1;
+  };
+
+  const onDrop = () => {
+    if (!drag || drag.insertAt === null) return setDrag(null);
+    const from = claims.findIndex((c) => c.id === drag.id);
+    if (from !== -1) {
+      const to = drag.insertAt > from ? drag.insertAt - 1 : drag.insertAt;
+      if (to !== from) void moveClaimTo(persona, field, drag.id, to);
+    }
+    setDrag(null);
+  };
+
+  return (
+    <section className="card claim-section" aria-labelledby={headingId}>
+      <header className="claim-section-header">
+        <div>
+          <h2 id={headingId}>{label}</h2>
+          <p className="field-hint">{hint}</p>
+        </div>
+        <div className="claim-section-coverage">
+          <EvidenceBar coverage={coverage} className="evidence-bar-small" />
+          <span className="claim-section-share">
+            {coverage.total === 0 ? 'No evidence yet' : `${coverage.evidenced} of ${coverage.total} evidenced`}
+          </span>
+        </div>
+      </header>
+      {claims.length === 0 ? <p className="claim-empty muted">No {label.toLowerCase()} yet.</p> : null}
+      <ol ref={listRef} className="claim-list" aria-label={label}>
+        {claims.map((c, i) => (
+          <ClaimRow
+            key={c.id}
+            claim={c}
+            index={i}
+            singular={singular}
+            onCommitText={(text) => void setClaimText(persona, field, c.id, text)}
+            onSource={(s) => void setClaimSource(persona, field, c.id, s)}
+            onEnter={() => add(i + 1)}
+            onRemove={() => remove(i, c)}
+            onMove={(d) => move(i, c, d)}
+            onFocusSibling={(d) => {
+              const sib = claims[i + d];
+              if (sib) focusClaim(sib.id);
+              else if (d > 0) focusClaim(undefined);
+            }}
+            dragging={drag?.id === c.id}
+            dropEdge={drag && drag.insertAt === i ? 'before' : drag && drag.insertAt === i + 1 && i === claims.length - 1 ? 'after' : null}
+            dragHandlers={{
+              onDragStart: (e) => {
+                e.dataTransfer.effectAllowed = 'move';
+                // A private type: text fields ignore it, so a dropped row never lands as text.
+                e.dataTransfer.setData('application/x-centric-claim', c.id);
+                const row = e.currentTarget.closest('li');
+                if (row) e.dataTransfer.setDragImage(row, 16, row.getBoundingClientRect().height / 2);
+                setDrag({ id: c.id, insertAt: null });
+              },
+              onDragEnd: () => setDrag(null),
+            }}
+            onRowDragOver={(e) => {
+              if (!drag) return;
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'move';
+              const insertAt = insertAtFromEvent(e, i);
+              if (insertAt !== drag.insertAt) setDrag({ ...drag, insertAt });
+            }}
+            onRowDrop={(e) => {
+              if (!drag) return;
+              e.preventDefault();
+              onDrop();
+            }}
+          />
+        ))}
+      </ol>
+      <div className="claim-section-footer">
+        <button ref={addRef} type="button" className="btn btn-small claim-add" onClick={() => add(claims.length)} disabled={full}>
+          <Plus size={15} aria-hidden /> Add {singular}
+        </button>
+        {full || fullMessage ? (
+          <span className="field-hint" role="status">
+            A list holds at most {personaLimits.claimsPerList} {label.toLowerCase()}.
+          </span>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+// Every persona edit, as one undoable command in its workshop's history. Updates are functions
+// of the row as stored, and claims are addressed by id, so quick edits never overwrite each other.
+import type { Op } from '../../db/commands';
+import { getDb } from '../../db/database';
+import {
+  createClaim,
+  createPersona,
+  DEFAULT_PERSONA_NAME,
+  duplicatePersona,
+  insertClaim,
+  moveClaimById,
+  personaListLabels,
+  personaListSingular,
+  removeClaim,
+  renamePersona,
+  updateClaim,
+  type EvidenceSource,
+  type Persona,
+  type PersonaAvatar,
+  type PersonaListField,
+} from '../../domain/persona';
+import { execute, undo, useHistory } from '../../state/history';
+import { notify } from '../../state/notifications';
+
+type Row = Record<string, unknown>;
+
+const asPersona = (r: Row) => r as unknown as Persona;
+const asRow = (p: Persona) => p as unknown as Row;
+
+function editPersona(p: Pick<Persona, 'id' | 'workshopId'>, label: string, change: (p: Persona) => Persona, mergeKey?: string) {
+  return execute({
+    label,
+    scope: p.workshopId,
+    mergeKey,
+    touchWorkshop: p.workshopId,
+    ops: [{ type: 'update', table: 'personas', key: p.id, update: (r) => asRow(change(asPersona(r))) }],
+  });
+}
+
+/** The personas of a workshop, in gallery order. */
+export async function loadPersonas(workshopId: string): Promise<Persona[]> {
+  const rows = (await getDb().personas.where('workshopId').equals(workshopId).toArray()) as unknown as Persona[];
+  return rows.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
+}
+
+async function nextOrder(workshopId: string): Promise<number> {
+  const all = await loadPersonas(workshopId);
+  return all.reduce((m, p) => Math.max(m, p.order), -1) + 1;
+}
+
+/** Adds a persona named "New persona" (numbered if taken) and resolves to its id. */
+export async function addPersona(workshopId: string): Promise<string | null> {
+  const existing = await loadPersonas(workshopId);
+  const names = new Set(existing.map((p) => p.name));
+  let name = DEFAULT_PERSONA_NAME;
+  for (let n = 2; names.has(name); n++) name = `${DEFAULT_PERSONA_NAME} ${n}`;
+  const order = existing.reduce((m, p) => Math.max(m, p.order), -1) + 1;
+  const p = createPersona(workshopId, name, order, Date.now());
+  const ok = await execute({ label: 'Add persona', scope: workshopId, touchWorkshop: workshopId, ops: [{ type: 'put', table: 'personas', row: asRow(p) }] });
+  return ok ? p.id : null;
+}
+
+export function setPersonaName(p: Persona, name: string) {
+  return editPersona(p, 'Rename persona', (q) => renamePersona(q, name), `persona:${p.id}:name`);
+}
+
+export function setPersonaText(p: Persona, field: 'quote' | 'context', value: string) {
+  return editPersona(p, field === 'quote' ? 'Edit quote' : 'Edit context', (q) => ({ ...q, [field]: value }), `persona:${p.id}:${field}`);
+}
+
+export function setPersonaSegment(p: Persona, segmentId: string | null) {
+  return editPersona(p, 'Change segment', (q) => ({ ...q, segmentId }));
+}
+
+export function setPersonaAvatar(p: Persona, avatar: PersonaAvatar, label: string) {
+  return editPersona(p, label, (q) => ({ ...q, avatar }));
+}
+
+export function addClaimAt(p: Persona, field: PersonaListField, index: number, claimId?: string) {
+  const claim = { ...createClaim(), ...(claimId ? { id: claimId } : {}) };
+  return editPersona(p, `Add ${personaListSingular[field]}`, (q) => ({ ...q, [field]: insertClaim(q[field], index, claim) }));
+}
+
+export function setClaimText(p: Persona, field: PersonaListField, claimId: string, text: string) {
+  return editPersona(
+    p,
+    `Edit ${personaListLabels[field].label.toLowerCase()}`,
+    (q) => ({ ...q, [field]: updateClaim(q[field], claimId, { text }) }),
+    `persona:${p.id}:${field}:${claimId}`,
+  );
+}
+
+export function setClaimSource(p: Persona, field: PersonaListField, claimId: string, source: EvidenceSource) {
+  return editPersona(p, 'Change evidence', (q) => ({ ...q, [field]: updateClaim(q[field], claimId, { source }) }));
+}
+
+export function removeClaimById(p: Persona, field: PersonaListField, claimId: string) {
+  return editPersona(p, `Remove ${personaListSingular[field]}`, (q) => ({ ...q, [field]: removeClaim(q[field], claimId) }));
+}
+
+export function moveClaimTo(p: Persona, field: PersonaListField, claimId: string, to: number) {
+  return editPersona(p, `Reorder ${personaListLabels[field].label.toLowerCase()}`, (q) => ({
+    ...q,
+    [field]: moveClaimById(q[field], claimId, to),
+  }));
+}
+
+/** Copies a persona in its own workshop, right after the last one. */
+export async function duplicateInWorkshop(p: Persona): Promise<string | null> {
+  const copy = duplicatePersona(p, p.workshopId, await nextOrder(p.workshopId), Date.now());
+  const ok = await execute({
+    label: 'Duplicate persona',
+    scope: p.workshopId,
+    touchWorkshop: p.workshopId,
+    ops: [{ type: 'put', table: 'personas', row: asRow(copy) }],
+  });
+  if (ok) notify({ kind: 'success', message: `Duplicated ${p.name}` });
+  return ok ? copy.id : null;
+}
+
+/** Copies a persona into another workshop (undoable there); resolves to the copy's id. */
+export async function duplicateToWorkshop(p: Persona, targetWorkshopId: string): Promise<string | null> {
+  const copy = duplicatePersona(p, targetWorkshopId, await nextOrder(targetWorkshopId), Date.now());
+  const ok = await execute({
+    label: 'Copy persona here',
+    scope: targetWorkshopId,
+    touchWorkshop: targetWorkshopId,
+    ops: [{ type: 'put', table: 'personas', row: asRow(copy) }],
+  });
+  return ok ? copy.id : null;
+}
+
+export interface PersonaLinks {
+  readonly segmentName: string | null;
+  readonly journeys: readonly { readonly id: string; readonly title: string }[];
+}
+
+/** What refers to a persona: its segment, and the journeys of its workshop drawn for it. */
+export async function findPersonaLinks(p: Persona): Promise<PersonaLinks> {
+  const db = getDb();
+  const segment = p.segmentId ? ((await db.segments.get(p.segmentId)) as { name?: unknown } | undefined) : undefined;
+  const journeys = (await db.journeys.where('workshopId').equals(p.workshopId).toArray()).filter((j) => j.personaId === p.id);
+  return {
+    segmentName: segment ? (typeof segment.name === 'string' && segment.name.trim() ? segment.name : 'Untitled segment') : null,
+    journeys: journeys.map((j) => ({ id: j.id, title: journeyTitle(j) })),
+  };
+}
+
+function journeyTitle(j: Row): string {
+  for (const k of ['title', 'name', 'scenario']) {
+    const v = j[k];
+    if (typeof v === 'string' && v.trim()) return v;
+  }
+  return 'Untitled journey';
+}
+
+export const hasLinks = (l: PersonaLinks) => l.segmentName !== null || l.journeys.length > 0;
+
+/** Deletes a persona and clears every journey's reference to it, in one undoable command. */
+export async function deletePersona(p: Persona): Promise<boolean> {
+  const db = getDb();
+  const journeys = (await db.journeys.where('workshopId').equals(p.workshopId).toArray()).filter((j) => j.personaId === p.id);
+  const ops: Op[] = [
+    { type: 'delete', table: 'personas', key: p.id },
+    ...journeys.map(
+      (j): Op => ({
+        type: 'update',
+        table: 'journeys',
+        key: j.id,
+        update: (r) => (r.personaId === p.id ? { ...r, personaId: null } : r),
+      }),
+    ),
+  ];
+  const label = 'Delete persona';
+  const ok = await execute({ label, scope: p.workshopId, touchWorkshop: p.workshopId, ops });
+  if (!ok) return false;
+  const stack = useHistory.getState().stacks[p.workshopId]?.undo ?? [];
+  const mine = stack[stack.length - 1];
+  notify({
+    kind: 'info',
+    message: `Deleted ${p.name}`,
+    action: {
+      label: 'Undo',
+      run: () => {
+        const top = useHistory.getState().stacks[p.workshopId]?.undo;
+        // Undo only our delete: if something else happened since, Ctrl+Z walks back step by step.
+        if (top && top[top.length - 1] === mine) void undo(p.workshopId);
+        else notify({ kind: 'info', message: 'Other changes came after the delete; use Undo (Ctrl+Z) to step back to it.' });
+      },
+    },
+  });
+  return true;
+}
