@@ -3,7 +3,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 
-const port = 4319;
+// E2E_PORT lets two runs (say, two checkouts) share a machine.
+const port = Number(process.env.E2E_PORT ?? 4319);
 
 export default defineConfig({
   testDir: 'test/e2e',

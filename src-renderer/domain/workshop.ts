@@ -4,6 +4,7 @@
 import type { ArtifactKind, AssessmentSet } from './artifacts';
 import { localDateString, newId } from './ids';
 import type { WorkshopTemplate } from './template';
+import type { RoadmapSettings } from './roadmap';
 
 export interface StepArtifact {
   /** Which artifact the step works on. */
@@ -51,6 +52,12 @@ export interface Workshop {
   readonly createdAt: number;
   /** ms since epoch of the last content edit */
   readonly updatedAt: number;
+  /**
+   * Lanes and horizon of the lifecycle roadmap. Absent until the facilitator first changes
+   * them; read it with `readRoadmapSettings`, which supplies the default (four lifecycle lanes,
+   * four quarters from the workshop date).
+   */
+  readonly roadmap?: RoadmapSettings;
 }
 
 /** Limits on text the user types; over-long text is refused with a message, never truncated. */

@@ -1,11 +1,11 @@
 // A text field that stores what is typed without a save button: it commits 300 ms after the
 // last keystroke, on blur, before undo/redo and when the page is hidden. Over-long text is
 // refused with a message, never silently cut.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { registerFlusher } from '../state/history';
+import { useId } from 'react';
 import { textLength, tooLongMessage } from '../domain/workshop';
+import { useDraft } from './use-draft';
 
-export const TYPING_DEBOUNCE_MS = 300;
+export { TYPING_DEBOUNCE_MS } from './use-draft';
 
 export interface CommitFieldProps {
   readonly label: string;
@@ -29,55 +29,15 @@ export interface CommitFieldProps {
 export function CommitField(props: CommitFieldProps) {
   const { value, maxLength, onCommit, label, requiredMessage } = props;
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  const dirty = useRef(false);
-  const draftRef = useRef(value);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const commitRef = useRef(onCommit);
-  commitRef.current = onCommit;
-
-  // Follow the stored value (undo, another window) unless the user is mid-edit.
-  useEffect(() => {
-    if (!dirty.current) {
-      setDraft(value);
-      draftRef.current = value;
-    }
-  }, [value]);
-
-  const validate = useCallback(
-    (v: string): string | null => {
-      if (textLength(v) > maxLength) return tooLongMessage(label, maxLength);
-      if (requiredMessage && !v.trim()) return requiredMessage;
-      return null;
+  const { draft, error, onChange, flush } = useDraft<string>({
+    stored: value,
+    check: (v) => {
+      if (textLength(v) > maxLength) return { error: tooLongMessage(label, maxLength) };
+      if (requiredMessage && !v.trim()) return { error: requiredMessage };
+      return { value: v };
     },
-    [label, maxLength, requiredMessage],
-  );
-
-  const flush = useCallback(() => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = null;
-    }
-    if (!dirty.current) return;
-    const v = draftRef.current;
-    if (validate(v)) return;
-    dirty.current = false;
-    void commitRef.current(v);
-  }, [validate]);
-
-  useEffect(() => registerFlusher(flush), [flush]);
-  useEffect(() => () => flush(), [flush]);
-
-  const onChange = (v: string) => {
-    setDraft(v);
-    draftRef.current = v;
-    dirty.current = true;
-    const problem = validate(v);
-    setError(problem);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = problem ? null : setTimeout(flush, TYPING_DEBOUNCE_MS);
-  };
+    commit: (v) => onCommit(v),
+  });
 
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;

@@ -2,7 +2,7 @@
 // evidence source. Keyboard: Enter adds a claim below, Backspace in an empty claim removes it,
 // Alt+ArrowUp/Down moves it, ArrowUp/Down walks between claims. A handle drags rows with the mouse.
 // Typing is kept as a draft and stored 300 ms after the last keystroke (as CommitField does).
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { GripVertical, Plus, X } from 'lucide-react';
 import {
   evidenceLabels,
@@ -18,8 +18,7 @@ import {
   type PersonaListField,
 } from '../../domain/persona';
 import { newId } from '../../domain/ids';
-import { registerFlusher } from '../../state/history';
-import { TYPING_DEBOUNCE_MS } from '../../ui/commit-field';
+import { useDraft } from '../../ui/use-draft';
 import { addClaimAt, moveClaimTo, removeClaimById, setClaimSource, setClaimText } from './persona-actions';
 import { EvidenceBar } from './persona-visuals';
 
@@ -54,54 +53,14 @@ function ClaimRow(props: ClaimRowProps) {
   const n = index + 1;
   const name = `${capital(singular)} ${n}`;
   const errorId = useId();
-  const [draft, setDraft] = useState(claim.text);
-  const [error, setError] = useState<string | null>(null);
-  const dirty = useRef(false);
-  const draftRef = useRef(claim.text);
-  const stored = useRef(claim.text);
-  stored.current = claim.text;
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const commitRef = useRef(props.onCommitText);
-  commitRef.current = props.onCommitText;
-  const nameRef = useRef(name);
-  nameRef.current = name;
-
-  // Follow the stored text (undo, another window) unless the user is mid-edit.
-  useEffect(() => {
-    if (!dirty.current) {
-      setDraft(claim.text);
-      draftRef.current = claim.text;
-    }
-  }, [claim.text]);
-
-  const cancel = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    dirty.current = false;
-  }, []);
-
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (!dirty.current) return;
-    const v = draftRef.current;
-    if (validatePersonaText('claim', v, nameRef.current)) return;
-    dirty.current = false;
-    if (v !== stored.current) commitRef.current(v);
-  }, []);
-
-  useEffect(() => registerFlusher(flush), [flush]);
-  useEffect(() => () => flush(), [flush]);
-
-  const onChange = (v: string) => {
-    setDraft(v);
-    draftRef.current = v;
-    dirty.current = true;
-    const problem = validatePersonaText('claim', v, name);
-    setError(problem);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = problem ? null : setTimeout(flush, TYPING_DEBOUNCE_MS);
-  };
+  const { draft, error, onChange, flush, cancel } = useDraft<string>({
+    stored: claim.text,
+    check: (v) => {
+      const problem = validatePersonaText('claim', v, name);
+      return problem ? { error: problem } : { value: v };
+    },
+    commit: (v) => props.onCommitText(v),
+  });
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     // Never act in the middle of an input-method composition (Japanese, Chinese, Korean…).

@@ -1,0 +1,102 @@
+// The draft behind every typed field: what the user types is kept locally and stored 300 ms
+// after the last keystroke, on blur, before undo/redo and before any newer edit (through the
+// history's flushers), and when the field unmounts. Text that fails validation is never
+// stored and never cut; the field shows the message instead.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { registerFlusher } from '../state/history';
+
+export const TYPING_DEBOUNCE_MS = 300;
+
+export type DraftCheck<T> = { readonly value: T } | { readonly error: string };
+
+export interface DraftOptions<T> {
+  /** The stored value as text; followed while the user is not editing (undo, other windows). */
+  readonly stored: string;
+  /** Turns the draft into a storable value, or says what is wrong with it. */
+  readonly check: (draft: string) => DraftCheck<T>;
+  /** Stores the value. */
+  readonly commit: (value: T) => unknown;
+  /** Skip the commit when the draft equals the stored text (default true). */
+  readonly skipUnchanged?: boolean;
+}
+
+export interface Draft {
+  readonly draft: string;
+  readonly error: string | null;
+  readonly onChange: (text: string) => void;
+  /** Stores a pending, valid draft now. */
+  readonly flush: () => void;
+  /** Drops a pending draft without storing it (e.g. the item is being removed). */
+  readonly cancel: () => void;
+  /** Stores a pending draft, then shows it in its tidy form (e.g. "1.2M" as "1,200,000"). */
+  readonly flushAndTidy: (tidy: (draft: string) => string) => void;
+}
+
+export function useDraft<T>({ stored, check, commit, skipUnchanged = true }: DraftOptions<T>): Draft {
+  const [draft, setDraft] = useState(stored);
+  const [error, setError] = useState<string | null>(null);
+  const dirty = useRef(false);
+  const draftRef = useRef(stored);
+  const storedRef = useRef(stored);
+  storedRef.current = stored;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const checkRef = useRef(check);
+  checkRef.current = check;
+  const commitRef = useRef(commit);
+  commitRef.current = commit;
+
+  useEffect(() => {
+    if (!dirty.current) {
+      setDraft(stored);
+      draftRef.current = stored;
+    }
+  }, [stored]);
+
+  const clearTimer = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+
+  const flush = useCallback(() => {
+    clearTimer();
+    if (!dirty.current) return;
+    const result = checkRef.current(draftRef.current);
+    if ('error' in result) return;
+    dirty.current = false;
+    if (skipUnchanged && draftRef.current === storedRef.current) return;
+    commitRef.current(result.value);
+  }, [skipUnchanged]);
+
+  const cancel = useCallback(() => {
+    clearTimer();
+    dirty.current = false;
+  }, []);
+
+  useEffect(() => registerFlusher(flush), [flush]);
+  useEffect(() => () => flush(), [flush]);
+
+  const onChange = useCallback(
+    (text: string) => {
+      setDraft(text);
+      draftRef.current = text;
+      dirty.current = true;
+      const result = checkRef.current(text);
+      setError('error' in result ? result.error : null);
+      clearTimer();
+      if (!('error' in result)) timer.current = setTimeout(flush, TYPING_DEBOUNCE_MS);
+    },
+    [flush],
+  );
+
+  const flushAndTidy = useCallback(
+    (tidy: (draft: string) => string) => {
+      flush();
+      if (dirty.current) return;
+      draftRef.current = tidy(draftRef.current);
+      setDraft(draftRef.current);
+    },
+    [flush],
+  );
+
+  return { draft, error, onChange, flush, cancel, flushAndTidy };
+}
