@@ -1,5 +1,6 @@
 // Owns the guards every webContents and session gets: no new windows, no foreign navigation,
-// no <webview>, no permissions. Must never open external URLs or grant a permission.
+// no <webview>, no permissions but full screen for the app's own pages (the projector's big-screen
+// mode). Must never open external URLs or grant any other permission.
 import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
 
@@ -36,11 +37,20 @@ export function hardenWebContents(contents: WebContents, isAllowed: UrlPolicy = 
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Denies every permission request and check (camera, notifications, clipboard API, ...). */
+/** The one permission granted, and only to the app's own pages: full screen for projectors. */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, isAllowed: UrlPolicy = defaultPolicy): boolean {
+  return permission === 'fullscreen' && typeof requestingUrl === 'string' && isAllowed(requestingUrl);
+}
+
+/** Denies every permission request and check (camera, notifications, clipboard API, ...) but full screen. */
 export function denyAllPermissions(session: Session): void {
   if (hardenedSessions.has(session)) return;
   hardenedSessions.add(session);
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, (details as { requestingUrl?: string } | undefined)?.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin ? `${requestingOrigin}/` : undefined),
+  );
   session.setDevicePermissionHandler(() => false);
 }

@@ -13,7 +13,7 @@ export interface FakeRect {
 
 function createElectronMock() {
   class FakeSession {
-    requestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null = null;
+    requestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void, details?: { requestingUrl?: string }) => void) | null = null;
     checkHandler: ((...args: unknown[]) => boolean) | null = null;
     deviceHandler: ((...args: unknown[]) => boolean) | null = null;
     setPermissionRequestHandler(handler: FakeSession['requestHandler']): void {

@@ -70,14 +70,21 @@ describe('createAppWindow security', () => {
     expect(contents.navigate('will-attach-webview', 'app://centric/index.html')).toBe(true);
   });
 
-  it("denies every permission on the window's session", () => {
+  it("denies every permission on the window's session but full screen for the app's own pages", () => {
     const session = openWindow().webContents.session;
     const granted: boolean[] = [];
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'fullscreen']) {
-      session.requestHandler?.(null, permission, (ok) => granted.push(ok));
+    const app = { requestingUrl: 'app://centric/index.html' };
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      session.requestHandler?.(null, permission, (ok) => granted.push(ok), app);
     }
     expect(granted).toEqual([false, false, false, false, false]);
-    expect(session.checkHandler?.(null, 'media')).toBe(false);
+    session.requestHandler?.(null, 'fullscreen', (ok) => granted.push(ok), app);
+    session.requestHandler?.(null, 'fullscreen', (ok) => granted.push(ok), { requestingUrl: 'https://evil.example/' });
+    session.requestHandler?.(null, 'fullscreen', (ok) => granted.push(ok));
+    expect(granted.slice(5)).toEqual([true, false, false]);
+    expect(session.checkHandler?.(null, 'media', 'app://centric')).toBe(false);
+    expect(session.checkHandler?.(null, 'fullscreen', 'app://centric')).toBe(true);
+    expect(session.checkHandler?.(null, 'fullscreen', 'https://evil.example')).toBe(false);
     expect(session.deviceHandler?.({})).toBe(false);
   });
 });
