@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTemplateText, templateJsonSchema, templateTotalMinutes } from '../src-renderer/domain/template';
 import { compareTemplates, isTemplateSchemaFile, loadTemplates } from '../src-renderer/domain/template-load';
+import { parseMetricLibrary } from '../src-renderer/domain/metric';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const templatesDir = join(root, 'templates');
@@ -69,6 +70,11 @@ for (const template of [...library.templates].sort(compareTemplates)) {
     `✓ ${template.id.padEnd(idWidth)}  ${template.name.padEnd(nameWidth)}  ${steps} step${steps === 1 ? '' : 's'} · ${minutes} min`,
   );
 }
+
+// The metric library (measurement plan) sits in templates/library/, outside the template glob.
+const metricLibrary = parseMetricLibrary(JSON.parse(readFileSync(join(templatesDir, 'library', 'metric-library.json'), 'utf8')));
+if (metricLibrary.ok) console.log(`✓ library/metric-library.json  ${metricLibrary.library.metrics.length} metrics`);
+else problems.push(metricLibrary.error);
 
 if (problems.length > 0) {
   console.error('');

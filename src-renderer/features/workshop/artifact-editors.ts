@@ -4,6 +4,8 @@ import type { ArtifactKind } from '../../domain/artifacts';
 import type { Workshop } from '../../domain/workshop';
 import { PersonasScreen } from '../personas/personas-screen';
 import { SegmentsScreen } from '../segments/segments-screen';
+import { RoadmapScreen } from '../roadmap/roadmap-screen';
+import { MeasurementScreen } from '../measurement/measurement-screen';
 
 export interface ArtifactEditorProps {
   readonly workshop: Workshop;
@@ -14,4 +16,6 @@ export interface ArtifactEditorProps {
 export const artifactEditors: Partial<Record<ArtifactKind, ComponentType<ArtifactEditorProps>>> = {
   persona: PersonasScreen,
   'segment-map': SegmentsScreen,
+  roadmap: RoadmapScreen,
+  'measurement-plan': MeasurementScreen,
 };
