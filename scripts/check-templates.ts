@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parseTemplateText, templateJsonSchema, templateTotalMinutes } from '../src-renderer/domain/template';
 import { compareTemplates, isTemplateSchemaFile, loadTemplates } from '../src-renderer/domain/template-load';
 import { parseMetricLibrary } from '../src-renderer/domain/metric';
+import { loadAssessmentSets } from '../src-renderer/domain/assessment';
+import { assessmentSets } from '../src-renderer/domain/artifacts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const templatesDir = join(root, 'templates');
@@ -70,6 +72,14 @@ for (const template of [...library.templates].sort(compareTemplates)) {
     `✓ ${template.id.padEnd(idWidth)}  ${template.name.padEnd(nameWidth)}  ${steps} step${steps === 1 ? '' : 's'} · ${minutes} min`,
   );
 }
+
+// The assessment question sets (templates/assessments/*.json): each parses, and every set exists.
+const setsDir = join(templatesDir, 'assessments');
+const setFiles = existsSync(setsDir) ? readdirSync(setsDir).filter((n) => n.endsWith('.json')) : [];
+const sets = loadAssessmentSets(Object.fromEntries(setFiles.map((n) => [n, JSON.parse(readFileSync(join(setsDir, n), 'utf8')) as unknown])));
+problems.push(...sets.errors.map((e) => `assessments/${e}`));
+for (const id of assessmentSets) if (!sets.sets[id]) problems.push(`assessments/${id}.json: missing or invalid`);
+console.log(`✓ ${Object.keys(sets.sets).length} assessment question sets`);
 
 // The metric library (measurement plan) sits in templates/library/, outside the template glob.
 const metricLibrary = parseMetricLibrary(JSON.parse(readFileSync(join(templatesDir, 'library', 'metric-library.json'), 'utf8')));

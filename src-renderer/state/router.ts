@@ -7,13 +7,19 @@ export type Route =
   | { readonly name: 'settings' }
   | { readonly name: 'workshop'; readonly workshopId: string }
   | { readonly name: 'step'; readonly workshopId: string; readonly stepId: string }
-  | { readonly name: 'artifact'; readonly workshopId: string; readonly kind: ArtifactKind; readonly itemId?: string };
+  | { readonly name: 'artifact'; readonly workshopId: string; readonly kind: ArtifactKind; readonly itemId?: string }
+  /** Run mode: the facilitator's controls for running the agenda (stepId absent: the current step). */
+  | { readonly name: 'run'; readonly workshopId: string; readonly stepId?: string }
+  /** The presenter window for the projector, following the run session. */
+  | { readonly name: 'present'; readonly workshopId: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'present' && parts[1]) return { name: 'present', workshopId: parts[1] };
   if (parts[0] === 'w' && parts[1]) {
     const workshopId = parts[1];
+    if (parts[2] === 'run') return parts[3] ? { name: 'run', workshopId, stepId: parts[3] } : { name: 'run', workshopId };
     if (parts[2] === 'step' && parts[3]) return { name: 'step', workshopId, stepId: parts[3] };
     if (parts[2] === 'artifact' && (artifactKinds as readonly string[]).includes(parts[3] ?? '')) {
       const kind = parts[3] as ArtifactKind;
@@ -36,6 +42,10 @@ export function routeHref(r: Route): string {
       return `#/w/${encodeURIComponent(r.workshopId)}/step/${encodeURIComponent(r.stepId)}`;
     case 'artifact':
       return `#/w/${encodeURIComponent(r.workshopId)}/artifact/${r.kind}${r.itemId ? `/${encodeURIComponent(r.itemId)}` : ''}`;
+    case 'run':
+      return `#/w/${encodeURIComponent(r.workshopId)}/run${r.stepId ? `/${encodeURIComponent(r.stepId)}` : ''}`;
+    case 'present':
+      return `#/present/${encodeURIComponent(r.workshopId)}`;
   }
 }
 

@@ -13,6 +13,8 @@ import { LibraryScreen } from '../library/library-screen';
 import { WorkshopScreen } from '../workshop/workshop-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { SETTINGS_SCOPE } from '../settings/settings-actions';
+import { RunScreen } from '../run/run-screen';
+import { PresenterScreen } from '../run/presenter-screen';
 
 export function scopeOf(route: Route): string {
   if (route.name === 'settings') return SETTINGS_SCOPE;
@@ -73,6 +75,9 @@ export function App() {
     [scope],
   );
 
+  // The projector window: full screen, large type, no top bar.
+  if (route.name === 'present') return <PresenterScreen key={route.workshopId} workshopId={route.workshopId} />;
+
   return (
     <div className="app">
       <a className="skip-link" href="#content">
@@ -122,6 +127,7 @@ export function App() {
         {route.name === 'workshop' || route.name === 'step' || route.name === 'artifact' ? (
           <WorkshopScreen key={route.workshopId} route={route} />
         ) : null}
+        {route.name === 'run' ? <RunScreen key={route.workshopId} workshopId={route.workshopId} stepId={route.stepId} /> : null}
       </div>
       <Toasts />
     </div>

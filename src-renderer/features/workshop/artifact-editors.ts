@@ -2,6 +2,8 @@
 import type { ComponentType } from 'react';
 import type { ArtifactKind } from '../../domain/artifacts';
 import type { Workshop } from '../../domain/workshop';
+import { AssessmentsScreen } from '../assessments/assessments-screen';
+import { ActionsScreen } from '../actions/actions-screen';
 import { PersonasScreen } from '../personas/personas-screen';
 import { SegmentsScreen } from '../segments/segments-screen';
 import { RoadmapScreen } from '../roadmap/roadmap-screen';
@@ -16,6 +18,8 @@ export interface ArtifactEditorProps {
 export const artifactEditors: Partial<Record<ArtifactKind, ComponentType<ArtifactEditorProps>>> = {
   persona: PersonasScreen,
   'segment-map': SegmentsScreen,
+  assessment: AssessmentsScreen,
+  actions: ActionsScreen,
   roadmap: RoadmapScreen,
   'measurement-plan': MeasurementScreen,
 };

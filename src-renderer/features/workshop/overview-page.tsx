@@ -1,5 +1,5 @@
 // A workshop's overview: its details (edited in place, saved as you type) and its agenda at a glance.
-import { CalendarDays, Clock, MapPin } from 'lucide-react';
+import { CalendarDays, Clock, MapPin, Play } from 'lucide-react';
 import { agendaMinutes, formatMinutes, limits, type Workshop } from '../../domain/workshop';
 import { formatLocalDate } from '../../domain/ids';
 import { artifactInfo } from '../../domain/artifacts';
@@ -29,6 +29,11 @@ export function OverviewPage({ workshop: w }: { workshop: Workshop }) {
           ) : null}
           <span className="badge">{w.templateName}</span>
         </p>
+        {w.agenda.length > 0 ? (
+          <a className="btn btn-primary btn-large overview-run" href={routeHref({ name: 'run', workshopId: w.id })}>
+            <Play size={18} aria-hidden /> Run workshop
+          </a>
+        ) : null}
       </header>
 
       <section className="card" aria-labelledby="details-title">

@@ -1,7 +1,7 @@
 // Inside a workshop: a sidebar with its agenda and artifacts, and the selected page
 // (overview, an agenda step, or an artifact).
 import { useState } from 'react';
-import { ArrowLeft, Download, LayoutDashboard, MonitorUp, Save } from 'lucide-react';
+import { ArrowLeft, Download, LayoutDashboard, MonitorUp, Play, Save } from 'lucide-react';
 import { useArtifactCounts, useWorkshop } from '../../db/queries';
 import { agendaArtifactKinds, agendaMinutes, formatMinutes, type Workshop } from '../../domain/workshop';
 import { artifactInfo, artifactKinds } from '../../domain/artifacts';
@@ -62,6 +62,11 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
           <p className="sidebar-client">{w.client}</p>
           <p className="sidebar-title">{w.title}</p>
         </div>
+        {w.agenda.length > 0 ? (
+          <a className="sidebar-run" href={routeHref({ name: 'run', workshopId: w.id })}>
+            <Play size={16} aria-hidden /> Run workshop
+          </a>
+        ) : null}
         <a className="sidebar-link" href={routeHref({ name: 'workshop', workshopId: w.id })} aria-current={current({ name: 'workshop', workshopId: w.id })}>
           <LayoutDashboard size={16} aria-hidden /> Overview
         </a>
