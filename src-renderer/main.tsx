@@ -12,6 +12,7 @@ import { flushPendingEdits, useHistory } from './state/history';
 import { notify } from './state/notifications';
 import { usePersistenceStore } from './features/app/persistence';
 import { App } from './features/app/app';
+import { installBenchHooks } from './db/bench-hooks';
 
 async function boot() {
   applyTokens(document.documentElement);
@@ -27,6 +28,7 @@ async function boot() {
     );
     return;
   }
+  installBenchHooks();
   // Commit debounced typing when the window is hidden or closed, so nothing older than the
   // debounce window is lost.
   window.addEventListener('pagehide', flushPendingEdits);

@@ -6,6 +6,7 @@ import { AssessmentsScreen } from '../assessments/assessments-screen';
 import { ActionsScreen } from '../actions/actions-screen';
 import { PersonasScreen } from '../personas/personas-screen';
 import { SegmentsScreen } from '../segments/segments-screen';
+import { JourneyScreen } from '../journey/journey-screen';
 import { RoadmapScreen } from '../roadmap/roadmap-screen';
 import { MeasurementScreen } from '../measurement/measurement-screen';
 
@@ -20,6 +21,7 @@ export const artifactEditors: Partial<Record<ArtifactKind, ComponentType<Artifac
   'segment-map': SegmentsScreen,
   assessment: AssessmentsScreen,
   actions: ActionsScreen,
+  journey: JourneyScreen,
   roadmap: RoadmapScreen,
   'measurement-plan': MeasurementScreen,
 };

@@ -1,0 +1,28 @@
+// Benchmark baseline, built only by scripts/bench.mjs: a bare React Flow page with `?n=` default
+// nodes laid out like a journey (12 columns of ~200 px cards), nothing else. Never shipped.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ReactFlow, useNodesState, type Node } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+
+const n = Number(new URLSearchParams(location.search).get('n') ?? '200');
+const perRow = 12;
+const initial: Node[] = Array.from({ length: n }, (_, i) => ({
+  id: String(i),
+  position: { x: 220 + (i % perRow) * 218, y: 72 + Math.floor(i / perRow) * 92 },
+  data: { label: `${i + 1}. customer calls again about the claim status` },
+  style: { width: 196 },
+}));
+
+function App() {
+  const [nodes, , onNodesChange] = useNodesState(initial);
+  const width = 220 + perRow * 218;
+  const zoom = Math.min(1.5, (window.innerWidth - 48) / width);
+  return <ReactFlow nodes={nodes} onNodesChange={onNodesChange} defaultViewport={{ x: 24, y: 24, zoom }} minZoom={0.05} maxZoom={3} />;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

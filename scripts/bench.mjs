@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// `npm run bench`: how the journey canvas holds up with 200, 1,000 and 2,000 cards, next to a
+// bare React Flow page with the same number of default nodes, in the same headless Chromium
+// run. Measures time to first render, p95 frame time while panning and zooming, and while
+// dragging one card. Prints a table and writes bench/results.json. Not a timed test.
+/* global window, document, performance, requestAnimationFrame, MouseEvent, WheelEvent, innerWidth, innerHeight -- these run inside the page */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { startServer } from './serve.mjs';
+import { chromiumArgs, findChromium } from './find-chromium.mjs';
+import { putRows, syntheticJourney, workshopRow } from '../bench/seed.mjs';
+import { benchBackup, benchEditCommit, benchJourneyHeap, benchLibraryLoad } from '../bench/library-bench.mjs';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const sizes = (process.env.BENCH_SIZES ?? '200,1000,2000').split(',').map(Number);
+const FRAME_TARGET = 16.7;
+const RATIO_TARGET = 1.5;
+const VIEWPORT = { width: 1920, height: 1080 };
+
+function step(title, fn) {
+  const t = Date.now();
+  const r = fn();
+  console.log(`  ${title} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
+  return r;
+}
+
+console.log('Centric journey canvas benchmark');
+const appOut = resolve(root, 'out/bench-app');
+step('Built the renderer', () => {
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  const r = spawnSync(npx, ['electron-vite', 'build'], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(r.stdout, r.stderr);
+    process.exit(1);
+  }
+  // Serve a private copy: a build started elsewhere (tests) empties out/renderer while we measure.
+  rmSync(appOut, { recursive: true, force: true });
+  cpSync(resolve(root, 'out/renderer'), appOut, { recursive: true });
+  if (!existsSync(resolve(appOut, 'index.html'))) {
+    console.error('The renderer build has no index.html.');
+    process.exit(1);
+  }
+});
+const bareOut = resolve(root, 'out/bench-bare');
+let t0 = Date.now();
+await build({ root: resolve(root, 'bench/bare-flow'), base: './', logLevel: 'error', plugins: [react()], build: { outDir: bareOut, emptyOutDir: true } });
+console.log(`  Built the bare React Flow page (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error('No Chromium found: install Debian’s chromium (apt-get install chromium) or set CHROMIUM_PATH.');
+  process.exit(1);
+}
+const app = await startServer({ port: 0, dir: appOut });
+const bare = await startServer({ port: 0, dir: bareOut });
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+
+// --- In-page measurement (runs in the browser) ------------------------------------------------
+
+/** Waits until `selector` has rendered and two frames passed; resolves to ms since navigation start. */
+const untilRendered = (selector) =>
+  new Promise((res) => {
+    const poll = () => {
+      if (document.querySelector(selector)) requestAnimationFrame(() => requestAnimationFrame(() => res(performance.now())));
+      else requestAnimationFrame(poll);
+    };
+    poll();
+  });
+
+/** Pans (drag on the pane) then zooms (wheel), driven once per frame; resolves to frame deltas. */
+const panAndZoom = ({ ms }) =>
+  new Promise((res) => {
+    const pane = document.querySelector('.react-flow__pane');
+    const r = pane.getBoundingClientRect();
+    const cx = r.left + r.width / 2;
+    const cy = r.top + r.height / 2;
+    const deltas = [];
+    let last = 0;
+    let start = 0;
+    let phase = 'pan';
+    const mouse = (type, target, x, y) => target.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, cancelable: true, view: window, button: 0, buttons: type === 'mouseup' ? 0 : 1 }));
+    const tick = (t) => {
+      if (start === 0) {
+        start = t;
+        last = t;
+        mouse('mousedown', pane, cx, cy);
+      } else {
+        deltas.push(t - last);
+        last = t;
+      }
+      const e = t - start;
+      if (phase === 'pan') {
+        mouse('mousemove', window, cx + 400 * Math.sin(e / 400), cy + 250 * Math.sin(e / 300));
+        if (e > ms / 2) {
+          mouse('mouseup', window, cx, cy);
+          phase = 'zoom';
+        }
+      } else {
+        const dir = Math.floor(e / 500) % 2 === 0 ? 1 : -1;
+        // Ctrl+wheel (a trackpad pinch) zooms in both pages; plain wheel pans Centric's canvas.
+        pane.dispatchEvent(new WheelEvent('wheel', { deltaY: 4 * dir, deltaMode: 0, ctrlKey: true, clientX: cx, clientY: cy, bubbles: true, cancelable: true, view: window }));
+      }
+      if (e < ms) requestAnimationFrame(tick);
+      else res(deltas);
+    };
+    requestAnimationFrame(tick);
+  });
+
+/** Drags one on-screen node in circles, driven once per frame; resolves to frame deltas. */
+const dragOne = ({ ms, selector }) =>
+  new Promise((res, rej) => {
+    const inView = [...document.querySelectorAll(selector)].find((el) => {
+      const b = el.getBoundingClientRect();
+      return b.left > 300 && b.top > 250 && b.right < innerWidth - 300 && b.bottom < innerHeight - 250;
+    });
+    if (!inView) return rej(new Error(`no ${selector} on screen`));
+    const b = inView.getBoundingClientRect();
+    const x0 = b.left + b.width / 2;
+    const y0 = b.top + Math.min(12, b.height / 2);
+    const mouse = (type, target, x, y) => target.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, cancelable: true, view: window, button: 0, buttons: type === 'mouseup' ? 0 : 1 }));
+    const deltas = [];
+    let start = 0;
+    let last = 0;
+    const tick = (t) => {
+      if (start === 0) {
+        start = t;
+        last = t;
+        mouse('mousedown', inView, x0, y0);
+      } else {
+        deltas.push(t - last);
+        last = t;
+      }
+      const e = t - start;
+      mouse('mousemove', window, x0 + 120 * Math.sin(e / 250) + 5, y0 + 80 * Math.cos(e / 250) - 75);
+      if (e < ms) requestAnimationFrame(tick);
+      else {
+        // Drop it back where it started, so the canvas keeps its shape.
+        mouse('mouseup', window, x0, y0);
+        res(deltas);
+      }
+    };
+    requestAnimationFrame(tick);
+  });
+
+function p95(deltas) {
+  if (deltas.length === 0) return NaN;
+  const s = [...deltas].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
+}
+
+async function measure(page, cardSelector) {
+  const panZoom = await page.evaluate(panAndZoom, { ms: 4000 });
+  await page.waitForTimeout(300);
+  const drag = await page.evaluate(dragOne, { ms: 2500, selector: cardSelector });
+  await page.waitForTimeout(300);
+  return { panZoomP95: p95(panZoom), panZoomFrames: panZoom.length, dragP95: p95(drag), dragFrames: drag.length };
+}
+
+async function centric(n) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.getByRole('heading', { level: 1, name: 'Workshops' }).waitFor();
+  const wid = `bench-${n}`;
+  const { journey, cards } = syntheticJourney(wid, n);
+  await putRows(page, { workshops: [workshopRow(wid, `Benchmark ${n}`)], journeys: [journey], journeyCards: cards });
+  // A fresh load straight onto the journey route: boot, open the database, read, lay out, render.
+  await page.goto(`${app.url}#/w/${wid}/artifact/journey/${journey.id}`);
+  const firstRender = await page.evaluate(untilRendered, '.react-flow__node-card');
+  const rendered = await page.locator('.react-flow__node-card').count();
+  await page.waitForTimeout(500);
+  const m = await measure(page, '.react-flow__node-card');
+  await context.close();
+  return { firstRender, renderedNodes: rendered, ...m };
+}
+
+async function bareFlow(n) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(`${bare.url}?n=${n}`);
+  const firstRender = await page.evaluate(untilRendered, '.react-flow__node');
+  const rendered = await page.locator('.react-flow__node').count();
+  await page.waitForTimeout(500);
+  const m = await measure(page, '.react-flow__node');
+  await context.close();
+  return { firstRender, renderedNodes: rendered, ...m };
+}
+
+const results = [];
+let library = null;
+try {
+  for (const n of sizes) {
+    t0 = Date.now();
+    const c = await centric(n);
+    const b = await bareFlow(n);
+    results.push({ cards: n, centric: c, bare: b });
+    console.log(`  Measured ${n.toLocaleString('en')} cards (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  }
+  t0 = Date.now();
+  library = {
+    load: await benchLibraryLoad(browser, app.url, VIEWPORT),
+    edit: await benchEditCommit(browser, app.url, VIEWPORT),
+    backup: await benchBackup(browser, app.url, VIEWPORT),
+    heap: await benchJourneyHeap(browser, app.url, VIEWPORT),
+  };
+  console.log(`  Measured the library, edits, backups and memory (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+} finally {
+  await browser.close();
+  for (const s of [app, bare]) {
+    s.server.close();
+    s.server.closeAllConnections();
+  }
+}
+
+// --- Report --------------------------------------------------------------------------------------
+const rows = [];
+for (const r of results) {
+  const figures = [
+    ['first render (ms)', r.centric.firstRender, r.bare.firstRender, null],
+    ['pan/zoom p95 (ms)', r.centric.panZoomP95, r.bare.panZoomP95, FRAME_TARGET],
+    ['drag one card p95 (ms)', r.centric.dragP95, r.bare.dragP95, FRAME_TARGET],
+  ];
+  for (const [name, value, base, abs] of figures) {
+    const ratio = value / base;
+    const frameOk = abs === null ? true : value <= abs;
+    const ok = abs === null ? null : frameOk && ratio <= RATIO_TARGET;
+    rows.push({
+      figure: `${r.cards.toLocaleString('en')} cards: ${name}`,
+      target: abs === null ? 'report only' : `≤ ${abs} and ≤ ${RATIO_TARGET}×`,
+      centric: value,
+      baseline: base,
+      ratio,
+      pass: ok,
+    });
+  }
+}
+// Deck exports run the same export code in Node (jsPDF and pptxgenjs are plain JS), through tsx.
+t0 = Date.now();
+const deckRun = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsx', 'bench/deck-export-bench.ts', '--json'], { cwd: root, encoding: 'utf8' });
+const deckLine = deckRun.stdout.trim().split('\n').at(-1) ?? '';
+const deck = deckRun.status === 0 && deckLine.startsWith('[') ? JSON.parse(deckLine) : [];
+console.log(`  Measured deck exports (${((Date.now() - t0) / 1000).toFixed(1)}s)${deck.length ? '' : ': FAILED ' + deckRun.stderr.slice(0, 300)}`);
+
+const other = (figure, target, value, pass) => ({ figure, target, centric: value, baseline: NaN, ratio: NaN, pass });
+if (library) {
+  rows.push(other('library, 100 workshops: load to interactive (ms, median of 5)', '≤ 800', library.load.median, library.load.median <= 800));
+  rows.push(other('one edit committed, 10,000 cards stored: p50 (ms)', 'report only', library.edit.p50, null));
+  rows.push(other('one edit committed, 10,000 cards stored: p95 (ms)', '≤ 10', library.edit.p95, library.edit.p95 <= 10));
+  rows.push(other(`backup import, ${(library.backup.importBytes / 1024 / 1024).toFixed(1)} MB file (ms)`, 'report only', library.backup.importMs, null));
+  rows.push(other(`library export, ${(library.backup.exportBytes / 1024 / 1024).toFixed(1)} MB written (ms)`, 'report only', library.backup.exportMs, null));
+  rows.push(other('JS heap after opening a 2,000-card journey (MB)', '< 300', library.heap.usedMB, library.heap.usedMB < 300));
+}
+for (const d of deck) {
+  rows.push(other(`${d.name}: export time, ${d.pages} pages (ms)`, '< 2000', d.ms, d.ms < 2000));
+  rows.push(other(`${d.name}: file size (KB)`, d.name.includes('PPTX') ? 'report only' : '< 2048', d.bytes / 1024, d.name.includes('PPTX') ? null : d.bytes < 2 * 1024 * 1024));
+}
+
+const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const table = [['Figure', 'Target', 'Centric', 'Bare React Flow', 'Ratio', ''], ...rows.map((r) => [r.figure, r.target, fmt(r.centric), fmt(r.baseline), Number.isFinite(r.ratio) ? `${fmt(r.ratio)}×` : '—', r.pass === null ? '·' : r.pass ? '✓' : '✗'])];
+const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+console.log('');
+for (const [i, row] of table.entries()) {
+  console.log(row.map((c, j) => (j >= 2 && j <= 4 ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  '));
+  if (i === 0) console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+}
+mkdirSync(resolve(root, 'bench'), { recursive: true });
+const file = resolve(root, 'bench/results.json');
+writeFileSync(
+  file,
+  `${JSON.stringify({ date: new Date().toISOString(), chromium: browser.version?.() ?? null, viewport: VIEWPORT, args: chromiumArgs, targets: { p95FrameMs: FRAME_TARGET, ratioToBare: RATIO_TARGET }, results, library, deck, rows }, null, 2)}\n`,
+);
+console.log(`\nFrame times from requestAnimationFrame deltas in headless Chromium (${chromiumArgs.includes('--disable-gpu') ? 'no GPU' : 'GPU'}), ${VIEWPORT.width}×${VIEWPORT.height}.`);
+console.log(`Results written to ${file}`);

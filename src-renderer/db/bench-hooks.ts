@@ -1,0 +1,20 @@
+// Measurement hooks for `npm run bench` only: when the page is opened with ?bench, the storage
+// functions are reachable from the benchmark driver, so it times the real code paths (one
+// command, a backup import, a library export) rather than a copy. Never used by the app itself.
+import { getDb } from './database';
+import { applyCommand } from './commands';
+import { backupToText, createBackup, parseBackupText } from './backup-format';
+import { importOps, readLibraryData } from './library-io';
+
+export function installBenchHooks(): void {
+  if (!new URLSearchParams(location.search).has('bench')) return;
+  (window as unknown as { __centricBench: unknown }).__centricBench = {
+    getDb,
+    applyCommand,
+    parseBackupText,
+    importOps,
+    readLibraryData,
+    createBackup,
+    backupToText,
+  };
+}
