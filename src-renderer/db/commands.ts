@@ -143,9 +143,10 @@ export async function applyCommand(db: CentricDb, input: CommandInput, now = Dat
 
 /**
  * Writes each change's before (undo) or after (redo) state, in one transaction. A row that
- * still exists on both sides only gets back the fields this command changed, so a later edit
- * of other fields from another history (say, a rename from the library after a notes edit in
- * the workshop) survives the undo.
+ * still exists on both sides only gets back the fields this command changed, and only where
+ * they still hold what the command wrote, so a later edit from another history or window (a
+ * rename from the library after a notes edit in the workshop; the same field typed in a second
+ * window) survives the undo.
  */
 export async function replayChanges(db: CentricDb, changes: readonly Change[], direction: 'undo' | 'redo'): Promise<void> {
   const tables = tablesOf(changes);
@@ -167,6 +168,9 @@ export async function replayChanges(db: CentricDb, changes: readonly Change[], d
       const merged: Row = { ...current };
       for (const field of new Set([...Object.keys(target), ...Object.keys(source)])) {
         if (sameValue(target[field], source[field])) continue;
+        // A field changed again since this command (say, from another window) keeps the newer
+        // value: undo never wipes someone else's later edit.
+        if (!sameValue(current[field], source[field])) continue;
         if (field in target) merged[field] = target[field];
         else delete merged[field];
       }

@@ -189,3 +189,27 @@ test('rename and delete a journey from the list; delete confirms with the card c
   await expect(page.getByRole('link', { name: 'Mobile app onboarding', exact: true })).toBeVisible();
   await expect.poll(async () => ((await stored(page)).cards ?? []).length).toBe(1);
 });
+
+test('typing into an existing card is stored as it is typed, without leaving the editor', async ({ page }) => {
+  await openApp(page);
+  await createWorkshop(page, { template: 'Journey mapping', client: 'Northwind Insurance', title: 'Autosave day' });
+  await sidebar(page).getByRole('link', { name: /Customer journeys/ }).click();
+  await page.getByRole('button', { name: 'New journey' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New journey' });
+  await dialog.getByRole('textbox', { name: 'Journey name' }).fill('Renewal');
+  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await addByDoubleClick(page, 'Aware', 'Actions', 'Gets the renewal letter');
+
+  await card(page, 'Gets the renewal letter', 'Aware', 'Actions').focus();
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('textbox', { name: 'Card text' });
+  await expect(editor).toBeFocused();
+  await page.keyboard.type(' and compares prices');
+  // No Ctrl+Enter, no blur: the editor is still open, and the text is already stored.
+  await expect
+    .poll(async () => (await stored(page)).cards.map((c) => c.text), { timeout: 3000 })
+    .toContain('Gets the renewal letter and compares prices');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await stored(page)).cards.map((c) => c.text)).toContain('Gets the renewal letter');
+});

@@ -177,7 +177,8 @@ export function addCards(j: Pick<Journey, 'workshopId'>, cards: readonly Journey
 
 export function setCardText(card: JourneyCard, text: string) {
   if (card.text === text) return Promise.resolve(true);
-  return run(card.workshopId, 'Edit card', [updateCard(card.id, (c) => ({ ...c, text }))]);
+  // Typing saves every 300 ms; quick saves of one card's text fold into one undo step.
+  return run(card.workshopId, 'Edit card', [updateCard(card.id, (c) => ({ ...c, text }))], `card-text:${card.id}`);
 }
 
 export function setCardsColor(workshopId: string, ids: readonly string[], color: string) {

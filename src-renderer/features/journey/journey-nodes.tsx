@@ -1,6 +1,7 @@
 // The canvas's custom React Flow nodes: a card (sticky note) and the grid (stage and lane
 // headers, cells, the emotion curve). Both memoised; a node reads only its own props and narrow
 // store selectors, never the whole nodes array. `journeyNodeTypes` lives at module level.
+import { TYPING_DEBOUNCE_MS } from '../../ui/use-draft';
 import { memo, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Node, NodeProps, NodeTypes } from '@xyflow/react';
 import { AlertTriangle, GripHorizontal, GripVertical, LogOut, MoreHorizontal, Rocket, Star } from 'lucide-react';
@@ -69,7 +70,27 @@ function CardEditor({ card, isDraft }: { card: JourneyCard; isDraft: boolean }) 
       el.setSelectionRange(el.value.length, el.value.length);
     }
   }, []);
-  useEffect(() => registerFlusher(() => void commit.current(true)), []);
+  // An existing card's text is stored as it is typed (300 ms after the last key, and before any
+  // other edit or undo) without leaving the editor, so a crash loses nothing older than that.
+  // A new card is created when its editor closes (Enter, Ctrl+Enter, Escape, blur) or before an undo.
+  const lastSaved = useRef(card.text);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const save = useRef(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (isDraft || done.current) return;
+    const { draft: text, card: c } = latest.current;
+    if (text === lastSaved.current || cardTextProblem(text)) return;
+    lastSaved.current = text;
+    void actions.commitCardText(c, text);
+  });
+  useEffect(() => registerFlusher(() => (isDraft ? void commit.current(true) : save.current())), [isDraft]);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const onKeyDown = (e: ReactKeyboardEvent<HTMLTextAreaElement>) => {
     e.stopPropagation();
@@ -88,7 +109,10 @@ function CardEditor({ card, isDraft }: { card: JourneyCard; isDraft: boolean }) 
         value={draft}
         onChange={(e) => {
           setDraft(e.target.value);
+          latest.current = { draft: e.target.value, card: latest.current.card };
           setError(textLength(e.target.value) > journeyLimits.cardText ? cardTextProblem(e.target.value) : null);
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => save.current(), TYPING_DEBOUNCE_MS);
         }}
         onKeyDown={onKeyDown}
         onBlur={() => void commit.current(true)}

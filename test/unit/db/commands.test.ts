@@ -112,4 +112,22 @@ describe('command layer', () => {
     await replayChanges(db, notes.changes, 'redo');
     expect((await db.workshops.get(ws.id))!).toMatchObject({ objectives: 'Agree three priorities', title: 'Renamed later' });
   });
+
+  it('undo keeps a newer value of the same field written since (another window), and reverts the rest', async () => {
+    const db = freshDb();
+    const ws = w();
+    await db.workshops.put(ws);
+    const mine = await applyCommand(db, {
+      label: 'Mine',
+      scope: ws.id,
+      ops: [{ type: 'update', table: 'workshops', key: ws.id, update: (r) => ({ ...r, objectives: 'from A', location: 'Room 1' }) }],
+    });
+    await applyCommand(db, {
+      label: 'Theirs',
+      scope: 'other-window',
+      ops: [{ type: 'update', table: 'workshops', key: ws.id, update: (r) => ({ ...r, objectives: 'from B, later' }) }],
+    });
+    await replayChanges(db, mine.changes, 'undo');
+    expect(await db.workshops.get(ws.id)).toMatchObject({ objectives: 'from B, later', location: '' });
+  });
 });
