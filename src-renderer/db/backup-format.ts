@@ -14,6 +14,13 @@ import { limits, textLength, type Workshop } from '../domain/workshop';
 import { upgradeWorkshopV1toV2 } from '../domain/workshop-migrations';
 import { personaRowSchema } from '../domain/persona';
 import { segmentRowSchema } from '../domain/segment';
+import { journeyCardRowSchema, journeyRowSchema } from '../domain/journey';
+import { initiativeRowSchema } from '../domain/roadmap';
+import { metricRowSchema } from '../domain/metric';
+import { assessmentRowSchema } from '../domain/assessment';
+import { logEntryRowSchema } from '../domain/actions-log';
+import { participantRowSchema, sessionRowSchema } from '../domain/run';
+import { voteRowSchema } from '../domain/voting';
 import {
   workshopTables,
   type ArtifactRow,
@@ -283,10 +290,6 @@ const workshopSchema = z.strictObject({
   roadmap: roadmapSettingsSchema.optional(),
 });
 
-// Artifact fields belong to each editor; the file only guarantees identity and ownership.
-// Their text values are capped by the walk in checkStructure (stringMax).
-const artifactRowSchema = z.looseObject({ id: id(), workshopId: id() });
-
 const templateRowSchema = z.strictObject({
   id: id(),
   // Checked with the template module's own parser below, so messages match template import.
@@ -325,6 +328,9 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`;
   }
   if (issue.code === 'invalid_type' && issue.path.length === 0) return 'must be an object';
+  // The domain row schemas use zod's own wording; a field that is absent reads "is missing" here
+  // as everywhere else in this file (rows are parsed with reportInput, so the issue carries it).
+  if (issue.path.length > 0 && 'input' in issue && issue.input === undefined) return 'is missing';
   return issue.message;
 }
 
@@ -439,7 +445,7 @@ function validateRows<T>(
   out: T[],
 ): void {
   for (let i = 0; i < rows.length; i++) {
-    const result = schema.safeParse(rows[i]);
+    const result = schema.safeParse(rows[i], { reportInput: true });
     if (result.success) {
       out.push(result.data);
       continue;
@@ -465,12 +471,22 @@ function checkUnique(problems: Problems, table: string, keys: readonly string[],
 }
 
 /**
- * Artifact tables whose rows have a full schema of their own (from the domain); the others are
- * checked generically (id, workshopId, JSON values within the size caps) until their editor lands.
+ * Every artifact table's row schema, from the domain module that owns the artifact: strict
+ * (unknown fields are refused) and with the editors' own limits, so an imported row is always
+ * one the screens can read. FORMAT: tightening one needs a new format version and a migration.
  */
-const artifactRowSchemas: Partial<Record<WorkshopTable, z.ZodType>> = {
+const artifactRowSchemas: Readonly<Record<WorkshopTable, z.ZodType<ArtifactRow>>> = {
   personas: personaRowSchema,
   segments: segmentRowSchema,
+  journeys: journeyRowSchema,
+  journeyCards: journeyCardRowSchema,
+  initiatives: initiativeRowSchema,
+  metrics: metricRowSchema,
+  assessments: assessmentRowSchema,
+  actions: logEntryRowSchema,
+  participants: participantRowSchema,
+  votes: voteRowSchema,
+  sessions: sessionRowSchema,
 };
 
 /** Validates a file already migrated to the current version; returns the typed file or problems. */
@@ -487,7 +503,7 @@ function validateCurrent(raw: RawBackup): { ok: true; backup: BackupFile } | { o
   const artifactRows = {} as Record<WorkshopTable, ArtifactRow[]>;
   for (const table of workshopTables) {
     artifactRows[table] = [];
-    validateRows(problems, table, t[table] ?? [], artifactRowSchemas[table] ?? artifactRowSchema, artifactRows[table]);
+    validateRows(problems, table, t[table] ?? [], artifactRowSchemas[table], artifactRows[table]);
   }
   const templateRows: { id: string; template: unknown; createdAt: number }[] = [];
   validateRows(problems, 'templates', t.templates ?? [], templateRowSchema, templateRows);
@@ -634,7 +650,14 @@ export function remapIds(data: LibraryData, options: RemapOptions = {}): Library
   const suffix = options.titleSuffix ?? ' (imported)';
   const map = new Map<string, string>();
   for (const w of data.workshops) map.set(w.id, makeId());
-  for (const table of workshopTables) for (const row of data[table]) if (!map.has(row.id)) map.set(row.id, makeId());
+  for (const table of workshopTables) {
+    for (const row of data[table]) {
+      if (map.has(row.id)) continue;
+      // A workshop's run session is found by the id "run-<workshopId>", so it follows its workshop.
+      const runOf = row.id.startsWith('run-') ? map.get(row.id.slice(4)) : undefined;
+      map.set(row.id, runOf && row.workshopId === row.id.slice(4) ? `run-${runOf}` : makeId());
+    }
+  }
 
   const workshops = data.workshops.map((w) => {
     const copy = replaceIds(w, map) as Workshop;

@@ -2,7 +2,8 @@
 // each a decision, an action (who does what by when) or a parked topic.
 // Imports nothing from React, Dexie or the DOM. Field names are stored: renaming one needs a migration.
 import { z } from 'zod';
-import { isoDatePattern, newId } from './ids';
+import { idPattern, isoDatePattern, newId } from './ids';
+import { textLength } from './workshop';
 
 export const logKinds = ['action', 'decision', 'parking'] as const;
 export type LogKind = (typeof logKinds)[number];
@@ -81,3 +82,36 @@ export function sortLog(entries: readonly LogEntry[]): LogEntry[] {
 export function isOverdue(e: LogEntry, today: string): boolean {
   return e.kind === 'action' && !e.done && e.due !== '' && e.due < today;
 }
+
+// --- Schema of a stored entry (for backups and any other border) ------------------
+
+const rowText = (max: number) =>
+  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
+const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
+
+/**
+ * One stored log entry, strictly: no unknown fields, every value of the right type and within
+ * `logLimits`. Fields `readLogEntry` fills in when missing are optional; when present they must be valid.
+ */
+export const logEntryRowSchema = z.strictObject({
+  id: rowId,
+  workshopId: rowId,
+  kind: z.enum(logKinds).optional(),
+  text: rowText(logLimits.text).optional(),
+  owner: rowText(logLimits.owner).optional(),
+  due: z.string().refine((s) => s === '' || isoDatePattern.test(s), { error: 'must be empty or a date written YYYY-MM-DD' }).optional(),
+  done: z.boolean().optional(),
+  stepId: rowId.nullable().optional(),
+  createdAt: z.number().nonnegative().finite().optional(),
+});
+
+// Keeps the schema and the type in step: a field on one and not the other, or a value one
+// allows and the other does not, fails to compile.
+type SchemaEntry = z.infer<typeof logEntryRowSchema>;
+const _entryFromSchema: (e: Required<SchemaEntry>) => LogEntry = (e) => e;
+const _entryToSchema: (e: LogEntry) => SchemaEntry = (e) => e;
+type _EntryKeys = Exclude<keyof LogEntry, keyof SchemaEntry> | Exclude<keyof SchemaEntry, keyof LogEntry>;
+const _entryKeysMatch: [_EntryKeys] extends [never] ? true : never = true;
+void _entryFromSchema;
+void _entryToSchema;
+void _entryKeysMatch;

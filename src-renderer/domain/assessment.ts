@@ -5,7 +5,8 @@
 // Field names are stored in IndexedDB and in backups: renaming one needs a migration.
 import { z } from 'zod';
 import { assessmentSets, type AssessmentSet } from './artifacts';
-import { newId } from './ids';
+import { idPattern, newId } from './ids';
+import { textLength } from './workshop';
 
 // ---------------------------------------------------------------------------
 // Question sets (template data)
@@ -394,3 +395,68 @@ export const consistencyLabels: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
 export function formatPercent(v: number | null): string {
   return v === null ? '–' : `${Math.round(v)}%`;
 }
+
+// ---------------------------------------------------------------------------
+// Schema of a stored run (for backups and any other border)
+// ---------------------------------------------------------------------------
+
+const rowText = (max: number) =>
+  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
+const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
+const timeMs = z.number().nonnegative().finite();
+/** The five-employees test lets the room add people until it has three more than it needs. */
+const employeesMax = EMPLOYEES_NEEDED + 3;
+
+const questionAnswerSchema = z.strictObject({
+  group: answerValueSchema.optional(),
+  // Keyed by participant id.
+  people: z.record(rowId, answerValueSchema).optional(),
+  note: rowText(assessmentLimits.note).optional(),
+});
+
+const commitmentSchema = z.strictObject({
+  id: rowId,
+  text: rowText(assessmentLimits.commitment),
+  owner: rowText(assessmentLimits.owner),
+});
+
+const employeeAnswerSchema = z.strictObject({
+  id: rowId,
+  name: rowText(assessmentLimits.name),
+  department: rowText(assessmentLimits.name),
+  answer: rowText(assessmentLimits.employeeAnswer),
+});
+
+/**
+ * One stored assessment run, strictly: no unknown fields, every value of the right type and
+ * within `assessmentLimits`. Fields `readRun` fills in when missing are optional; when present
+ * they must be valid. Answers are keyed by question id, targets by dimension id (both set-file
+ * slugs), people's answers by participant id.
+ */
+export const assessmentRowSchema = z.strictObject({
+  id: rowId,
+  workshopId: rowId,
+  set: z.enum(assessmentSets),
+  createdAt: timeMs.optional(),
+  mode: z.enum(['group', 'individual']).optional(),
+  answers: z.record(slug, questionAnswerSchema).optional(),
+  targets: z.record(slug, z.number().finite().min(0, { error: 'must be a percentage from 0 to 100' }).max(100, { error: 'must be a percentage from 0 to 100' })).optional(),
+  commitments: z.array(commitmentSchema).optional(),
+  employees: z.array(employeeAnswerSchema).max(employeesMax, { error: `must hold at most ${employeesMax} people` }).optional(),
+  consistency: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable().optional(),
+  consistencyNote: rowText(assessmentLimits.note).optional(),
+  notes: rowText(assessmentLimits.notes).optional(),
+});
+
+/** The schema's type with readonly lists and fields, as the domain types are declared. */
+type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+// Keeps the schema and the type in step: a field on one and not the other, or a value one
+// allows and the other does not, fails to compile.
+type SchemaRun = z.infer<typeof assessmentRowSchema>;
+const _runFromSchema: (r: Required<SchemaRun>) => AssessmentRun = (r) => r;
+const _runToSchema: (r: AssessmentRun) => DeepReadonly<SchemaRun> = (r) => r;
+type _RunKeys = Exclude<keyof AssessmentRun, keyof SchemaRun> | Exclude<keyof SchemaRun, keyof AssessmentRun>;
+const _runKeysMatch: [_RunKeys] extends [never] ? true : never = true;
+void _runFromSchema;
+void _runToSchema;
+void _runKeysMatch;

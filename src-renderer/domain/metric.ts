@@ -3,7 +3,7 @@
 // resources should shift). Plain readonly data and pure functions; no React, Dexie or DOM.
 // Field names are stored in IndexedDB ("metrics" table) and in backups: changing one needs a migration.
 import { z } from 'zod';
-import { newId } from './ids';
+import { idPattern, newId } from './ids';
 import {
   initiativeStatuses,
   isLifecycleStage,
@@ -454,3 +454,50 @@ export function healthSignal(health: readonly StageHealth[]): HealthSignal {
   } else shift = `It already has the most active initiatives (${weakest.active}); keep resources there.`;
   return { weakest: weakest.stage, unmeasured, message: `${name} is the weakest stage: ${why}. ${shift}` };
 }
+
+// ---------------------------------------------------------------------------
+// Schema (for backups and any other border)
+// ---------------------------------------------------------------------------
+
+const rowText = (max: number) =>
+  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
+const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
+
+/**
+ * One stored metric row, strictly: no unknown fields, every value of the right type and within
+ * the measurement plan's limits (`metricLimits`). Fields `normalizeMetric` fills in when missing
+ * are optional; when present they must be valid. Baseline and target are text as typed.
+ */
+export const metricRowSchema = z.strictObject({
+  id: rowId,
+  workshopId: rowId,
+  name: rowText(metricTextMax('name')).optional(),
+  definition: rowText(metricTextMax('definition')).optional(),
+  stage: z.enum(lifecycleStages).optional(),
+  initiativeId: rowId.nullable().optional(),
+  kind: z.enum(metricKinds).optional(),
+  timing: z.enum(metricTimings).optional(),
+  unit: z.enum(metricUnits).optional(),
+  baseline: rowText(metricTextMax('baseline')).optional(),
+  target: rowText(metricTextMax('target')).optional(),
+  direction: z.enum(metricDirections).optional(),
+  source: rowText(metricTextMax('source')).optional(),
+  owner: rowText(metricTextMax('owner')).optional(),
+  cadence: z.enum(metricCadences).optional(),
+  status: z.enum(metricStatuses).optional(),
+  // A metric-library entry id (lower-case letters, digits and hyphens).
+  libraryId: rowId.nullable().optional(),
+  order: z.number().finite().optional(),
+  createdAt: z.number().nonnegative().finite().optional(),
+});
+
+// Keeps the schema and the type in step: a field on one and not the other, or a value one
+// allows and the other does not, fails to compile.
+type SchemaMetric = z.infer<typeof metricRowSchema>;
+const _metricFromSchema: (m: Required<SchemaMetric>) => Metric = (m) => m;
+const _metricToSchema: (m: Metric) => SchemaMetric = (m) => m;
+type _MetricKeys = Exclude<keyof Metric, keyof SchemaMetric> | Exclude<keyof SchemaMetric, keyof Metric>;
+const _metricKeysMatch: [_MetricKeys] extends [never] ? true : never = true;
+void _metricFromSchema;
+void _metricToSchema;
+void _metricKeysMatch;

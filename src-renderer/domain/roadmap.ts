@@ -2,7 +2,7 @@
 // data; no React, Dexie or DOM. Field names are stored in IndexedDB ("initiatives", "metrics"
 // tables and the workshop's roadmap settings) and in backups: changing one needs a migration.
 import { z } from 'zod';
-import { newId } from './ids';
+import { idPattern, newId } from './ids';
 import { addQuarters, isIsoDate, quarterEnd, quarterLabel, quarterOf, quarterStart, type YearQuarter } from './roadmap-dates';
 import { textLength } from './workshop';
 
@@ -341,3 +341,60 @@ export function initialsOf(name: string): string {
   const last = words.length > 1 ? (Array.from(words[words.length - 1]!)[0] ?? '') : (Array.from(words[0]!)[1] ?? '');
   return (first + last).toLocaleUpperCase();
 }
+
+// ---------------------------------------------------------------------------
+// Schema (for backups and any other border)
+// ---------------------------------------------------------------------------
+
+const rowText = (max: number) =>
+  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
+const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
+const rowDate = z.string().refine(isIsoDate, { error: 'must be a calendar date written YYYY-MM-DD' });
+const score = z.number().int({ error: 'must be a whole number from 1 to 5' }).min(1, { error: 'must be a whole number from 1 to 5' }).max(5, { error: 'must be a whole number from 1 to 5' });
+/** Promoting a journey card keeps up to 200 characters of its text as the title (journey-actions.ts), more than the form's limit. */
+const promotedTitleMax = 200;
+
+/**
+ * One stored initiative row, strictly: no unknown fields, every value of the right type and
+ * within the editor's limits. Fields `normalizeInitiative` fills in when missing are optional;
+ * when present they must be valid. Ids of lanes follow `RoadmapLane.id` (1 to 64 characters).
+ */
+export const initiativeRowSchema = z
+  .strictObject({
+    id: rowId,
+    workshopId: rowId,
+    title: rowText(Math.max(roadmapLimits.title, promotedTitleMax)).optional(),
+    description: rowText(roadmapLimits.description).optional(),
+    owner: rowText(roadmapLimits.owner).optional(),
+    laneId: z.string().min(1, { error: 'must name a roadmap lane' }).max(64, { error: 'must name a roadmap lane' }).optional(),
+    start: rowDate.nullable().optional(),
+    end: rowDate.nullable().optional(),
+    // Index into the three bucket names of a now/next/later horizon.
+    bucket: z.number().int({ error: 'must be 0, 1 or 2' }).min(0, { error: 'must be 0, 1 or 2' }).max(2, { error: 'must be 0, 1 or 2' }).nullable().optional(),
+    status: z.enum(initiativeStatuses).optional(),
+    effort: score.optional(),
+    impact: score.optional(),
+    personaIds: z.array(rowId).optional(),
+    cardIds: z.array(rowId).optional(),
+    resources: rowText(roadmapLimits.resources).optional(),
+    order: z.number().finite().optional(),
+    createdAt: z.number().nonnegative().finite().optional(),
+  })
+  .superRefine((i, ctx) => {
+    // The form's rule (dateProblem): no end without a start, and never before it.
+    if (!i.start && i.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'is set without a start date' });
+    if (i.start && i.end && i.end < i.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'is before the start date' });
+  });
+
+/** The schema's type with readonly lists and fields, as the domain types are declared. */
+type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+// Keeps the schema and the type in step: a field on one and not the other, or a value one
+// allows and the other does not, fails to compile.
+type SchemaInitiative = z.infer<typeof initiativeRowSchema>;
+const _initiativeFromSchema: (i: Required<SchemaInitiative>) => Initiative = (i) => i;
+const _initiativeToSchema: (i: Initiative) => DeepReadonly<SchemaInitiative> = (i) => i;
+type _InitiativeKeys = Exclude<keyof Initiative, keyof SchemaInitiative> | Exclude<keyof SchemaInitiative, keyof Initiative>;
+const _initiativeKeysMatch: [_InitiativeKeys] extends [never] ? true : never = true;
+void _initiativeFromSchema;
+void _initiativeToSchema;
+void _initiativeKeysMatch;

@@ -3,8 +3,10 @@
 // arithmetic. Remaining time is always derived from stored times and `now`, never counted down,
 // so it survives a reload and keeps running across screens and windows.
 // Imports nothing from React, Dexie or the DOM. Field names are stored: renaming one needs a migration.
-import type { AgendaStep } from './workshop';
-import { newId } from './ids';
+import { z } from 'zod';
+import { limits, textLength, type AgendaStep } from './workshop';
+import { idPattern, newId } from './ids';
+import { voteExerciseRowSchema } from './voting';
 
 // ---------------------------------------------------------------------------
 // Timers
@@ -291,3 +293,111 @@ export function revealIdeas(b: Brainstorm, now: number): Brainstorm {
 export function keptIdeas(b: Brainstorm): Idea[] {
   return b.revealedAt === null ? [] : b.ideas.filter((i) => i.kept);
 }
+
+// ---------------------------------------------------------------------------
+// Schemas (for backups and any other border)
+// ---------------------------------------------------------------------------
+
+const rowText = (max: number) =>
+  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
+const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
+const timeMs = z.number().nonnegative().finite();
+
+const stepTimerSchema = z.strictObject({
+  startedAt: timeMs.nullable(),
+  pausedAt: timeMs.nullable(),
+  pausedMs: z.number().nonnegative().finite(),
+  addedMinutes: z.number().nonnegative().finite(),
+});
+
+const presenterFocusSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('step') }),
+  z.strictObject({ type: z.literal('vote'), id: rowId }),
+  z.strictObject({ type: z.literal('brainstorm'), id: rowId }),
+  z.strictObject({ type: z.literal('assessment'), id: rowId, questionId: rowId.optional() }),
+]);
+
+/** The run session ('sessions' table, kind "run"), strictly. Timers are keyed by agenda step id. */
+export const runSessionRowSchema = z.strictObject({
+  id: rowId,
+  workshopId: rowId,
+  kind: z.literal('run'),
+  startedAt: timeMs.nullable(),
+  plannedStart: timeMs,
+  currentStepId: rowId.nullable(),
+  timers: z.record(rowId, stepTimerSchema),
+  muted: z.boolean(),
+  focus: presenterFocusSchema,
+  endedAt: timeMs.nullable(),
+});
+
+const ideaSchema = z.strictObject({
+  id: rowId,
+  text: rowText(brainstormLimits.idea),
+  participantId: rowId.nullable(),
+  createdAt: timeMs,
+  kept: z.boolean(),
+  // Where the idea was sent ("Parking lot"); a short label.
+  sentTo: rowText(80).optional(),
+});
+
+/** The setup starts from the step's first prompt, which may be longer than a typed question. */
+const brainstormPromptMax = Math.max(brainstormLimits.prompt, limits.prompt);
+
+/** A silent brainstorm ('sessions' table, kind "brainstorm"), strictly; limits from `brainstormLimits`. */
+export const brainstormRowSchema = z.strictObject({
+  id: rowId,
+  workshopId: rowId,
+  kind: z.literal('brainstorm'),
+  stepId: rowId.nullable(),
+  prompt: rowText(brainstormPromptMax),
+  // The setup form clamps the round to 1–60 minutes.
+  minutes: z.number().finite().min(1, { error: 'must be from 1 to 60 minutes' }).max(60, { error: 'must be from 1 to 60 minutes' }),
+  timer: stepTimerSchema,
+  revealedAt: timeMs.nullable(),
+  ideas: z.array(ideaSchema).max(brainstormLimits.ideas, { error: `must hold at most ${brainstormLimits.ideas} ideas` }),
+  createdAt: timeMs,
+});
+
+/** Any row of the 'sessions' table: the run session, a dot-voting exercise or a silent brainstorm. */
+export const sessionRowSchema = z.discriminatedUnion(
+  'kind',
+  [runSessionRowSchema, voteExerciseRowSchema, brainstormRowSchema],
+  { error: 'must be "run", "vote" or "brainstorm"' },
+);
+
+/** One participant ('participants' table), strictly; limits from `participantLimits`. */
+export const participantRowSchema = z.strictObject({
+  id: rowId,
+  workshopId: rowId,
+  name: rowText(participantLimits.name),
+  department: rowText(participantLimits.department),
+  role: rowText(participantLimits.role),
+  order: z.number().finite(),
+  createdAt: timeMs,
+});
+
+/** The schema's type with readonly lists and fields, as the domain types are declared. */
+type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+// Keeps the schemas and the types in step: a field on one and not the other, or a value one
+// allows and the other does not, fails to compile.
+type SchemaRunSession = z.infer<typeof runSessionRowSchema>;
+type SchemaBrainstorm = z.infer<typeof brainstormRowSchema>;
+type SchemaParticipant = z.infer<typeof participantRowSchema>;
+const _runFromSchema: (s: SchemaRunSession) => RunSession = (s) => s;
+const _runToSchema: (s: RunSession) => SchemaRunSession = (s) => s;
+const _brainstormFromSchema: (b: SchemaBrainstorm) => Brainstorm = (b) => b;
+const _brainstormToSchema: (b: Brainstorm) => DeepReadonly<SchemaBrainstorm> = (b) => b;
+const _participantFromSchema: (p: SchemaParticipant) => Participant = (p) => p;
+const _participantToSchema: (p: Participant) => SchemaParticipant = (p) => p;
+type _Keys<A, B> = Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>;
+const _runKeysMatch: [_Keys<RunSession, SchemaRunSession> | _Keys<Brainstorm, SchemaBrainstorm> | _Keys<Idea, z.infer<typeof ideaSchema>> | _Keys<Participant, SchemaParticipant>] extends [never]
+  ? true
+  : never = true;
+void _runFromSchema;
+void _runToSchema;
+void _brainstormFromSchema;
+void _brainstormToSchema;
+void _participantFromSchema;
+void _participantToSchema;
+void _runKeysMatch;

@@ -2,7 +2,9 @@
 // the stored votes, and the pure arithmetic: dots left, whether a dot may be cast, the tally
 // ranked with ties, and the top N. Imports nothing from React, Dexie or the DOM.
 // Field names are stored in IndexedDB and in backups: renaming one needs a migration.
-import { newId } from './ids';
+import { z } from 'zod';
+import { idPattern, newId } from './ids';
+import { textLength } from './workshop';
 
 /**
  * Where the items come from. FORMAT: stored.
@@ -170,3 +172,68 @@ export function sourceLabel(source: VoteSource, journeyName?: (id: string) => st
   const id = source.slice('journey:'.length);
   return `Journey: ${journeyName?.(id) ?? 'untitled'}`;
 }
+
+// ---------------------------------------------------------------------------
+// Schemas (for backups and any other border)
+// ---------------------------------------------------------------------------
+
+const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
+const timeMs = z.number().nonnegative().finite();
+const wholeFrom1 = (max: number) => {
+  const message = `must be a whole number from 1 to ${max}`;
+  return z.number().int({ error: message }).min(1, { error: message }).max(max, { error: message });
+};
+
+const voteSourceSchema = z.union([z.templateLiteral(['journey:', rowId]), z.enum(['needs', 'initiatives', 'ideas'])], {
+  error: 'must be "journey:<id>", "needs", "initiatives" or "ideas"',
+});
+
+/**
+ * A dot-voting exercise as stored in the 'sessions' table (kind "vote"), strictly: every field,
+ * no extras, limits from `votingLimits`. Its question may be the full setup text.
+ */
+export const voteExerciseRowSchema = z.strictObject({
+  id: rowId,
+  workshopId: rowId,
+  kind: z.literal('vote'),
+  stepId: rowId.nullable(),
+  question: z
+    .string()
+    .refine((s) => textLength(s) <= votingLimits.question, { error: `text is longer than ${votingLimits.question} characters` }),
+  sources: z.array(voteSourceSchema),
+  votesPerPerson: wholeFrom1(votingLimits.votesPerPersonMax),
+  topN: wholeFrom1(votingLimits.topNMax),
+  tagged: z.array(rowId),
+  activeParticipantId: rowId.nullable(),
+  closedAt: timeMs.nullable(),
+  createdAt: timeMs,
+});
+
+/** One stored dot ('votes' table), strictly. */
+export const voteRowSchema = z.strictObject({
+  id: rowId,
+  workshopId: rowId,
+  exerciseId: rowId,
+  participantId: rowId,
+  targetId: rowId,
+  createdAt: timeMs,
+});
+
+/** The schema's type with readonly lists and fields, as the domain types are declared. */
+type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+// Keeps the schemas and the types in step: a field on one and not the other, or a value one
+// allows and the other does not, fails to compile.
+type SchemaExercise = z.infer<typeof voteExerciseRowSchema>;
+type SchemaVote = z.infer<typeof voteRowSchema>;
+const _exerciseFromSchema: (e: SchemaExercise) => VoteExercise = (e) => e;
+const _exerciseToSchema: (e: VoteExercise) => DeepReadonly<SchemaExercise> = (e) => e;
+const _voteFromSchema: (v: SchemaVote) => Vote = (v) => v;
+const _voteToSchema: (v: Vote) => SchemaVote = (v) => v;
+type _ExerciseKeys = Exclude<keyof VoteExercise, keyof SchemaExercise> | Exclude<keyof SchemaExercise, keyof VoteExercise>;
+type _VoteKeys = Exclude<keyof Vote, keyof SchemaVote> | Exclude<keyof SchemaVote, keyof Vote>;
+const _votingKeysMatch: [_ExerciseKeys | _VoteKeys] extends [never] ? true : never = true;
+void _exerciseFromSchema;
+void _exerciseToSchema;
+void _voteFromSchema;
+void _voteToSchema;
+void _votingKeysMatch;

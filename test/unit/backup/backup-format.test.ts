@@ -321,6 +321,17 @@ describe('format versions and migrations', () => {
 });
 
 describe('keep both: remapIds', () => {
+  it("moves a workshop's run session to the copy's run id, so run mode finds it", () => {
+    const data = validFixture('library-v3.centric').tables;
+    const wid = data.workshops[0]!.id;
+    const withRun = { ...data, sessions: [{ id: `run-${wid}`, workshopId: wid }] } as unknown as typeof data;
+    const copy = remapIds(withRun);
+    const newWid = copy.workshops[0]!.id;
+    expect(newWid).not.toBe(wid);
+    expect(copy.sessions[0]!.id).toBe(`run-${newWid}`);
+    expect(copy.sessions[0]!.workshopId).toBe(newWid);
+  });
+
   it('gives every workshop and row a fresh id, and references follow', () => {
     const data = validFixture('library-v3.centric').tables;
     const out = remapIds(data);
@@ -334,7 +345,9 @@ describe('keep both: remapIds', () => {
     expect(journey.personaId).toBe(persona.id);
     for (const card of out.journeyCards) expect(card.journeyId).toBe(journey.id);
     expect(out.metrics[0]!.initiativeId).toBe(out.initiatives[0]!.id);
-    expect(out.initiatives[0]!.sourceCardId).toBe(out.journeyCards.find((c) => c.text === 'No news for nine days')!.id);
+    const promoted = out.journeyCards.find((c) => c.text === 'No news for nine days')!;
+    expect(out.initiatives[0]!.cardIds).toEqual([promoted.id]);
+    expect(promoted.initiativeId).toBe(out.initiatives[0]!.id);
     // Everything else is unchanged.
     expect(out.journeyCards[0]!.stageId).toBe('st-report');
     expect(out.templates).toEqual(data.templates);
@@ -354,5 +367,130 @@ describe('keep both: remapIds', () => {
 
   it('handles empty data', () => {
     expect(remapIds(emptyLibraryData())).toEqual(emptyLibraryData());
+  });
+});
+
+describe('every artifact table is checked against its row schema from the domain', () => {
+  type Rows = Record<string, Record<string, unknown>[]>;
+  const ws = 'ws-acme-journey';
+  const T = 1764000000000;
+  const timer = { startedAt: T, pausedAt: null, pausedMs: 0, addedMinutes: 5 };
+  /** One row of each facilitation table, exactly as run mode writes them. */
+  function facilitationRows(): Rows {
+    return {
+      participants: [{ id: 'pt-ana', workshopId: ws, name: 'Ana Lima', department: 'Claims', role: 'Team lead', order: 0, createdAt: T }],
+      votes: [{ id: 'vt-1', workshopId: ws, exerciseId: 'ex-vote', participantId: 'pt-ana', targetId: 'jc-2', createdAt: T }],
+      sessions: [
+        {
+          id: `run-${ws}`, workshopId: ws, kind: 'run', startedAt: T, plannedStart: T, currentStepId: 'map-journey',
+          timers: { kickoff: { ...timer, pausedAt: T + 60_000 }, 'map-journey': timer }, muted: false,
+          focus: { type: 'assessment', id: 'as-readiness', questionId: 'one-truth' }, endedAt: null,
+        },
+        {
+          id: 'ex-vote', workshopId: ws, kind: 'vote', stepId: 'map-journey', question: 'Which moments hurt most?',
+          sources: ['journey:j-claims', 'initiatives'], votesPerPerson: 3, topN: 3, tagged: ['jc-2'], activeParticipantId: 'pt-ana', closedAt: null, createdAt: T,
+        },
+        {
+          id: 'ex-ideas', workshopId: ws, kind: 'brainstorm', stepId: null, prompt: 'What gets in the way?', minutes: 5, timer, revealedAt: T + 300_000,
+          ideas: [{ id: 'idea-1', text: 'Call back within a day', participantId: 'pt-ana', createdAt: T, kept: true, sentTo: 'Parking lot' }], createdAt: T,
+        },
+      ],
+    };
+  }
+  const withFacilitation = (edit: (t: Rows) => void = () => {}) =>
+    editedWorkshopFile((f) => {
+      Object.assign(f.tables, facilitationRows());
+      edit(f.tables);
+    });
+  const row = (t: Rows, table: string, i = 0) => t[table]![i]!;
+
+  it('a workshop file with real rows in every table is read as it is', () => {
+    const result = parseBackupText(withFacilitation());
+    if (!result.ok) throw new Error(result.error);
+    const tables = result.backup.tables as unknown as Rows;
+    expect(tables.sessions).toEqual(facilitationRows().sessions);
+    expect(tables.participants).toEqual(facilitationRows().participants);
+    expect(tables.votes).toEqual(facilitationRows().votes);
+    const fixture = fixtureJson('workshop-v3.centric') as { tables: Rows };
+    for (const table of ['journeys', 'journeyCards', 'initiatives', 'metrics', 'assessments', 'actions']) {
+      expect(tables[table]!.length).toBeGreaterThan(0);
+      expect(tables[table]).toEqual(fixture.tables[table]);
+    }
+  });
+
+  it('rows from older builds that lack fields the screens fill in are accepted', () => {
+    const result = parseBackupText(
+      editedWorkshopFile((f) => {
+        f.tables.initiatives = [{ id: 'i-old', workshopId: ws, title: 'Only a title' }];
+        f.tables.metrics = [{ id: 'm-old', workshopId: ws, name: 'Only a name' }];
+        f.tables.assessments = [{ id: 'as-old', workshopId: ws, set: 'audit' }];
+        f.tables.actions = [{ id: 'act-old', workshopId: ws, text: 'Only text' }];
+      }),
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  const broken: [string, (t: Rows) => void, string][] = [
+    // journeys
+    ['journeys: a lane kind it does not know', (t) => void ((row(t, 'journeys').lanes as Record<string, unknown>[])[1]!.kind = 'hologram'), 'tables.journeys[0].lanes[1].kind: '],
+    ['journeys: a missing scenario', (t) => void delete row(t, 'journeys').scenario, 'tables.journeys[0].scenario: is missing'],
+    ['journeys: an over-long name', (t) => void (row(t, 'journeys').name = 'J'.repeat(121)), 'tables.journeys[0].name: text is longer than 120 characters'],
+    ['journeys: an old field', (t) => void (row(t, 'journeys').title = 'Claims journey'), 'tables.journeys[0]: unknown field "title"'],
+    // journeyCards
+    ['journeyCards: a colour that is not a sticky-note colour', (t) => void (row(t, 'journeyCards', 1).color = 'magenta'), 'tables.journeyCards[1].color: '],
+    ['journeyCards: an emotion beyond +3', (t) => void (row(t, 'journeyCards', 1).emotion = 7), 'tables.journeyCards[1].emotion: '],
+    ['journeyCards: a missing lane', (t) => void delete row(t, 'journeyCards').laneId, 'tables.journeyCards[0].laneId: is missing'],
+    ['journeyCards: over-long text', (t) => void (row(t, 'journeyCards').text = 'x'.repeat(501)), 'tables.journeyCards[0].text: text is longer than 500 characters'],
+    // initiatives
+    ['initiatives: a status it does not know', (t) => void (row(t, 'initiatives').status = 'someday'), 'tables.initiatives[0].status: '],
+    ['initiatives: effort off the 1-5 scale', (t) => void (row(t, 'initiatives').effort = 9), 'tables.initiatives[0].effort: must be a whole number from 1 to 5'],
+    ['initiatives: an over-long title', (t) => void (row(t, 'initiatives').title = 'T'.repeat(201)), 'tables.initiatives[0].title: text is longer than 200 characters'],
+    ['initiatives: an end before the start', (t) => void Object.assign(row(t, 'initiatives'), { start: '2027-03-01', end: '2027-01-01' }), 'tables.initiatives[0].end: is before the start date'],
+    ['initiatives: a date that is no calendar day', (t) => void Object.assign(row(t, 'initiatives'), { start: '2027-02-30', end: null }), 'tables.initiatives[0].start: must be a calendar date'],
+    ['initiatives: an old field', (t) => void (row(t, 'initiatives').sourceCardId = 'jc-2'), 'tables.initiatives[0]: unknown field "sourceCardId"'],
+    // metrics
+    ['metrics: a unit it does not know', (t) => void (row(t, 'metrics').unit = 'furlongs'), 'tables.metrics[0].unit: '],
+    ['metrics: a baseline stored as a number', (t) => void (row(t, 'metrics').baseline = 12), 'tables.metrics[0].baseline: '],
+    ['metrics: an over-long target', (t) => void (row(t, 'metrics').target = '9'.repeat(31)), 'tables.metrics[0].target: text is longer than 30 characters'],
+    ['metrics: a missing workshop', (t) => void delete row(t, 'metrics').workshopId, 'tables.metrics[0].workshopId: is missing'],
+    // assessments
+    ['assessments: a question set it does not know', (t) => void (row(t, 'assessments').set = 'horoscope'), 'tables.assessments[0].set: '],
+    ['assessments: an answer that is no answer', (t) => void ((row(t, 'assessments').answers as Record<string, Record<string, unknown>>)['one-truth']!.group = 'maybe'), 'tables.assessments[0].answers.one-truth.group: '],
+    ['assessments: a missing set', (t) => void delete row(t, 'assessments').set, 'tables.assessments[0].set: is missing'],
+    ['assessments: an over-long commitment', (t) => void ((row(t, 'assessments').commitments as Record<string, unknown>[])[0]!.text = 'c'.repeat(401)), 'tables.assessments[0].commitments[0].text: text is longer than 400 characters'],
+    ['assessments: a target above 100 %', (t) => void (row(t, 'assessments').targets = { 'one-truth': 140 }), 'tables.assessments[0].targets.one-truth: must be a percentage from 0 to 100'],
+    // actions
+    ['actions: a kind it does not know', (t) => void (row(t, 'actions').kind = 'todo'), 'tables.actions[0].kind: '],
+    ['actions: a due date in words', (t) => void (row(t, 'actions').due = 'next week'), 'tables.actions[0].due: must be empty or a date written YYYY-MM-DD'],
+    ['actions: over-long text', (t) => void (row(t, 'actions').text = 'a'.repeat(601)), 'tables.actions[0].text: text is longer than 600 characters'],
+    ['actions: done that is not true or false', (t) => void (row(t, 'actions').done = 'yes'), 'tables.actions[0].done: '],
+    // participants
+    ['participants: an over-long name', (t) => void (row(t, 'participants').name = 'N'.repeat(81)), 'tables.participants[0].name: text is longer than 80 characters'],
+    ['participants: a missing role', (t) => void delete row(t, 'participants').role, 'tables.participants[0].role: is missing'],
+    ['participants: an unknown field', (t) => void (row(t, 'participants').email = 'ana@example.com'), 'tables.participants[0]: unknown field "email"'],
+    // votes
+    ['votes: a missing target', (t) => void delete row(t, 'votes').targetId, 'tables.votes[0].targetId: is missing'],
+    ['votes: a participant that is no id', (t) => void (row(t, 'votes').participantId = 'Ana Lima'), 'tables.votes[0].participantId: must be an id'],
+    // sessions
+    ['sessions: a kind it does not know', (t) => void (row(t, 'sessions').kind = 'hologram'), 'tables.sessions[0].kind: must be "run", "vote" or "brainstorm"'],
+    ['sessions: a projector focus it does not know', (t) => void (row(t, 'sessions').focus = { type: 'dance' }), 'tables.sessions[0].focus.type: '],
+    ['sessions: a negative pause', (t) => void (((row(t, 'sessions').timers as Record<string, Record<string, unknown>>).kickoff!).pausedMs = -1), 'tables.sessions[0].timers.kickoff.pausedMs: '],
+    ['sessions: a vote with more top items than allowed', (t) => void (row(t, 'sessions', 1).topN = 11), 'tables.sessions[1].topN: must be a whole number from 1 to 10'],
+    ['sessions: a vote source it does not know', (t) => void (row(t, 'sessions', 1).sources = ['horoscopes']), 'tables.sessions[1].sources[0]: must be "journey:<id>", "needs", "initiatives" or "ideas"'],
+    ['sessions: an over-long idea', (t) => void ((row(t, 'sessions', 2).ideas as Record<string, unknown>[])[0]!.text = 'i'.repeat(281)), 'tables.sessions[2].ideas[0].text: text is longer than 280 characters'],
+    ['sessions: a brainstorm without a timer', (t) => void delete row(t, 'sessions', 2).timer, 'tables.sessions[2].timer: is missing'],
+  ];
+  for (const [name, edit, message] of broken) {
+    it(`refuses ${name}`, () => {
+      const error = errorOf(withFacilitation(edit));
+      expect(error.split('\n').some((line) => line.startsWith(message))).toBe(true);
+    });
+  }
+
+  it('every artifact table has at least one refused case above', () => {
+    const tables = new Set(broken.map(([name]) => name.split(':')[0]));
+    expect([...tables].sort()).toEqual(
+      ['actions', 'assessments', 'initiatives', 'journeyCards', 'journeys', 'metrics', 'participants', 'sessions', 'votes'].sort(),
+    );
   });
 });

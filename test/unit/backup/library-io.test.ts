@@ -119,7 +119,7 @@ describe('importing on conflict', () => {
     const beta = await readWorkshopData(db, 'ws-beta-kickoff');
     // Local edits after the backup: a new card, and a changed title.
     await run([
-      { type: 'put', table: 'journeyCards', row: { id: 'jc-local', workshopId: 'ws-acme-journey', journeyId: 'j-claims', text: 'added later' } },
+      { type: 'put', table: 'journeyCards', row: { id: 'jc-local', workshopId: 'ws-acme-journey', journeyId: 'j-claims', stageId: 'st-report', laneId: 'ln-pains', order: 1, text: 'added later', color: 'yellow', marks: [], emotion: null, initiativeId: null } },
       { type: 'put', table: 'workshops', row: { ...(await db.workshops.get('ws-acme-journey'))!, title: 'Edited' } },
     ]);
     const file = validFixture('workshop-v3.centric').tables;
