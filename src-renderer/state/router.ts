@@ -11,7 +11,9 @@ export type Route =
   /** Run mode: the facilitator's controls for running the agenda (stepId absent: the current step). */
   | { readonly name: 'run'; readonly workshopId: string; readonly stepId?: string }
   /** The presenter window for the projector, following the run session. */
-  | { readonly name: 'present'; readonly workshopId: string };
+  | { readonly name: 'present'; readonly workshopId: string }
+  /** The export screen: the client deck, roadmap PDF, PowerPoint, images and CSV. */
+  | { readonly name: 'export'; readonly workshopId: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -20,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'w' && parts[1]) {
     const workshopId = parts[1];
     if (parts[2] === 'run') return parts[3] ? { name: 'run', workshopId, stepId: parts[3] } : { name: 'run', workshopId };
+    if (parts[2] === 'export') return { name: 'export', workshopId };
     if (parts[2] === 'step' && parts[3]) return { name: 'step', workshopId, stepId: parts[3] };
     if (parts[2] === 'artifact' && (artifactKinds as readonly string[]).includes(parts[3] ?? '')) {
       const kind = parts[3] as ArtifactKind;
@@ -46,6 +49,8 @@ export function routeHref(r: Route): string {
       return `#/w/${encodeURIComponent(r.workshopId)}/run${r.stepId ? `/${encodeURIComponent(r.stepId)}` : ''}`;
     case 'present':
       return `#/present/${encodeURIComponent(r.workshopId)}`;
+    case 'export':
+      return `#/w/${encodeURIComponent(r.workshopId)}/export`;
   }
 }
 

@@ -124,7 +124,7 @@ export function App() {
       <div id="content" className="app-content">
         {route.name === 'library' ? <LibraryScreen /> : null}
         {route.name === 'settings' ? <SettingsScreen /> : null}
-        {route.name === 'workshop' || route.name === 'step' || route.name === 'artifact' ? (
+        {route.name === 'workshop' || route.name === 'step' || route.name === 'artifact' || route.name === 'export' ? (
           <WorkshopScreen key={route.workshopId} route={route} />
         ) : null}
         {route.name === 'run' ? <RunScreen key={route.workshopId} workshopId={route.workshopId} stepId={route.stepId} /> : null}

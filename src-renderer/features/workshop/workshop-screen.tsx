@@ -1,6 +1,7 @@
 // Inside a workshop: a sidebar with its agenda and artifacts, and the selected page
 // (overview, an agenda step, or an artifact).
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { FileOutput } from 'lucide-react';
 import { ArrowLeft, Download, LayoutDashboard, MonitorUp, Play, Save } from 'lucide-react';
 import { useArtifactCounts, useWorkshop } from '../../db/queries';
 import { agendaArtifactKinds, agendaMinutes, formatMinutes, type Workshop } from '../../domain/workshop';
@@ -16,6 +17,9 @@ import { ArtifactPage, artifactCount } from './artifact-page';
 import { SaveTemplateDialog } from './save-template-dialog';
 
 type WorkshopRoute = Extract<Route, { workshopId: string }>;
+
+// The export screen (and with it jsPDF, pptxgenjs and the fonts) loads only when opened.
+const ExportScreen = lazy(() => import('../export/export-screen').then((m) => ({ default: m.ExportScreen })));
 
 export function WorkshopScreen({ route }: { route: WorkshopRoute }) {
   const workshop = useWorkshop(route.workshopId);
@@ -111,6 +115,9 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
           })}
         </ul>
         <div className="sidebar-footer">
+          <a className="sidebar-button" href={routeHref({ name: 'export', workshopId: w.id })} aria-current={current({ name: 'export', workshopId: w.id })}>
+            <FileOutput size={16} aria-hidden /> Export deck
+          </a>
           <button type="button" className="sidebar-button" onClick={() => void exportWorkshopBackup(w.id)}>
             <Download size={16} aria-hidden /> Back up workshop
           </button>
@@ -126,6 +133,11 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
         {route.name === 'workshop' ? <OverviewPage workshop={w} /> : null}
         {route.name === 'step' ? <StepPage workshop={w} stepId={route.stepId} /> : null}
         {route.name === 'artifact' ? <ArtifactPage workshop={w} kind={route.kind} itemId={route.itemId} /> : null}
+        {route.name === 'export' ? (
+          <Suspense fallback={<main className="page" aria-busy="true" />}>
+            <ExportScreen workshop={w} />
+          </Suspense>
+        ) : null}
       </div>
       <SaveTemplateDialog workshop={w} open={saveOpen} onClose={() => setSaveOpen(false)} />
     </div>

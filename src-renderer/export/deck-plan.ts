@@ -1,0 +1,152 @@
+// The deck's result sections that are mostly tables: assessment results (radar and the
+// largest gaps, commitments), the measurement plan (per lifecycle stage, with where resources
+// should shift) and decisions & actions. Long tables continue on "(continued)" slides. Pure.
+import { dimensionScores, formatPercent, overallScore, rankGaps } from '../domain/assessment';
+import { logKindLabels, sortLog } from '../domain/actions-log';
+import { cadenceLabels, formatValue, healthSignal, kindShort, metricStatusLabels, sortMetrics, stageHealth, timingLabels } from '../domain/metric';
+import { readRoadmapSettings, stageLabels } from '../domain/roadmap';
+import { radarChart } from './deck-charts';
+import type { DeckData } from './deck-data';
+import { contentSlide, contentWidth, fitTextBlock, formatDeckDate, paginateTable, tableHeight, textBlock, theme, type Column } from './deck-layout';
+import type { Slide } from './deck-model';
+import type { TextMeasure } from './text-measure';
+
+const c = theme.colors;
+const M = theme.margin;
+const fullH = M.contentBottom - M.contentTop;
+
+/** Slides for each table page, the first with `first` title, then "(continued)". */
+function tableSlides(m: TextMeasure, section: Slide['section'] & string, kicker: string, title: string, cols: readonly Column[], rows: string[][], topOffset = 0, subtitle?: string): Slide[] {
+  const tables = paginateTable(m, cols, rows, { x: M.x, y: M.contentTop + topOffset }, fullH - topOffset, fullH);
+  return tables.map((t, i) => {
+    const s = contentSlide(m, section as 'measurement', kicker, i === 0 ? title : `${title} (continued)`, i === 0 ? subtitle : undefined);
+    s.blocks.push(i === 0 ? t : { ...t, y: M.contentTop });
+    return s;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function buildAssessmentSlides(d: DeckData, m: TextMeasure): Slide[] {
+  const out: Slide[] = [];
+  for (const run of d.assessments) {
+    const set = d.assessmentSets[run.set];
+    if (!set) continue;
+    const scores = dimensionScores(set, run);
+    const overall = overallScore(scores);
+    const when = formatDeckDate(new Date(run.createdAt).toISOString().slice(0, 10));
+    const s = contentSlide(m, 'assessment', 'Assessment results', set.name, `${run.mode === 'group' ? 'Scored by the room as one group' : 'Scored individually, agreed answers where given'} · ${when}`);
+    const chartW = 470;
+    s.blocks.push(...radarChart(m, scores.map((sc) => ({ label: sc.label, score: sc.score, target: typeof run.targets[sc.id] === 'number' ? run.targets[sc.id]! : null })), { x: M.x, y: M.contentTop, w: chartW, h: fullH }));
+    const rx = M.x + chartW + 28;
+    const rw = contentWidth - chartW - 28;
+    s.blocks.push({ kind: 'rect', x: rx, y: M.contentTop, w: rw, h: 62, radius: theme.radius.md, fill: c.primarySoft });
+    s.blocks.push(textBlock(m, 'Overall score', { x: rx + 14, y: M.contentTop + 10, w: 160, size: theme.size.caption, bold: true, color: c.inkMuted }));
+    s.blocks.push(textBlock(m, formatPercent(overall), { x: rx + 14, y: M.contentTop + 24, w: 160, size: theme.size.h1, bold: true, color: c.primary, leading: 1.1 }));
+    const answered = scores.reduce((n, x) => n + x.answered, 0);
+    const total = scores.reduce((n, x) => n + x.total, 0);
+    s.blocks.push(textBlock(m, `${answered} of ${total} questions answered. Dashed line: the targets the room set.`, { x: rx + 170, y: M.contentTop + 14, w: rw - 184, size: theme.size.caption, color: c.inkMuted }));
+    const gaps = rankGaps(scores, run.targets);
+    const gy = M.contentTop + 78;
+    s.blocks.push(textBlock(m, 'Largest gaps', { x: rx, y: gy, w: rw, size: theme.size.small, bold: true }));
+    const rows = gaps.map((g) => [g.label, formatPercent(g.score), `${formatPercent(g.target)}${g.hasTarget ? '' : ' (max)'}`, `${Math.round(g.gap)} pts`]);
+    const cols: Column[] = [
+      { label: 'Dimension', width: rw - 56 - 72 - 56, bold: true },
+      { label: 'Score', width: 56 },
+      { label: 'Target', width: 72 },
+      { label: 'Gap', width: 56, color: c.danger, bold: true },
+    ];
+    if (rows.length) {
+      const tables = paginateTable(m, cols, rows, { x: rx, y: gy + 18 }, M.contentBottom - gy - 18, fullH);
+      s.blocks.push(tables[0]!);
+      out.push(s);
+      tables.slice(1).forEach((t) => {
+        const cs = contentSlide(m, 'assessment', 'Assessment results', `${set.name}: gaps (continued)`);
+        cs.blocks.push({ ...t, x: M.x, y: M.contentTop });
+        out.push(cs);
+      });
+    } else {
+      s.blocks.push(textBlock(m, 'No gaps: every scored dimension meets its target.', { x: rx, y: gy + 18, w: rw, size: theme.size.body, color: c.inkMuted }));
+      out.push(s);
+    }
+    const notes = [set.closing?.trim() ?? '', run.notes.trim()].filter(Boolean).join('\n\n');
+    const commit = run.commitments.filter((x) => x.text.trim()).map((x) => [x.text.trim(), x.owner.trim()]);
+    if (commit.length) {
+      out.push(...tableSlides(m, 'assessment', 'Assessment results', `${set.name}: commitments`, [{ label: 'Commitment', width: contentWidth - 200, bold: false }, { label: 'Owner', width: 200, bold: true }], commit));
+    }
+    if (notes) {
+      let rest: string | null = notes;
+      let first = true;
+      while (rest) {
+        const ns = contentSlide(m, 'assessment', 'Assessment results', first ? `${set.name}: notes` : `${set.name}: notes (continued)`);
+        const r = fitTextBlock(m, rest, { x: M.x, y: M.contentTop, w: contentWidth * 0.7, size: theme.size.body + 1 }, fullH);
+        if (r.block) ns.blocks.push(r.block);
+        out.push(ns);
+        rest = r.rest;
+        first = false;
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function buildMeasurementSlides(d: DeckData, m: TextMeasure): Slide[] {
+  const settings = readRoadmapSettings(d.workshop);
+  const laneStage = new Map(settings.lanes.map((l) => [l.id, l.stage]));
+  const health = stageHealth(d.metrics, d.initiatives, (id) => laneStage.get(id) ?? null);
+  const signal = healthSignal(health);
+  const titles = new Map(d.initiatives.map((i) => [i.id, i.title]));
+  const rows = sortMetrics(d.metrics).map((x) => [
+    stageLabels[x.stage],
+    x.name,
+    x.definition + (x.initiativeId && titles.get(x.initiativeId) ? `\nFor: ${titles.get(x.initiativeId)}` : ''),
+    `${kindShort[x.kind]} · ${timingLabels[x.timing]}`,
+    formatValue(x.baseline, x.unit),
+    `${formatValue(x.target, x.unit)} (${x.direction === 'up' ? 'up' : 'down'})`,
+    x.owner,
+    `${cadenceLabels[x.cadence]} · ${x.source}`.replace(/ · $/, ''),
+    metricStatusLabels[x.status],
+  ]);
+  const fixed = 74 + 112 + 66 + 56 + 64 + 82 + 104 + 60;
+  const cols: Column[] = [
+    { label: 'Stage', width: 74, color: c.inkMuted, bold: true },
+    { label: 'Metric', width: 112, bold: true },
+    { label: 'Definition', width: contentWidth - fixed },
+    { label: 'Type', width: 66 },
+    { label: 'Baseline', width: 56 },
+    { label: 'Target', width: 64, bold: true },
+    { label: 'Owner', width: 82 },
+    { label: 'Cadence · source', width: 104 },
+    { label: 'Status', width: 60 },
+  ];
+  // The health signal as a callout on the first slide.
+  const callout = textBlock(m, signal.message, { x: M.x + 14, y: M.contentTop + 8, w: contentWidth - 28, size: theme.size.body, color: c.ink });
+  const calloutH = callout.h + 16;
+  const slides = tableSlides(m, 'measurement', 'Measurement plan', 'Measurement plan', cols, rows, calloutH + 10, `${d.metrics.length} metrics across the lifecycle, agreed before the work starts.`);
+  slides[0]?.blocks.push({ kind: 'rect', x: M.x, y: M.contentTop, w: contentWidth, h: calloutH, radius: theme.radius.md, fill: signal.weakest ? c.warningSoft : c.surfaceSunken }, callout);
+  return slides;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function buildActionsSlides(d: DeckData, m: TextMeasure): Slide[] {
+  const log = sortLog(d.log);
+  const out: Slide[] = [];
+  const decisions = log.filter((e) => e.kind === 'decision').map((e, i) => [String(i + 1), e.text]);
+  const actions = log.filter((e) => e.kind === 'action').map((e) => [e.text, e.owner || 'Owner to agree', e.due ? formatDeckDate(e.due) : 'Date to agree', e.done ? 'Done' : 'Open']);
+  const parked = log.filter((e) => e.kind === 'parking').map((e, i) => [String(i + 1), e.text]);
+  if (actions.length) {
+    out.push(...tableSlides(m, 'actions', 'Decisions & actions', 'Actions: who does what by when', [
+      { label: 'Action', width: contentWidth - 180 - 110 - 60 },
+      { label: 'Owner', width: 180, bold: true },
+      { label: 'Due', width: 110 },
+      { label: 'Status', width: 60 },
+    ], actions));
+  }
+  if (decisions.length) out.push(...tableSlides(m, 'actions', 'Decisions & actions', logKindLabels.decision + 's', [{ label: '#', width: 28, color: c.inkSubtle }, { label: 'Decision taken in the room', width: contentWidth - 28 }], decisions));
+  if (parked.length) out.push(...tableSlides(m, 'actions', 'Decisions & actions', logKindLabels.parking, [{ label: '#', width: 28, color: c.inkSubtle }, { label: 'Parked for later', width: contentWidth - 28 }], parked));
+  void tableHeight;
+  return out;
+}

@@ -1,0 +1,36 @@
+// Loads the embedded fonts at export time only: `new URL(…, import.meta.url)` makes the
+// bundler emit them as separate files, so they never weigh on the app's start. Parsed once per
+// session. Noto Sans (OFL) and Droid Sans Fallback (Apache-2.0); licences in ./fonts/.
+import { createTextMeasure, parseFontBook, type FontBytes, type TextMeasure } from './text-measure';
+
+const urls = {
+  regular: new URL('./fonts/NotoSans-Regular.ttf', import.meta.url),
+  bold: new URL('./fonts/NotoSans-Bold.ttf', import.meta.url),
+  cjk: new URL('./fonts/DroidSansFallbackFull.ttf', import.meta.url),
+};
+
+export interface LoadedFonts {
+  readonly bytes: FontBytes;
+  readonly measure: TextMeasure;
+}
+
+let loading: Promise<LoadedFonts> | null = null;
+
+async function fetchBytes(url: URL): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`The export font ${url.pathname.split('/').pop()} could not be loaded (${res.status}).`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** The fonts and a text measure built from them; loaded on first use. */
+export function loadExportFonts(): Promise<LoadedFonts> {
+  loading ??= (async () => {
+    const [regular, bold, cjk] = await Promise.all([fetchBytes(urls.regular), fetchBytes(urls.bold), fetchBytes(urls.cjk)]);
+    const bytes = { regular, bold, cjk };
+    return { bytes, measure: createTextMeasure(parseFontBook(bytes)) };
+  })().catch((err: unknown) => {
+    loading = null;
+    throw err;
+  });
+  return loading;
+}

@@ -1,0 +1,227 @@
+// Text measurement and line breaking for the deck, from the embedded fonts' own advance widths
+// (so what the model measures is what jsPDF draws), and the split of a string into runs per
+// font: Noto Sans for Latin, Greek and Cyrillic, Droid Sans Fallback for CJK. Pure; the font
+// bytes are handed in (export/font-assets.ts in the app, the file system in tests).
+import { parseTtf, type TtfFont } from './ttf';
+
+export type FontFace = 'regular' | 'bold' | 'cjk';
+
+/** What the deck model needs from fonts: widths, runs and coverage. Renderers use the same object. */
+export interface TextMeasure {
+  /** Width in pt of a single line of text at this size. */
+  width(text: string, size: number, bold: boolean): number;
+  /** The text cut into runs, each drawn with one font; characters no font covers are left out. */
+  runs(text: string, bold: boolean): TextRun[];
+  /** Characters (graphemes) no embedded font can draw, in order of first appearance. */
+  uncovered(text: string): string[];
+  /** Whether any character needs the CJK font. */
+  needsCjk(text: string): boolean;
+}
+
+export interface TextRun {
+  readonly text: string;
+  readonly face: FontFace;
+  /** Width in font units per 1 pt of size (multiply by the size). */
+  readonly em: number;
+}
+
+export interface FontBytes {
+  readonly regular: Uint8Array;
+  readonly bold: Uint8Array;
+  readonly cjk: Uint8Array;
+}
+
+export interface FontBook {
+  readonly regular: TtfFont;
+  readonly bold: TtfFont;
+  readonly cjk: TtfFont;
+}
+
+export function parseFontBook(bytes: FontBytes): FontBook {
+  return {
+    regular: parseTtf(bytes.regular, 'NotoSans-Regular'),
+    bold: parseTtf(bytes.bold, 'NotoSans-Bold'),
+    cjk: parseTtf(bytes.cjk, 'DroidSansFallbackFull'),
+  };
+}
+
+/** Code points drawn with no width and no glyph of their own (joiners, variation selectors). */
+function isInvisible(cp: number): boolean {
+  return cp === 0x200d || cp === 0x200c || cp === 0x200b || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
+
+export function createTextMeasure(book: FontBook): TextMeasure {
+  const cache = new Map<string, TextRun[]>();
+
+  function faceFor(cp: number, bold: boolean): FontFace | null {
+    const primary = bold ? book.bold : book.regular;
+    if (primary.has(cp)) return bold ? 'bold' : 'regular';
+    if (book.regular.has(cp)) return 'regular';
+    if (book.cjk.has(cp)) return 'cjk';
+    return null;
+  }
+  const font = (f: FontFace) => book[f];
+
+  function runs(raw: string, bold: boolean): TextRun[] {
+    const key = (bold ? 'b' : 'r') + raw;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const out: { text: string; face: FontFace; units: number }[] = [];
+    const text = substitute(raw);
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (isInvisible(cp) || cp < 0x20) continue;
+      const face = faceFor(cp, bold);
+      if (!face) continue;
+      const f = font(face);
+      const units = f.advance(f.glyph(cp)) / f.unitsPerEm;
+      const last = out[out.length - 1];
+      if (last && last.face === face) {
+        last.text += ch;
+        last.units += units;
+      } else out.push({ text: ch, face, units });
+    }
+    const result = out.map((r) => ({ text: r.text, face: r.face, em: r.units }));
+    if (cache.size > 20000) cache.clear();
+    cache.set(key, result);
+    return result;
+  }
+
+  return {
+    runs,
+    width(text, size, bold) {
+      let em = 0;
+      for (const r of runs(text, bold)) em += r.em;
+      return em * size;
+    },
+    uncovered(text) {
+      const seen: string[] = [];
+      const missingCp = (cp: number) => !isInvisible(cp) && cp >= 0x20 && faceFor(cp, false) === null;
+      // Segment only the lines that have a missing character: segmenting a whole deck is slow.
+      for (const line of substitute(text).split('\n')) {
+        let any = false;
+        for (const ch of line) if (missingCp(ch.codePointAt(0)!)) {
+          any = true;
+          break;
+        }
+        if (!any) continue;
+        for (const g of graphemesOf(line)) {
+          const cps = [...g].map((ch) => ch.codePointAt(0)!);
+          // Skin-tone modifiers and joiners belong to their emoji: the whole grapheme is missing.
+          if (cps.some(missingCp) && !seen.includes(g)) seen.push(g);
+        }
+      }
+      return seen;
+    },
+    needsCjk(text) {
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        if (!isInvisible(cp) && cp >= 0x20 && faceFor(cp, false) === 'cjk') return true;
+      }
+      return false;
+    },
+  };
+}
+
+let segmenter: Intl.Segmenter | null | undefined;
+
+/**
+ * Typographic characters no embedded font has, drawn as their plain equivalents rather than
+ * left out: the minus sign the domain formats negatives with, comparison signs and arrows.
+ */
+const SUBSTITUTES: Readonly<Record<string, string>> = { '\u2212': '-', '\u2265': '>=', '\u2264': '<=', '\u2192': '->', '\u2190': '<-' };
+const SUBSTITUTE_RE = /[\u2212\u2265\u2264\u2192\u2190]/g;
+
+export function substitute(text: string): string {
+  return /[\u2212\u2265\u2264\u2192\u2190]/.test(text) ? text.replace(SUBSTITUTE_RE, (ch) => SUBSTITUTES[ch] ?? ch) : text;
+}
+
+export function graphemesOf(s: string): string[] {
+  if (segmenter === undefined) {
+    const Seg = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+    segmenter = Seg ? new Seg(undefined, { granularity: 'grapheme' }) : null;
+  }
+  if (segmenter) return Array.from(segmenter.segment(s), (x) => x.segment);
+  return [...s];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line breaking
+
+/** Characters after which (and before which) a line may break without a space: CJK and kana. */
+const CJK = /[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/u;
+
+function tokens(paragraph: string): string[] {
+  // Words with their trailing spaces; every CJK character is a token of its own.
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of paragraph) {
+    if (CJK.test(ch)) {
+      if (cur) out.push(cur);
+      out.push(ch);
+      cur = '';
+      continue;
+    }
+    if (cur && /\s$/.test(cur) && !/\s/.test(ch)) {
+      out.push(cur);
+      cur = '';
+    }
+    cur += ch;
+    if (ch === '-' || ch === '/' || ch === '\u2013') {
+      out.push(cur);
+      cur = '';
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * Wraps text into lines no wider than `width` at this size. Explicit line breaks are kept;
+ * a word longer than a line is broken between characters (never lost, never overflowing).
+ */
+export function wrapText(m: TextMeasure, text: string, width: number, size: number, bold: boolean): string[] {
+  const lines: string[] = [];
+  for (const para of text.replace(/\r\n?/g, '\n').split('\n')) {
+    let line = '';
+    for (const tok of tokens(para)) {
+      const candidate = line + tok;
+      if (m.width(candidate.trimEnd(), size, bold) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line.trim()) lines.push(line.trimEnd());
+      line = '';
+      if (m.width(tok.trimEnd(), size, bold) <= width) {
+        line = tok;
+        continue;
+      }
+      // A word wider than the line: break it between graphemes.
+      for (const g of graphemesOf(tok)) {
+        if (line && m.width((line + g).trimEnd(), size, bold) > width) {
+          lines.push(line.trimEnd());
+          line = '';
+        }
+        line += g;
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  // Drop trailing empty lines only (keep deliberate blank lines inside the text).
+  while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Shortens one line with an ellipsis to fit the width (only for labels that repeat full text elsewhere). */
+export function ellipsize(m: TextMeasure, text: string, width: number, size: number, bold: boolean): string {
+  if (m.width(text, size, bold) <= width) return text;
+  const gs = graphemesOf(text);
+  let lo = 0;
+  let hi = gs.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (m.width(gs.slice(0, mid).join('').trimEnd() + '…', size, bold) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return gs.slice(0, lo).join('').trimEnd() + '…';
+}

@@ -1,0 +1,283 @@
+// The export screen: pick the deck's sections, personas and journeys, see the deck as it will
+// be sent (rendered from the same model as the PDF), and save it as PDF, A3 roadmap PDF,
+// PowerPoint, PNG or CSV through the host (save dialog in Electron, download in a browser).
+// Renderers and fonts load only when this screen opens, never with the app.
+import { useEffect, useMemo, useState } from 'react';
+import { FileDown, FileSpreadsheet, Image as ImageIcon, Presentation } from 'lucide-react';
+import { getHost } from '../../host/host';
+import { notify } from '../../state/notifications';
+import type { Workshop } from '../../domain/workshop';
+import { allSections, buildDeck, sectionHasContent, type DeckOptions } from '../../export/deck-build';
+import type { DeckData } from '../../export/deck-data';
+import { sectionIds, sectionLabels, type Deck, type SectionId } from '../../export/deck-model';
+import { buildRoadmapPoster } from '../../export/deck-roadmap';
+import { csvFile, csvOf, csvTableLabels, pdfFile, pngFile, pptxFile, roadmapFile, type CsvTable, type ExportFile } from '../../export/export-files';
+import { loadExportFonts, type LoadedFonts } from '../../export/font-assets';
+import { slideSvg } from '../../export/svg-render';
+import { useDeckData } from './export-data';
+import './export-screen.css';
+
+type Busy = null | 'pdf' | 'roadmap' | 'pptx' | 'png' | 'csv';
+
+export function ExportScreen({ workshop }: { workshop: Workshop }) {
+  const data = useDeckData(workshop.id);
+  const [fonts, setFonts] = useState<LoadedFonts | null>(null);
+  const [fontError, setFontError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadExportFonts().then(
+      (f) => {
+        if (!live) return;
+        // The preview draws with the deck's own fonts, so it wraps exactly like the PDF looks.
+        if (typeof FontFace !== 'undefined' && ![...document.fonts].some((x) => x.family.replace(/"/g, '') === 'Noto Sans')) {
+          for (const [bytes, weight] of [[f.bytes.regular, '400'], [f.bytes.bold, '700']] as const) {
+            document.fonts.add(new FontFace('Noto Sans', bytes.slice().buffer, { weight }));
+          }
+        }
+        setFonts(f);
+      },
+      (e: Error) => live && setFontError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <main className="page" aria-labelledby="export-title">
+      <header className="page-header page-header-stacked">
+        <p className="eyebrow">{workshop.client || 'No client yet'}</p>
+        <h1 id="export-title">Export deck</h1>
+        <p className="page-subtitle">The report for the client sponsor: pick what goes in, check the preview, then save it.</p>
+      </header>
+      {fontError ? <p className="callout callout-warning" role="alert">{fontError}</p> : null}
+      {data === undefined || (!fonts && !fontError) ? <p aria-busy="true">Preparing the preview…</p> : null}
+      {data === null ? <p role="alert">This workshop no longer exists.</p> : null}
+      {data && fonts ? <ExportBody data={data} fonts={fonts} /> : null}
+    </main>
+  );
+}
+
+function ExportBody({ data, fonts }: { data: DeckData; fonts: LoadedFonts }) {
+  const [sections, setSections] = useState<readonly SectionId[]>(sectionIds);
+  const [personaIds, setPersonaIds] = useState<readonly string[] | null>(null);
+  const [journeyIds, setJourneyIds] = useState<readonly string[] | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [status, setStatus] = useState<string>('');
+  const [pngSlide, setPngSlide] = useState(0);
+  const [pngScale, setPngScale] = useState(2);
+  const [csvTable, setCsvTable] = useState<CsvTable>('measurement');
+
+  const options: DeckOptions = useMemo(() => ({ sections, personaIds, journeyIds }), [sections, personaIds, journeyIds]);
+  const deck = useMemo(() => buildDeck(data, options, fonts.measure), [data, options, fonts]);
+  const slideIndex = Math.min(pngSlide, deck.slides.length - 1);
+
+  const toggle = <T,>(list: readonly T[], v: T, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
+
+  async function save(kind: Exclude<Busy, null>, file: ExportFile, make: () => Promise<string | Uint8Array<ArrayBuffer>>) {
+    setBusy(kind);
+    setStatus(`Creating ${file.suggestedName}…`);
+    let bytes: string | Uint8Array<ArrayBuffer>;
+    try {
+      bytes = await make();
+    } catch (e) {
+      const message = `The file could not be created: ${(e as Error).message}`;
+      setStatus(message);
+      notify({ kind: 'error', message });
+      setBusy(null);
+      return;
+    }
+    try {
+      const res = await getHost().saveFile({ ...file, data: bytes });
+      const message = res.saved ? `Saved ${res.name}.` : 'Not saved: the save dialog was cancelled.';
+      setStatus(message);
+      if (res.saved) notify({ kind: 'success', message });
+    } catch (e) {
+      // Main writes through a temporary file and a rename, so a failed save leaves no partial file.
+      const message = `Not saved: ${(e as Error).message} Nothing was written; free some space or pick another folder and try again.`;
+      setStatus(message);
+      notify({ kind: 'error', message });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const exportPdf = () =>
+    save('pdf', pdfFile(data), async () => {
+      const { renderPdf } = await import('../../export/pdf-render');
+      return renderPdf({ deck, measure: fonts.measure, fonts: fonts.bytes }) as Uint8Array<ArrayBuffer>;
+    });
+  const exportRoadmap = () =>
+    save('roadmap', roadmapFile(data), async () => {
+      const { renderPdf } = await import('../../export/pdf-render');
+      return renderPdf({ deck: buildRoadmapPoster(data, fonts.measure), measure: fonts.measure, fonts: fonts.bytes }) as Uint8Array<ArrayBuffer>;
+    });
+  const exportPptx = () =>
+    save('pptx', pptxFile(data), async () => {
+      const { renderPptx } = await import('../../export/pptx-render');
+      return (await renderPptx({ deck, measure: fonts.measure })) as Uint8Array<ArrayBuffer>;
+    });
+  const exportPng = () => {
+    const slide = deck.slides[slideIndex]!;
+    return save('png', pngFile(data, `${slideIndex + 1} ${slide.title}`), async () => {
+      const { slidePng } = await import('../../export/png-render');
+      return slidePng(deck, slide, pngScale);
+    });
+  };
+  const exportCsv = () => save('csv', csvFile(data, csvTableLabels[csvTable]), async () => csvOf(data, csvTable));
+
+  return (
+    <div className="export-layout">
+      <div className="export-options">
+        <fieldset>
+          <legend>Sections</legend>
+          {sectionIds.map((s) => {
+            const has = sectionHasContent(data, s, { ...allSections, personaIds, journeyIds });
+            return (
+              <label key={s} className="export-check">
+                <input type="checkbox" checked={sections.includes(s)} onChange={(e) => setSections(toggle(sections, s, e.target.checked))} />
+                <span>
+                  {sectionLabels[s]} {has ? null : <span className="muted">(nothing captured yet)</span>}
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+        {data.personas.length > 0 ? (
+          <fieldset>
+            <legend>Personas</legend>
+            {data.personas.map((p) => (
+              <label key={p.id} className="export-check">
+                <input
+                  type="checkbox"
+                  checked={!personaIds || personaIds.includes(p.id)}
+                  onChange={(e) => setPersonaIds(toggle(personaIds ?? data.personas.map((x) => x.id), p.id, e.target.checked))}
+                />
+                <span>{p.name}</span>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {data.journeys.length > 0 ? (
+          <fieldset>
+            <legend>Journeys</legend>
+            {data.journeys.map((j) => (
+              <label key={j.id} className="export-check">
+                <input
+                  type="checkbox"
+                  checked={!journeyIds || journeyIds.includes(j.id)}
+                  onChange={(e) => setJourneyIds(toggle(journeyIds ?? data.journeys.map((x) => x.id), j.id, e.target.checked))}
+                />
+                <span>{j.name}</span>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <UncoveredWarning deck={deck} />
+        <section aria-labelledby="export-save-title" className="export-save">
+          <h2 id="export-save-title" className="export-save-title">
+            Save
+          </h2>
+          <h3 className="export-save-group">The client deck</h3>
+          <div className="export-buttons">
+            <button type="button" className="btn btn-primary" onClick={() => void exportPdf()} disabled={busy !== null}>
+              <FileDown size={16} aria-hidden /> PDF
+            </button>
+            <button type="button" className="btn" onClick={() => void exportPptx()} disabled={busy !== null}>
+              <Presentation size={16} aria-hidden /> PowerPoint
+            </button>
+            <button type="button" className="btn" onClick={() => void exportRoadmap()} disabled={busy !== null || data.initiatives.length === 0}>
+              <FileDown size={16} aria-hidden /> Roadmap PDF (A3)
+            </button>
+          </div>
+          <h3 className="export-save-group">An image of one slide</h3>
+          <div className="export-inline">
+            <div className="field export-field-grow">
+              <label className="field-label" htmlFor="png-slide">
+                Slide
+              </label>
+              <select id="png-slide" className="field-input" value={slideIndex} onChange={(e) => setPngSlide(Number(e.target.value))}>
+                {deck.slides.map((s, i) => (
+                  <option key={s.id + i} value={i}>
+                    {i + 1}. {s.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="png-scale">
+                Size
+              </label>
+              <select id="png-scale" className="field-input" value={pngScale} onChange={(e) => setPngScale(Number(e.target.value))}>
+                {[1, 2, 3, 4].map((k) => (
+                  <option key={k} value={k}>
+                    {Math.round(deck.width * k)} × {Math.round(deck.height * k)} px
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="button" className="btn export-inline-button" onClick={() => void exportPng()} disabled={busy !== null}>
+              <ImageIcon size={16} aria-hidden /> PNG
+            </button>
+          </div>
+          <h3 className="export-save-group">A table for a spreadsheet</h3>
+          <div className="export-inline">
+            <div className="field export-field-grow">
+              <label className="field-label" htmlFor="csv-table">
+                Table
+              </label>
+              <select id="csv-table" className="field-input" value={csvTable} onChange={(e) => setCsvTable(e.target.value as CsvTable)}>
+                {(Object.keys(csvTableLabels) as CsvTable[]).map((t) => (
+                  <option key={t} value={t}>
+                    {csvTableLabels[t]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="button" className="btn export-inline-button" onClick={() => void exportCsv()} disabled={busy !== null}>
+              <FileSpreadsheet size={16} aria-hidden /> CSV
+            </button>
+          </div>
+          <p className="export-status" role="status" aria-live="polite">
+            {status}
+          </p>
+        </section>
+      </div>
+      <section aria-label="Deck preview">
+        <p className="muted">
+          {deck.slides.length} slides · drawn from the same model as the PDF and PowerPoint files.
+        </p>
+        <div className="export-preview">
+          {deck.slides.map((s, i) => (
+            <SlidePreview key={`${s.id}-${i}`} deck={deck} index={i} />
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function UncoveredWarning({ deck }: { deck: Deck }) {
+  if (deck.uncovered.length === 0) return null;
+  return (
+    <p className="callout callout-warning" role="alert">
+      These characters will not appear in the PDF: {deck.uncovered.join(' ')}
+      <br />
+      <span className="small">No embedded font has them (emoji and some symbols). Replace them with words, or leave them out.</span>
+    </p>
+  );
+}
+
+function SlidePreview({ deck, index }: { deck: Deck; index: number }) {
+  const slide = deck.slides[index]!;
+  const svg = useMemo(() => slideSvg(deck, slide, 1, `Slide ${index + 1}: ${slide.title}`), [deck, slide, index]);
+  return (
+    <figure className="export-slide">
+      {/* The SVG is built by export/svg-render.ts from the deck model, with every text escaped. */}
+      <div className="export-slide-frame" dangerouslySetInnerHTML={{ __html: svg }} />
+      <figcaption>
+        {index + 1}. {slide.title}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,85 @@
+// Exporting the client deck from the UI in Chromium (browser mode: saving is a download), and
+// reading the files back: the PDF with pdftotext, the PowerPoint as a zip.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { expect, test, type Page } from '@playwright/test';
+import { createWorkshop, openApp, saveByClicking } from '../helpers/e2e';
+
+/** Adds a persona straight into IndexedDB, as if the facilitator had made it earlier. */
+async function addPersona(page: Page, workshopId: string, name: string): Promise<void> {
+  await page.evaluate(
+    async ({ workshopId, name }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('centric');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const claim = (id: string, text: string) => ({ id, text, source: 'interview' });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('personas', 'readwrite');
+        tx.objectStore('personas').put({
+          id: 'e2e-persona', workshopId, name, avatar: { kind: 'initials', color: '#2f4fd8' }, segmentId: null,
+          quote: 'Ich möchte einen Ansprechpartner.', context: 'Kundin seit 2019', goals: [claim('g1', 'Schnelle Schadensregulierung')],
+          needs: [], pains: [claim('p1', 'Wartet drei Tage auf Antwort')], gains: [], behaviours: [], channels: [], motivations: [], order: 0, createdAt: 1,
+        });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { workshopId, name },
+  );
+}
+
+test('exports the deck as PDF and PowerPoint from the export screen', async ({ page }) => {
+  await openApp(page);
+  const id = await createWorkshop(page, { template: 'Customer-centricity full day', client: 'Müller & Söhne GmbH', title: 'Kundentag Ωmega', date: '2027-03-14' });
+  await addPersona(page, id, 'Zoë Δημητρίου');
+
+  await page.getByRole('navigation', { name: 'Workshop' }).getByRole('link', { name: 'Export deck' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Export deck' })).toBeVisible();
+  const preview = page.getByRole('region', { name: 'Deck preview' });
+  await expect(preview.getByRole('img', { name: /^Slide 1:/ })).toBeVisible();
+  await expect(preview.getByRole('img', { name: 'Slide 4: Zoë Δημητρίου' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Zoë Δημητρίου' })).toBeChecked();
+  await page.screenshot({ path: test.info().outputPath('export-screen.png') });
+
+  const dir = mkdtempSync(join(tmpdir(), 'centric-e2e-export-'));
+  const pdf = await saveByClicking(page, page.getByRole('button', { name: 'PDF', exact: true }));
+  expect(pdf.name).toMatch(/\.pdf$/);
+  expect(pdf.file.buffer.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(page.getByRole('region', { name: 'Save' }).getByRole('status')).toContainText('Saved');
+  const pdfPath = join(dir, 'deck.pdf');
+  writeFileSync(pdfPath, pdf.file.buffer);
+  let text: string | null = null;
+  try {
+    text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+  } catch {
+    console.warn('pdftotext is not installed: the PDF text is not checked.');
+  }
+  if (text !== null) {
+    expect(text).toContain('Müller & Söhne GmbH');
+    expect(text).toContain('Zoë Δημητρίου');
+    expect(text).toContain('Schnelle Schadensregulierung');
+  }
+
+  const pptx = await saveByClicking(page, page.getByRole('button', { name: 'PowerPoint' }));
+  expect(pptx.name).toMatch(/\.pptx$/);
+  const zip = await JSZip.loadAsync(pptx.file.buffer);
+  const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+  expect(slides.length).toBeGreaterThanOrEqual(4);
+  const xml = (await Promise.all(slides.map((f) => zip.file(f)!.async('string')))).join('');
+  expect(xml).toContain('Zoë Δημητρίου');
+  expect(xml).toContain('Müller &amp; Söhne GmbH');
+});
+
+test('warns before export about characters no font can draw', async ({ page }) => {
+  await openApp(page);
+  const id = await createWorkshop(page, { template: 'Customer-centricity full day', client: 'Rocket Co', title: 'Launch day' });
+  await addPersona(page, id, 'Launch team 🚀');
+  await page.goto(`/#/w/${id}/export`);
+  await expect(page.getByRole('alert')).toContainText('These characters will not appear in the PDF: 🚀');
+});

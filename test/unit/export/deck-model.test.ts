@@ -1,0 +1,107 @@
+// @vitest-environment node
+// The deck model on the full-workshop fixture: which sections appear, continuation slides,
+// and that no text block is wider or taller than its box (measured with the embedded fonts).
+import { describe, expect, it } from 'vitest';
+import { allSections, buildDeck } from '../../../src-renderer/export/deck-build';
+import { textBlocksOf, type Deck } from '../../../src-renderer/export/deck-model';
+import { buildRoadmapPoster } from '../../../src-renderer/export/deck-roadmap';
+import { createTextMeasure, parseFontBook, wrapText } from '../../../src-renderer/export/text-measure';
+import { fontBytesFromDisk, fullWorkshop, personaNames } from '../../fixtures/export/full-workshop';
+
+const m = createTextMeasure(parseFontBook(fontBytesFromDisk()));
+const data = fullWorkshop();
+const deck = buildDeck(data, allSections, m);
+
+function overflowing(d: Deck): string[] {
+  const bad: string[] = [];
+  d.slides.forEach((s, i) => {
+    for (const t of textBlocksOf(s)) {
+      const widest = Math.max(0, ...t.lines.map((l) => m.width(l, t.size, t.bold)));
+      if (widest > t.w + 0.01) bad.push(`slide ${i + 1} "${s.title}": "${t.lines.join(' ')}" is ${widest.toFixed(1)} pt wide in a ${t.w.toFixed(1)} pt box`);
+      if (t.lines.length * t.lineHeight > t.h + 0.01) bad.push(`slide ${i + 1} "${s.title}": ${t.lines.length} lines do not fit ${t.h.toFixed(1)} pt`);
+      if (t.y + t.h > d.height + 0.01 || t.x + t.w > d.width + 0.01 || t.x < 0 || t.y < 0) bad.push(`slide ${i + 1} "${s.title}": text box off the page`);
+    }
+  });
+  return bad;
+}
+
+describe('deck model', () => {
+  it('never lets text overflow its box, on any slide of the full workshop', () => {
+    expect(overflowing(deck)).toEqual([]);
+    expect(overflowing(buildRoadmapPoster(data, m))).toEqual([]);
+  });
+
+  it('keeps content blocks inside the content area, above the footer', () => {
+    deck.slides.forEach((s, i) => {
+      for (const t of textBlocksOf(s)) if (t.role !== 'footer' && s.chrome) expect(t.y + t.h, `slide ${i + 1} ${s.title}: ${t.lines[0]}`).toBeLessThanOrEqual(500);
+    });
+  });
+
+  it('has a title slide, the agenda, a divider per section and page numbers', () => {
+    expect(deck.slides[0]!.section).toBe('title');
+    expect(deck.slides[1]!.title).toBe('Agenda');
+    expect(deck.slides.filter((s) => s.section === 'divider').map((s) => s.title)).toEqual([
+      'Assessment results', 'Personas', 'Segment value maps', 'Customer journeys', 'Lifecycle roadmap', 'Measurement plan', 'Decisions & actions',
+    ]);
+    const n = deck.slides.length;
+    expect(deck.slides[n - 1]!.blocks.some((b) => b.kind === 'text' && b.lines[0] === `${n} / ${n}`)).toBe(true);
+  });
+
+  it('puts every persona on its own slide, and continues a long one', () => {
+    for (const name of personaNames) expect(deck.slides.some((s) => s.title === name)).toBe(true);
+    // The first persona has 17 pains: it does not fit one slide.
+    expect(deck.slides.some((s) => s.title === `${personaNames[0]} (continued)`)).toBe(true);
+  });
+
+  it('splits big journeys and long tables onto continuation slides, losing no card or metric', () => {
+    for (const j of data.journeys) {
+      const slides = deck.slides.filter((s) => s.section === 'journeys' && s.title.startsWith(j.name));
+      expect(slides.length).toBeGreaterThan(1);
+      const cardLines = slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'text' && b.role === 'card').map((b) => (b.kind === 'text' ? b.lines.join(' ') : '')));
+      expect(cardLines).toHaveLength(data.cards.filter((c) => c.journeyId === j.id).length);
+    }
+    const plan = deck.slides.filter((s) => s.section === 'measurement');
+    expect(plan.length).toBeGreaterThan(1);
+    expect(plan[1]!.title).toBe('Measurement plan (continued)');
+    const rows = plan.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.slice(1) : [])));
+    expect(rows).toHaveLength(data.metrics.length);
+  });
+
+  it('includes only the chosen sections, personas and journeys', () => {
+    const d = buildDeck(data, { sections: ['personas', 'journeys'], personaIds: ['p-1'], journeyIds: ['j-2'] }, m);
+    expect(d.slides.filter((s) => s.section === 'divider').map((s) => s.title)).toEqual(['Personas', 'Customer journeys']);
+    expect(new Set(d.slides.filter((s) => s.section === 'personas').map((s) => s.title.replace(' (continued)', '')))).toEqual(new Set([personaNames[1]]));
+    expect(new Set(d.slides.filter((s) => s.section === 'journeys').map((s) => s.title.replace(' (continued)', '')))).toEqual(new Set([data.journeys[2]!.name]));
+    expect(d.slides.some((s) => s.title === 'Agenda')).toBe(false);
+  });
+
+  it('leaves out empty sections', () => {
+    const d = buildDeck({ ...data, metrics: [], log: [] }, allSections, m);
+    expect(d.slides.some((s) => s.title === 'Measurement plan' || s.title === 'Decisions & actions')).toBe(false);
+  });
+
+  it('knows when CJK is needed and which characters no font has', () => {
+    expect(deck.needsCjk).toBe(true);
+    expect(deck.uncovered).toEqual([]);
+    const log = [{ ...data.log[0]!, text: 'Launch team 🚀 by Friday' }];
+    const latin = buildDeck({ ...data, personas: [], journeys: [], segments: [], initiatives: [], metrics: [], log, assessments: [] }, allSections, m);
+    expect(latin.uncovered).toEqual(['🚀']);
+    expect(latin.needsCjk).toBe(false);
+  });
+});
+
+describe('text measurement', () => {
+  it('measures with the fonts’ advance widths and wraps without losing text', () => {
+    expect(m.width('iiii', 10, false)).toBeLessThan(m.width('MMMM', 10, false));
+    expect(m.width('Bold', 10, true)).toBeGreaterThan(m.width('Bold', 10, false));
+    const text = 'Ein sehr langes Wort: Donaudampfschifffahrtsgesellschaftskapitänswitwe und 日本語の文章はスペースなしで折り返されます。';
+    const lines = wrapText(m, text, 80, 10, false);
+    for (const l of lines) expect(m.width(l, 10, false)).toBeLessThanOrEqual(80);
+    expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+  });
+
+  it('splits text into runs per font', () => {
+    expect(m.runs('Tokyo 東京', false).map((r) => r.face)).toEqual(['regular', 'cjk']);
+    expect(m.runs('Ωmega Дом', true).map((r) => r.face)).toEqual(['bold']);
+  });
+});
