@@ -26,11 +26,17 @@ export function ParticipantsPanel({ workshopId }: { workshopId: string }) {
       return;
     }
     setError(null);
-    if (await addParticipant(workshopId, { name, department, role }, list)) {
-      setName('');
-      setDepartment('');
-      setRole('');
-      nameRef.current?.focus();
+    // Clear the form at once, so the next person can be typed while this one is stored; put the
+    // values back only if storing fails.
+    const entry = { name, department, role };
+    setName('');
+    setDepartment('');
+    setRole('');
+    nameRef.current?.focus();
+    if (!(await addParticipant(workshopId, entry, list))) {
+      setName(entry.name);
+      setDepartment(entry.department);
+      setRole(entry.role);
     }
   };
   return (
