@@ -4,7 +4,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CheckCircle2, Gavel, ParkingSquare, Trash2 } from 'lucide-react';
 import { getDb } from '../../db/database';
-import { isIncompleteAction, isOverdue, logKindLabels, logKinds, logLimits, readLogEntry, sortLog, type LogEntry, type LogKind } from '../../domain/actions-log';
+import { isIncompleteAction, isOverdue, logKindLabels, parseLogInput, logKinds, logLimits, readLogEntry, sortLog, type LogEntry, type LogKind } from '../../domain/actions-log';
 import { localDateString } from '../../domain/ids';
 import { CommitField } from '../../ui/commit-field';
 import { addLogEntry, deleteLogEntry, editLogEntry } from './actions-actions';
@@ -29,14 +29,26 @@ export function ActionsLog({ workshopId, stepId = null, compact = false, autoFoc
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = await addLogEntry(workshopId, { kind, text, owner: kind === 'action' ? owner : '', due: kind === 'action' ? due : '' }, stepId);
-    setError(problem);
-    if (!problem) {
-      setText('');
-      setOwner('');
-      setDue('');
+    const entry = { kind, text, owner: kind === 'action' ? owner : '', due: kind === 'action' ? due : '' };
+    // Check first, then clear at once so the next entry can be typed while this one is stored.
+    const checked = parseLogInput(entry);
+    if (!checked.ok) {
+      setError({ field: checked.field, error: checked.error });
+      textRef.current?.focus();
+      return;
     }
+    setError(null);
+    setText('');
+    setOwner('');
+    setDue('');
     textRef.current?.focus();
+    const problem = await addLogEntry(workshopId, entry, stepId);
+    if (problem) {
+      setError(problem);
+      setText(entry.text);
+      setOwner(entry.owner);
+      setDue(entry.due);
+    }
   };
 
   return (

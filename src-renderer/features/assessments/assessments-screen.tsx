@@ -4,6 +4,7 @@ import { ClipboardCheck, Plus } from 'lucide-react';
 import { assessmentSets, type AssessmentSet } from '../../domain/artifacts';
 import { dimensionScores, formatPercent, overallScore, runsOfSet } from '../../domain/assessment';
 import { routeHref } from '../../state/router';
+import { EmptyState } from '../../ui/empty-state';
 import type { ArtifactEditorProps } from '../workshop/artifact-editors';
 import { useParticipants } from '../run/run-queries';
 import { assessmentLibrary, startAssessmentRun, useAssessmentRuns } from './assessment-data';
@@ -89,13 +90,11 @@ export function AssessmentPane({ workshopId, set: setId }: { workshopId: string;
   const run = list[list.length - 1];
   if (!run) {
     return (
-      <div className="empty-state">
-        <h2>{set.name}</h2>
-        <p className="empty-state-purpose">{set.summary}</p>
+      <EmptyState as="div" title={set.name} purpose={set.summary}>
         <button type="button" className="btn btn-primary btn-large" onClick={() => void startAssessmentRun(workshopId, setId, false)}>
           Start {set.name.toLowerCase()}
         </button>
-      </div>
+      </EmptyState>
     );
   }
   return <AssessmentRunEditor workshopId={workshopId} set={set} run={run} runs={runs} participants={participants} presenting />;

@@ -1,4 +1,4 @@
-// Dialogs of the journey screens: new journey, delete confirmations, promote to roadmap, and
+// Dialogs of the journey screens: new journey, rename, promote to roadmap, and
 // importing sticky notes from CSV (all or nothing, with the failing row named).
 import { useId, useMemo, useState } from 'react';
 import { FileUp } from 'lucide-react';
@@ -77,36 +77,6 @@ export function NewJourneyDialog({ open, personas, onClose, onCreate }: { open: 
           {scenarioProblem ? <p className="field-error" role="alert">{scenarioProblem}</p> : null}
         </div>
       </form>
-    </Dialog>
-  );
-}
-
-export function ConfirmDialog({ open, title, message, confirm, onConfirm, onClose }: { open: boolean; title: string; message: string; confirm: string; onConfirm: () => void; onClose: () => void }) {
-  return (
-    <Dialog
-      title={title}
-      open={open}
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} autoFocus>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger"
-            onClick={() => {
-              onConfirm();
-              onClose();
-            }}
-          >
-            {confirm}
-          </button>
-        </>
-      }
-    >
-      <p>{message}</p>
-      <p className="muted small">You can undo this with Ctrl+Z.</p>
     </Dialog>
   );
 }

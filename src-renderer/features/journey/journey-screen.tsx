@@ -22,6 +22,8 @@ import { cardColorIds, cardColors, cardMarkLabels, cardMarks, journeyLimits, typ
 import type { Workshop } from '../../domain/workshop';
 import { ArtifactIcon } from '../../ui/artifact-icon';
 import { CommitField } from '../../ui/commit-field';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { EmptyState } from '../../ui/empty-state';
 import { navigate, routeHref } from '../../state/router';
 import { notify } from '../../state/notifications';
 import {
@@ -39,7 +41,7 @@ import {
   setScenario,
 } from './journey-actions';
 import { JourneyCanvas, type CanvasHandle } from './journey-canvas';
-import { ConfirmDialog, ImportNotesDialog, NewJourneyDialog, PromoteDialog, RenameJourneyDialog } from './journey-dialogs';
+import { ImportNotesDialog, NewJourneyDialog, PromoteDialog, RenameJourneyDialog } from './journey-dialogs';
 import { markIcons } from './journey-nodes';
 import { useCardCounts, useJourney, useJourneyCards, useJourneys, usePersonaOptions } from './journey-queries';
 import { useJourneyUi } from './journey-ui';
@@ -84,18 +86,16 @@ function JourneyList({ workshop: w }: { workshop: Workshop }) {
         {journeys.length > 0 ? newButton : null}
       </header>
       {journeys.length === 0 ? (
-        <section className="empty-state empty-state-large" aria-label="Customer journeys: nothing yet">
-          <div className="empty-state-icon" aria-hidden>
-            <ArtifactIcon kind="journey" size={32} />
-          </div>
-          <h2>No journeys yet</h2>
-          <p className="empty-state-purpose">{info.purpose}</p>
-          <div className="empty-state-start">
-            <h3>How to start</h3>
-            <p>{info.howToStart}</p>
-          </div>
+        <EmptyState
+          large
+          aria-label="Customer journeys: nothing yet"
+          icon={<ArtifactIcon kind="journey" size={32} />}
+          title="No journeys yet"
+          purpose={info.purpose}
+          howToStart={info.howToStart}
+        >
           <p className="toolbar toolbar-center">{newButton}</p>
-        </section>
+        </EmptyState>
       ) : (
         <ul className="jy-list" aria-label="Journeys">
           {journeys.map((j) => {
@@ -143,11 +143,17 @@ function JourneyList({ workshop: w }: { workshop: Workshop }) {
       <ConfirmDialog
         open={deleting !== null}
         title="Delete journey?"
-        message={deleting ? `“${deleting.name}” and its ${n} ${n === 1 ? 'card' : 'cards'} will be deleted.` : ''}
-        confirm="Delete journey"
-        onConfirm={() => deleting && void deleteJourney(deleting)}
+        confirmLabel="Delete journey"
+        danger
+        focusCancel
+        onConfirm={() => {
+          if (deleting) void deleteJourney(deleting);
+        }}
         onClose={() => setDeleting(null)}
-      />
+      >
+        <p>{deleting ? `“${deleting.name}” and its ${n} ${n === 1 ? 'card' : 'cards'} will be deleted.` : ''}</p>
+        <p className="muted small">You can undo this with Ctrl+Z.</p>
+      </ConfirmDialog>
     </main>
   );
 }
@@ -161,13 +167,12 @@ function JourneyEditor({ workshop: w, journeyId }: { workshop: Workshop; journey
   if (journey === null) {
     return (
       <main className="page">
-        <section className="empty-state empty-state-large">
-          <h1>Journey not found</h1>
+        <EmptyState large headingLevel={1} title="Journey not found">
           <p>It may have been deleted; Ctrl+Z undoes that.</p>
           <a className="btn btn-primary" href={routeHref({ name: 'artifact', workshopId: w.id, kind: 'journey' })}>
             All journeys
           </a>
-        </section>
+        </EmptyState>
       </main>
     );
   }
@@ -455,11 +460,17 @@ function JourneyWorkspace({ workshop: w, journey: j, cards }: { workshop: Worksh
       <ConfirmDialog
         open={pendingDelete !== null}
         title={pendingDelete?.kind === 'lane' ? 'Delete lane?' : 'Delete stage?'}
-        message={pendingDelete ? `“${pendingDelete.name}” holds ${pendingDelete.count} ${pendingDelete.count === 1 ? 'card' : 'cards'}; they will be deleted with it.` : ''}
-        confirm={pendingDelete?.kind === 'lane' ? 'Delete lane and cards' : 'Delete stage and cards'}
-        onConfirm={() => pendingDelete && void (pendingDelete.kind === 'stage' ? deleteStageAction(j, pendingDelete.id) : deleteLaneAction(j, pendingDelete.id))}
+        confirmLabel={pendingDelete?.kind === 'lane' ? 'Delete lane and cards' : 'Delete stage and cards'}
+        danger
+        focusCancel
+        onConfirm={() => {
+          if (pendingDelete) void (pendingDelete.kind === 'stage' ? deleteStageAction(j, pendingDelete.id) : deleteLaneAction(j, pendingDelete.id));
+        }}
         onClose={() => setPendingDelete(null)}
-      />
+      >
+        <p>{pendingDelete ? `“${pendingDelete.name}” holds ${pendingDelete.count} ${pendingDelete.count === 1 ? 'card' : 'cards'}; they will be deleted with it.` : ''}</p>
+        <p className="muted small">You can undo this with Ctrl+Z.</p>
+      </ConfirmDialog>
     </main>
   );
 }

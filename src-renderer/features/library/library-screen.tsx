@@ -6,6 +6,7 @@ import { useWorkshops } from '../../db/queries';
 import { formatLocalDate } from '../../domain/ids';
 import { matchesSearch, type Workshop } from '../../domain/workshop';
 import { formatDateTime, formatRelative } from '../../ui/format';
+import { EmptyState } from '../../ui/empty-state';
 import { navigate } from '../../state/router';
 import { NewWorkshopDialog } from './new-workshop-dialog';
 import { RenameDialog } from './rename-dialog';
@@ -76,11 +77,7 @@ export function LibraryScreen() {
       ) : null}
 
       {workshops === undefined ? null : workshops.length === 0 ? (
-        <section className="empty-state empty-state-large" aria-labelledby="empty-title">
-          <div className="empty-state-icon" aria-hidden>
-            <FolderOpen size={36} />
-          </div>
-          <h2 id="empty-title">Prepare your first workshop</h2>
+        <EmptyState large titleId="empty-title" icon={<FolderOpen size={36} />} title="Prepare your first workshop">
           <p>
             Pick a template (a readiness kick-off, personas and segments, journey mapping, a lifecycle roadmap or a full
             day) and Centric lays out the agenda, the timings and what to ask the room. Everything stays on this computer.
@@ -93,7 +90,7 @@ export function LibraryScreen() {
               <Upload size={18} aria-hidden /> Import a backup
             </button>
           </div>
-        </section>
+        </EmptyState>
       ) : (
         <table className="table library-table" aria-label="Workshops">
           <thead>

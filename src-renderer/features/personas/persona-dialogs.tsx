@@ -1,6 +1,7 @@
 // The persona dialogs: copy to another workshop, and delete when something links to the persona.
 // Deleting without links happens at once with an Undo toast.
 import { useId, useState } from 'react';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Dialog } from '../../ui/dialog';
 import { useWorkshops } from '../../db/queries';
 import { describePersonaLinks, type Persona } from '../../domain/persona';
@@ -86,33 +87,20 @@ export function useDeletePersona(onDeleted?: () => void) {
   };
 
   const dialog = (
-    <Dialog
+    <ConfirmDialog
       title={pending ? `Delete ${pending.persona.name}?` : 'Delete persona?'}
       open={pending !== null}
       onClose={() => setPending(null)}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={() => setPending(null)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger"
-            onClick={async () => {
-              if (!pending) return;
-              const ok = await deletePersona(pending.persona);
-              setPending(null);
-              if (ok) onDeleted?.();
-            }}
-          >
-            Delete persona
-          </button>
-        </>
-      }
+      confirmLabel="Delete persona"
+      danger
+      onConfirm={async () => {
+        if (!pending) return;
+        if (await deletePersona(pending.persona)) onDeleted?.();
+      }}
     >
       <p>{pending?.message}</p>
       <p className="muted small">You can undo this with Ctrl+Z.</p>
-    </Dialog>
+    </ConfirmDialog>
   );
   return { request, dialog };
 }

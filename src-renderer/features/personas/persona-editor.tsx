@@ -13,6 +13,7 @@ import {
 } from '../../domain/persona';
 import type { Workshop } from '../../domain/workshop';
 import { CommitField } from '../../ui/commit-field';
+import { EmptyState } from '../../ui/empty-state';
 import { navigate, routeHref } from '../../state/router';
 import { notify } from '../../state/notifications';
 import { pickAvatarImage } from './avatar-image';
@@ -30,13 +31,12 @@ export function PersonaEditor({ workshop: w, personaId }: { workshop: Workshop; 
   if (persona === null) {
     return (
       <main className="page page-narrow">
-        <section className="empty-state empty-state-large">
-          <h1>Persona not found</h1>
+        <EmptyState large headingLevel={1} title="Persona not found">
           <p>It may have been deleted. Deleting can be undone with Ctrl+Z.</p>
           <a className="btn btn-primary" href={galleryHref}>
             Back to personas
           </a>
-        </section>
+        </EmptyState>
       </main>
     );
   }

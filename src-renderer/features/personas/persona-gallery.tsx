@@ -6,6 +6,7 @@ import { artifactInfo } from '../../domain/artifacts';
 import { evidenceCoverage, type Persona } from '../../domain/persona';
 import type { Workshop } from '../../domain/workshop';
 import { ArtifactIcon } from '../../ui/artifact-icon';
+import { EmptyState } from '../../ui/empty-state';
 import { navigate, routeHref } from '../../state/router';
 import { addPersona, duplicateInWorkshop } from './persona-actions';
 import { CopyToWorkshopDialog, useDeletePersona } from './persona-dialogs';
@@ -55,22 +56,20 @@ export function PersonaGallery({ workshop: w }: { workshop: Workshop }) {
       </header>
 
       {personas.length === 0 ? (
-        <section className="empty-state empty-state-large" aria-label="Personas: nothing yet">
-          <div className="empty-state-icon" aria-hidden>
-            <ArtifactIcon kind="persona" size={32} />
-          </div>
-          <h2>No personas yet</h2>
-          <p className="empty-state-purpose">{info.purpose}</p>
-          <div className="empty-state-start">
-            <h3>How to start</h3>
-            <p>{info.howToStart}</p>
-          </div>
+        <EmptyState
+          large
+          aria-label="Personas: nothing yet"
+          icon={<ArtifactIcon kind="persona" size={32} />}
+          title="No personas yet"
+          purpose={info.purpose}
+          howToStart={info.howToStart}
+        >
           <p className="toolbar toolbar-center">
             <button type="button" className="btn btn-primary btn-large" onClick={() => void add()}>
               <Plus size={18} aria-hidden /> Add persona
             </button>
           </p>
-        </section>
+        </EmptyState>
       ) : (
         <ul className="persona-grid" aria-label="Personas">
           {personas.map((p) => (

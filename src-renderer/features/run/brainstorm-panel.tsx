@@ -75,8 +75,11 @@ function Round({ workshopId, b, stepId, onNew }: { workshopId: string; b: Brains
     e.preventDefault();
     if (!text.trim()) return;
     if (b.ideas.length >= brainstormLimits.ideas) return;
-    if (await addIdeaTo(workshopId, b.id, text.slice(0, brainstormLimits.idea), who || null)) setText('');
+    // Clear at once so the next idea can be typed while this one is stored; restore on failure.
+    const idea = text;
+    setText('');
     input.current?.focus();
+    if (!(await addIdeaTo(workshopId, b.id, idea.slice(0, brainstormLimits.idea), who || null))) setText(idea);
   };
   return (
     <div className="round">

@@ -21,6 +21,7 @@ import { notify } from '../../state/notifications';
 import { routeHref } from '../../state/router';
 import { ArtifactIcon } from '../../ui/artifact-icon';
 import { CommitField } from '../../ui/commit-field';
+import { EmptyState } from '../../ui/empty-state';
 import { artifactEditors } from '../workshop/artifact-editors';
 import { setStepField } from '../workshop/workshop-actions';
 import { ActionsLog } from '../actions/actions-log';
@@ -254,10 +255,12 @@ function StepArtifact({ workshop: w, step }: { workshop: Workshop; step: AgendaS
   const a = step.artifacts[0];
   if (!a) {
     return (
-      <div className="empty-state run-empty">
-        <h2>No artifact in this step</h2>
-        <p className="empty-state-purpose">Use the step’s prompts, capture decisions and actions (Alt+L), or start a dot vote or a silent brainstorm from the tabs above.</p>
-      </div>
+      <EmptyState
+        as="div"
+        className="run-empty"
+        title="No artifact in this step"
+        purpose="Use the step’s prompts, capture decisions and actions (Alt+L), or start a dot vote or a silent brainstorm from the tabs above."
+      />
     );
   }
   if (a.kind === 'assessment' && a.set) return <AssessmentPane key={a.set} workshopId={w.id} set={a.set} />;

@@ -6,7 +6,8 @@ import { artifactInfo } from '../../domain/artifacts';
 import { effectivePriority, formatValue, priorityLabels, type Segment } from '../../domain/segment';
 import type { Persona } from '../../domain/persona';
 import { ArtifactIcon } from '../../ui/artifact-icon';
-import { Dialog } from '../../ui/dialog';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { EmptyState } from '../../ui/empty-state';
 import { navigate, routeHref } from '../../state/router';
 import type { ArtifactEditorProps } from '../workshop/artifact-editors';
 import { addSegment, deleteSegment, moveSegmentBy } from './segment-actions';
@@ -61,22 +62,19 @@ export function SegmentsScreen({ workshop, itemId }: ArtifactEditorProps) {
       </header>
 
       {segments.length === 0 ? (
-        <section className="empty-state" aria-label={`${info.label}: nothing yet`}>
-          <div className="empty-state-icon" aria-hidden>
-            <ArtifactIcon kind="segment-map" size={32} />
-          </div>
-          <h2>No segments yet</h2>
-          <p className="empty-state-purpose">{info.purpose}</p>
-          <div className="empty-state-start">
-            <h3>How to start</h3>
-            <p>{info.howToStart}</p>
-          </div>
+        <EmptyState
+          aria-label={`${info.label}: nothing yet`}
+          icon={<ArtifactIcon kind="segment-map" size={32} />}
+          title="No segments yet"
+          purpose={info.purpose}
+          howToStart={info.howToStart}
+        >
           <div className="toolbar toolbar-center">
             <button type="button" className="btn btn-primary btn-large" onClick={add}>
               <Plus size={18} aria-hidden /> Add the first segment
             </button>
           </div>
-        </section>
+        </EmptyState>
       ) : (
         <>
           <Tabs view={view} onChange={setView} />
@@ -104,27 +102,15 @@ export function SegmentsScreen({ workshop, itemId }: ArtifactEditorProps) {
         </>
       )}
 
-      <Dialog
+      <ConfirmDialog
         title={confirm ? `Delete “${confirm.segment.name.trim() || 'Untitled segment'}”?` : 'Delete segment'}
         open={confirm !== null}
         onClose={() => setConfirm(null)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setConfirm(null)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="btn btn-danger"
-              onClick={() => {
-                if (confirm) void deleteSegment(workshop.id, confirm.segment, confirm.linked, confirm.next);
-                setConfirm(null);
-              }}
-            >
-              Delete segment
-            </button>
-          </>
-        }
+        confirmLabel="Delete segment"
+        danger
+        onConfirm={() => {
+          if (confirm) void deleteSegment(workshop.id, confirm.segment, confirm.linked, confirm.next);
+        }}
       >
         {confirm ? (
           <>
@@ -139,7 +125,7 @@ export function SegmentsScreen({ workshop, itemId }: ArtifactEditorProps) {
             <p className="muted">The personas themselves stay. Undo (Ctrl+Z) brings the segment and the links back.</p>
           </>
         ) : null}
-      </Dialog>
+      </ConfirmDialog>
     </main>
   );
 }

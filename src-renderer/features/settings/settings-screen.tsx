@@ -7,7 +7,7 @@ import { limits } from '../../domain/workshop';
 import { formatMinutes } from '../../domain/workshop';
 import { templateTotalMinutes } from '../../domain/template';
 import { CommitField } from '../../ui/commit-field';
-import { Dialog } from '../../ui/dialog';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { formatDateTime } from '../../ui/format';
 import { getHost, type SnapshotInfo } from '../../host/host';
 import { useTemplateCatalogue } from '../../state/templates';
@@ -241,34 +241,21 @@ function SnapshotsCard() {
           <Camera size={16} aria-hidden /> Take a snapshot now
         </button>
       </div>
-      <Dialog
+      <ConfirmDialog
         title="Restore this snapshot?"
         open={confirm !== null}
         onClose={() => setConfirm(null)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setConfirm(null)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="btn btn-danger"
-              onClick={() => {
-                const s = confirm;
-                setConfirm(null);
-                if (s) void restoreSnapshot(s.id).then(refresh);
-              }}
-            >
-              Restore
-            </button>
-          </>
-        }
+        confirmLabel="Restore"
+        danger
+        onConfirm={() => {
+          if (confirm) void restoreSnapshot(confirm.id).then(refresh);
+        }}
       >
         <p>
           The whole library goes back to how it was on {confirm ? formatDateTime(confirm.createdAt) : ''}. Your current library is
           snapshotted first, and the restore can be undone with Ctrl+Z.
         </p>
-      </Dialog>
+      </ConfirmDialog>
     </section>
   );
 }

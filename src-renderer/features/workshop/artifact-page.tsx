@@ -4,6 +4,7 @@ import { artifactInfo, type ArtifactKind } from '../../domain/artifacts';
 import type { WorkshopTable } from '../../db/database';
 import type { Workshop } from '../../domain/workshop';
 import { ArtifactIcon } from '../../ui/artifact-icon';
+import { EmptyState } from '../../ui/empty-state';
 import { routeHref } from '../../state/router';
 import { artifactEditors } from './artifact-editors';
 
@@ -32,16 +33,13 @@ export function ArtifactPage({ workshop: w, kind, itemId }: { workshop: Workshop
         <p className="eyebrow">Artifact</p>
         <h1 id="artifact-title">{info.label}</h1>
       </header>
-      <section className="empty-state" aria-label={`${info.label}: nothing yet`}>
-        <div className="empty-state-icon" aria-hidden>
-          <ArtifactIcon kind={kind} size={32} />
-        </div>
-        <h2>Nothing here yet</h2>
-        <p className="empty-state-purpose">{info.purpose}</p>
-        <div className="empty-state-start">
-          <h3>How to start</h3>
-          <p>{info.howToStart}</p>
-        </div>
+      <EmptyState
+        aria-label={`${info.label}: nothing yet`}
+        icon={<ArtifactIcon kind={kind} size={32} />}
+        title="Nothing here yet"
+        purpose={info.purpose}
+        howToStart={info.howToStart}
+      >
         {steps.length > 0 ? (
           <div className="empty-state-steps">
             <h3>Used in these steps</h3>
@@ -60,7 +58,7 @@ export function ArtifactPage({ workshop: w, kind, itemId }: { workshop: Workshop
           The {info.label.toLowerCase()} editor is not part of this version yet; capture what the room says in each step’s
           notes meanwhile.
         </p>
-      </section>
+      </EmptyState>
     </main>
   );
 }

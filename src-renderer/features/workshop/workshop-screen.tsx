@@ -7,6 +7,7 @@ import { useArtifactCounts, useWorkshop } from '../../db/queries';
 import { agendaArtifactKinds, agendaMinutes, formatMinutes, type Workshop } from '../../domain/workshop';
 import { artifactInfo, artifactKinds } from '../../domain/artifacts';
 import { ArtifactIcon } from '../../ui/artifact-icon';
+import { EmptyState } from '../../ui/empty-state';
 import { routeHref, type Route } from '../../state/router';
 import { getHost } from '../../host/host';
 import { notify } from '../../state/notifications';
@@ -27,13 +28,12 @@ export function WorkshopScreen({ route }: { route: WorkshopRoute }) {
   if (workshop === null) {
     return (
       <main className="page">
-        <section className="empty-state empty-state-large">
-          <h1>Workshop not found</h1>
+        <EmptyState large headingLevel={1} title="Workshop not found">
           <p>It may have been deleted. Deleting can be undone from the library (Ctrl+Z).</p>
           <a className="btn btn-primary" href="#/">
             Back to the library
           </a>
-        </section>
+        </EmptyState>
       </main>
     );
   }
