@@ -227,7 +227,9 @@ for (const r of results) {
   ];
   for (const [name, value, base, abs] of figures) {
     const ratio = value / base;
-    const frameOk = abs === null ? true : value <= abs;
+    // rAF deltas come in whole vsync intervals (16.67 ms at 60 Hz) plus timer noise of a few
+    // hundredths: a p95 of one interval is every frame on time, so allow 0.1 ms of jitter.
+    const frameOk = abs === null ? true : value <= abs + 0.1;
     const ok = abs === null ? null : frameOk && ratio <= RATIO_TARGET;
     rows.push({
       figure: `${r.cards.toLocaleString('en')} cards: ${name}`,
