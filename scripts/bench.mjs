@@ -227,9 +227,9 @@ for (const r of results) {
   ];
   for (const [name, value, base, abs] of figures) {
     const ratio = value / base;
-    // rAF deltas come in whole vsync intervals (16.67 ms at 60 Hz) plus timer noise of a few
-    // hundredths: a p95 of one interval is every frame on time, so allow 0.1 ms of jitter.
-    const frameOk = abs === null ? true : value <= abs + 0.1;
+    // rAF deltas come in whole vsync intervals (16.67 ms at 60 Hz) plus timer noise of a tenth
+    // or so: a p95 of one interval is every frame on time, so allow 0.2 ms of jitter.
+    const frameOk = abs === null ? true : value <= abs + 0.2;
     const ok = abs === null ? null : frameOk && ratio <= RATIO_TARGET;
     rows.push({
       figure: `${r.cards.toLocaleString('en')} cards: ${name}`,

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent as R
 import {
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type NodeChange,
@@ -113,6 +114,9 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const editing = useJourneyUi((s) => s.editing);
   const [dragPos, setDragPos] = useState<ReadonlyMap<string, XYPosition> | null>(null);
   const [bigWidth, setBigWidth] = useState(1920);
+  // The minimap redraws on every pan and zoom frame and halves the frame rate of a small journey
+  // on a laptop without a GPU, so it is shown on request (remembered for the session).
+  const showMinimap = useJourneyUi((s) => s.minimap);
 
   useEffect(() => {
     if (big) setBigWidth(wrapper.current?.clientWidth ?? window.innerWidth);
@@ -692,7 +696,19 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
           attributionPosition="top-right"
           aria-label={`Journey canvas: ${journey.name}. Tab moves between cells and cards; Enter adds or edits a card; arrows move cards.`}
         >
-          {!big ? <MiniMap<JourneyNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap of the journey" /> : null}
+          {!big && showMinimap ? <MiniMap<JourneyNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap of the journey" /> : null}
+          {!big ? (
+            <Panel position="bottom-right" className="jy-minimap-toggle" style={showMinimap ? { marginBottom: 170 } : undefined}>
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-pressed={showMinimap}
+                onClick={() => useJourneyUi.setState((s) => ({ minimap: !s.minimap }))}
+              >
+                {showMinimap ? 'Hide minimap' : 'Show minimap'}
+              </button>
+            </Panel>
+          ) : null}
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>
       </div>

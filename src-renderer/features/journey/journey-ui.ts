@@ -16,8 +16,10 @@ interface JourneyUiState {
   readonly active: string | null;
   /** Copied cards, kept across journeys (and workshops) for this session. */
   readonly clipboard: readonly ClipCard[];
+  /** Whether the canvas shows its minimap (off by default: it costs frame rate while panning). */
+  readonly minimap: boolean;
 }
 
-export const useJourneyUi = create<JourneyUiState>(() => ({ editing: null, active: null, clipboard: [] }));
+export const useJourneyUi = create<JourneyUiState>(() => ({ editing: null, active: null, clipboard: [], minimap: false }));
 
 export const isEditingCard = (id: string) => (s: JourneyUiState) => s.editing !== null && (s.editing.kind === 'card' ? s.editing.id === id : id === DRAFT_ID);
