@@ -2,6 +2,7 @@
 // score per stage. Plain readonly data and pure functions; no React, Dexie or DOM.
 // Field names are stored in IndexedDB ("journeys" and "journeyCards" tables) and in backups:
 // renaming or retyping one needs a database version and a backup migration.
+import { moveItem } from './lists';
 import { z } from 'zod';
 import { idPattern, newId } from './ids';
 import { textLength, tooLongMessage } from './workshop';
@@ -210,16 +211,6 @@ export function createCard(
   };
 }
 
-/** The list with the item at `from` moved to `to` (clamped); the same list when nothing moves. */
-export function moveItem<T>(list: readonly T[], from: number, to: number): readonly T[] {
-  if (from < 0 || from >= list.length) return list;
-  const target = Math.max(0, Math.min(list.length - 1, to));
-  if (target === from) return list;
-  const out = [...list];
-  const [item] = out.splice(from, 1);
-  out.splice(target, 0, item!);
-  return out;
-}
 
 export function clampNumber(n: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, n));

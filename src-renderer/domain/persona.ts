@@ -1,6 +1,7 @@
 // Personas: evidence-backed portraits of customers. Plain readonly data and pure functions.
 // Imports nothing from React, Dexie or the DOM. Field names are stored in IndexedDB ("personas"
 // table) and in backups: renaming or retyping one needs a database version and a backup migration.
+import { moveItem } from './lists';
 import { z } from 'zod';
 import { idPattern, newId } from './ids';
 import { textLength, tooLongMessage } from './workshop';
@@ -242,16 +243,8 @@ export function coverageSummary(c: Coverage): string {
 
 // --- List editing ------------------------------------------------------------
 
-/** The list with the item at `from` moved to `to` (both clamped); the same list if nothing moves. */
-export function moveClaim<T>(list: readonly T[], from: number, to: number): readonly T[] {
-  if (from < 0 || from >= list.length) return list;
-  const target = Math.max(0, Math.min(list.length - 1, to));
-  if (target === from) return list;
-  const out = [...list];
-  const [item] = out.splice(from, 1);
-  out.splice(target, 0, item!);
-  return out;
-}
+/** The list with the claim at `from` moved to `to` (both clamped); the same list if nothing moves. */
+export const moveClaim = moveItem;
 
 /** Inserts a claim at `index` (clamped). Refuses (returns the list) when the list is full. */
 export function insertClaim(list: readonly Claim[], index: number, claim: Claim): readonly Claim[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCard, createJourney, moveItem, moveStage, removeStage, setEmotion, journeyRowSchema, journeyCardRowSchema, type Journey, type JourneyCard } from '../../../src-renderer/domain/journey';
+import { moveItem } from '../../../src-renderer/domain/lists';
+import { createCard, createJourney, moveStage, removeStage, setEmotion, journeyRowSchema, journeyCardRowSchema, type Journey, type JourneyCard } from '../../../src-renderer/domain/journey';
 import {
   cellAt,
   cellKey,
