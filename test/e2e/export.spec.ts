@@ -23,7 +23,7 @@ async function addPersona(page: Page, workshopId: string, name: string): Promise
         tx.objectStore('personas').put({
           id: 'e2e-persona', workshopId, name, avatar: { kind: 'initials', color: '#2f4fd8' }, segmentId: null,
           quote: 'Ich möchte einen Ansprechpartner.', context: 'Kundin seit 2019', goals: [claim('g1', 'Schnelle Schadensregulierung')],
-          needs: [], pains: [claim('p1', 'Wartet drei Tage auf Antwort')], gains: [], behaviours: [], channels: [], motivations: [], order: 0, createdAt: 1,
+          needs: [claim('n1', '担当者に一度で伝えたい')], pains: [claim('p1', 'Wartet drei Tage auf Antwort')], gains: [], behaviours: [], channels: [], motivations: [], order: 0, createdAt: 1,
         });
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
@@ -64,6 +64,8 @@ test('exports the deck as PDF and PowerPoint from the export screen', async ({ p
     expect(text).toContain('Müller & Söhne GmbH');
     expect(text).toContain('Zoë Δημητρίου');
     expect(text).toContain('Schnelle Schadensregulierung');
+    // CJK comes from the gzipped fallback font, unpacked in the browser at export time.
+    expect(text.replace(/\s+/g, '')).toContain('担当者に一度で伝えたい');
   }
 
   const pptx = await saveByClicking(page, page.getByRole('button', { name: 'PowerPoint' }));
