@@ -6,29 +6,22 @@
 // Changing one needs a new BACKUP_FORMAT_VERSION with a named migration in `migrations`,
 // a before/after fixture in test/fixtures/backup and an entry in docs/backup-format.md.
 import { z } from 'zod';
-import { artifactKinds, assessmentSets } from '../domain/artifacts';
-import { idPattern, isoDatePattern, newId } from '../domain/ids';
+import { newId } from '../domain/ids';
+import {
+  records,
+  tableNames,
+  tablesOfBackupVersion,
+  workshopTables,
+  type RowOf,
+  type TableName,
+  type UserTemplateRow,
+} from '../domain/records';
 import { formatPath, parseTemplate } from '../domain/template';
+import { capText } from '../domain/text';
 import { limits, textLength, type Workshop } from '../domain/workshop';
+import { templateRowSchema, workshopRowLimits } from '../domain/workshop-schema';
 // Backup files and the database upgrade share one definition of "version 1 to 2".
 import { upgradeWorkshopV1toV2 } from '../domain/workshop-migrations';
-import { personaRowSchema } from '../domain/persona';
-import { segmentRowSchema } from '../domain/segment';
-import { journeyCardRowSchema, journeyRowSchema } from '../domain/journey';
-import { initiativeRowSchema } from '../domain/roadmap';
-import { metricRowSchema } from '../domain/metric';
-import { assessmentRowSchema } from '../domain/assessment';
-import { logEntryRowSchema } from '../domain/actions-log';
-import { participantRowSchema, sessionRowSchema } from '../domain/run';
-import { voteRowSchema } from '../domain/voting';
-import {
-  workshopTables,
-  type ArtifactRow,
-  type SettingRow,
-  type UserTemplateRow,
-  type WorkshopTable,
-} from './database';
-import { roadmapSettingsSchema } from '../domain/roadmap';
 
 /** FORMAT: the value of the `format` field; identifies a Centric backup among other JSON files. */
 export const BACKUP_FORMAT = 'centric-backup';
@@ -41,16 +34,12 @@ export type BackupScope = 'workshop' | 'library';
  * Every table of the library, as stored in the file. FORMAT: table names are the Dexie table
  * names; all keys are always present (empty arrays for nothing).
  */
-export type LibraryData = {
-  readonly workshops: readonly Workshop[];
-  readonly templates: readonly UserTemplateRow[];
-  readonly settings: readonly SettingRow[];
-} & { readonly [T in WorkshopTable]: readonly ArtifactRow[] };
+export type LibraryData = { readonly [T in TableName]: readonly RowOf<T>[] };
 
-export type LibraryTable = keyof LibraryData;
+export type LibraryTable = TableName;
 
-/** FORMAT: table order in written files (and in `tables`); matches allTables in database.ts. */
-export const libraryTables: readonly LibraryTable[] = ['workshops', ...workshopTables, 'templates', 'settings'];
+/** FORMAT: table order in written files (and in `tables`): the record definitions' order. */
+export const libraryTables: readonly LibraryTable[] = tableNames;
 
 export interface BackupFile {
   /** FORMAT: always BACKUP_FORMAT. */
@@ -76,10 +65,8 @@ export const backupLimits = {
   rowsPerTableMax: 200_000,
   /** Characters in any one text value. */
   stringMax: 100_000,
-  agendaStepsMax: 500,
-  promptsPerStepMax: 200,
-  artifactsPerStepMax: 50,
-  settingKeyMax: 80,
+  // Inside one workshop row and for setting names: the row schemas' own limits.
+  ...workshopRowLimits,
   appVersionMax: 64,
   /** Problems listed in one error; fixing those usually reveals the rest. */
   reportedProblemsMax: 5,
@@ -97,9 +84,7 @@ export function createBackup(data: LibraryData, scope: BackupScope, appVersion: 
   if (scope === 'workshop' && data.workshops.length !== 1) {
     throw new Error(`A workshop backup holds exactly one workshop, not ${data.workshops.length}.`);
   }
-  const tables = Object.fromEntries(
-    libraryTables.map((t) => [t, scope === 'workshop' && (t === 'templates' || t === 'settings') ? [] : [...data[t]]]),
-  ) as unknown as LibraryData;
+  const tables = mapTables((t) => (records[t].backup.scopes.includes(scope) ? [...data[t]] : []));
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
@@ -224,87 +209,16 @@ type IssueLike = { readonly input?: unknown };
 /** Missing and mistyped values read differently: "is missing" sends people to add, not fix. */
 const rule = (message: string) => (issue: IssueLike) => (issue.input === undefined ? 'is missing' : message);
 
-const idMessage = 'must be an id: 1 to 64 letters, digits, "-" or "_"';
-const id = () => z.string({ error: rule(idMessage) }).regex(idPattern, { error: idMessage });
-
-/** Text limits count what people see (an emoji is one character), matching the editors. */
-const text = (max: number) =>
-  z
-    .string({ error: rule('must be text') })
-    .refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
-
-const timestampMessage = 'must be a time (milliseconds since 1970)';
-const timestamp = () =>
-  z.number({ error: rule(timestampMessage) }).nonnegative({ error: timestampMessage }).finite({ error: timestampMessage });
-
-function isCalendarDate(s: string): boolean {
-  if (!isoDatePattern.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+/**
+ * Builds LibraryData table by table: the one place the per-table type is assembled from a generic
+ * loop. `rowsOf` must return rows of the table it is given (parsed by its definition, read from
+ * its Dexie table, or copied from LibraryData of that table).
+ */
+export function mapTables(rowsOf: (table: TableName) => readonly object[]): LibraryData {
+  const out: Partial<Record<TableName, readonly object[]>> = {};
+  for (const t of tableNames) out[t] = rowsOf(t);
+  return out as LibraryData;
 }
-
-const dateMessage = 'must be a calendar date written YYYY-MM-DD';
-const minutesMessage = 'must be a whole number of minutes from 1 to 480';
-
-const stepArtifactSchema = z.strictObject({
-  kind: z.enum(artifactKinds, { error: rule(`must be one of ${artifactKinds.join(', ')}`) }),
-  action: z.enum(['create', 'open'], { error: rule('must be "create" or "open"') }),
-  title: text(limits.stepTitle).optional(),
-  set: z.enum(assessmentSets, { error: rule(`must be one of ${assessmentSets.join(', ')}`) }).optional(),
-});
-
-const agendaStepSchema = z.strictObject({
-  id: id(),
-  title: text(limits.stepTitle),
-  minutes: z
-    .number({ error: rule(minutesMessage) })
-    .int({ error: minutesMessage })
-    .min(1, { error: minutesMessage })
-    .max(480, { error: minutesMessage }),
-  instructions: text(limits.instructions),
-  prompts: z
-    .array(text(limits.prompt), { error: rule('must be a list of questions') })
-    .max(backupLimits.promptsPerStepMax, { error: `must hold at most ${backupLimits.promptsPerStepMax} questions` }),
-  artifacts: z
-    .array(stepArtifactSchema, { error: rule('must be a list of artifacts') })
-    .max(backupLimits.artifactsPerStepMax, { error: `must hold at most ${backupLimits.artifactsPerStepMax} artifacts` }),
-  notes: text(limits.notes),
-});
-
-const workshopSchema = z.strictObject({
-  id: id(),
-  title: text(limits.title),
-  client: text(limits.client),
-  date: z.string({ error: rule(dateMessage) }).refine(isCalendarDate, { error: dateMessage }),
-  location: text(limits.location),
-  objectives: text(limits.objectives),
-  templateId: id().nullable(),
-  templateName: text(limits.title),
-  agenda: z
-    .array(agendaStepSchema, { error: rule('must be a list of agenda steps') })
-    .max(backupLimits.agendaStepsMax, { error: `must hold at most ${backupLimits.agendaStepsMax} steps` }),
-  createdAt: timestamp(),
-  updatedAt: timestamp(),
-  // Roadmap lanes and horizon (domain/roadmap.ts); absent until first changed.
-  roadmap: roadmapSettingsSchema.optional(),
-});
-
-const templateRowSchema = z.strictObject({
-  id: id(),
-  // Checked with the template module's own parser below, so messages match template import.
-  template: z.unknown().refine((v) => v !== undefined, { error: 'is missing' }),
-  createdAt: timestamp(),
-});
-
-const settingKeyMessage = `must be a name of 1 to ${backupLimits.settingKeyMax} characters`;
-const settingRowSchema = z.strictObject({
-  key: z
-    .string({ error: rule(settingKeyMessage) })
-    .min(1, { error: settingKeyMessage })
-    .max(backupLimits.settingKeyMax, { error: settingKeyMessage }),
-  value: z.json({ error: rule('must be a JSON value') }),
-});
 
 const exportedAtMessage = 'must be a date and time in ISO 8601 form';
 const envelopeSchema = z.strictObject({
@@ -324,8 +238,10 @@ const envelopeSchema = z.strictObject({
 
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`;
+    // A hostile file can carry a 5 MB field name: echo at most a few, each capped.
+    const shown = issue.keys.slice(0, 5).map((k) => `"${capText(k)}"`);
+    const more = issue.keys.length > 5 ? ` and ${(issue.keys.length - 5).toLocaleString('en')} more` : '';
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${shown.join(', ')}${more}`;
   }
   if (issue.code === 'invalid_type' && issue.path.length === 0) return 'must be an object';
   // The domain row schemas use zod's own wording; a field that is absent reads "is missing" here
@@ -395,21 +311,13 @@ function findHazard(root: unknown): string | null {
   return null;
 }
 
-/** Tables a file of the given version holds. */
-function tablesOfVersion(version: number): readonly string[] {
-  const sinceV3 = ['participants', 'votes', 'sessions'];
-  if (version === 1) return libraryTables.filter((t) => t !== 'templates' && !sinceV3.includes(t));
-  if (version === 2) return libraryTables.filter((t) => !sinceV3.includes(t));
-  return libraryTables;
-}
-
 /** The minimum a migration relies on: `tables` is an object of known tables, each a list within the caps. */
 function checkStructure(file: Record<string, unknown>, version: number): string | null {
   const tables = file.tables;
   if (!isPlainObject(tables)) return 'tables: is missing or is not an object; the file is incomplete.';
-  const expected = tablesOfVersion(version);
+  const expected: readonly string[] = tablesOfBackupVersion(version);
   for (const name of Object.keys(tables)) {
-    if (!expected.includes(name)) return `tables.${name}: is not a table Centric knows.`;
+    if (!expected.includes(name)) return `tables.${capText(name)}: is not a table Centric knows.`;
   }
   for (const name of expected) {
     const rows = tables[name];
@@ -418,6 +326,36 @@ function checkStructure(file: Record<string, unknown>, version: number): string 
     const max = name === 'workshops' ? backupLimits.workshopsMax : backupLimits.rowsPerTableMax;
     if (rows.length > max) {
       return `tables.${name}: holds ${rows.length.toLocaleString('en')} rows; at most ${max.toLocaleString('en')} are allowed.`;
+    }
+  }
+  return checkCounts(tables);
+}
+
+/**
+ * The record definitions' count limits (rows per workshop, cards per journey), counted before any
+ * row is validated: a file with 100,000 cards in one journey is refused at once instead of being
+ * imported and then freezing the screen that shows it.
+ */
+function checkCounts(tables: Record<string, unknown>): string | null {
+  for (const table of workshopTables) {
+    const rows = tables[table];
+    if (!Array.isArray(rows)) continue;
+    const def = records[table];
+    const per: { field: string; max: number; noun: string }[] = [];
+    if (def.limits.perWorkshop !== undefined) per.push({ field: 'workshopId', max: def.limits.perWorkshop, noun: 'workshop' });
+    if (def.limits.perParent) per.push(def.limits.perParent);
+    for (const { field, max, noun } of per) {
+      const counts = new Map<string, number>();
+      for (const row of rows) {
+        if (!isPlainObject(row)) continue;
+        const parent = row[field];
+        if (typeof parent !== 'string') continue;
+        const n = (counts.get(parent) ?? 0) + 1;
+        counts.set(parent, n);
+        if (n > max) {
+          return `tables.${table}: ${noun} "${capText(parent)}" holds more than ${max.toLocaleString('en')} ${def.label[1]}; at most ${max.toLocaleString('en')} are allowed.`;
+        }
+      }
     }
   }
   return null;
@@ -437,12 +375,12 @@ class Problems {
   }
 }
 
-function validateRows<T>(
+function validateRows(
   problems: Problems,
   table: string,
   rows: readonly unknown[],
-  schema: z.ZodType<T>,
-  out: T[],
+  schema: z.ZodType,
+  out: unknown[],
 ): void {
   for (let i = 0; i < rows.length; i++) {
     const result = schema.safeParse(rows[i], { reportInput: true });
@@ -470,25 +408,6 @@ function checkUnique(problems: Problems, table: string, keys: readonly string[],
   }
 }
 
-/**
- * Every artifact table's row schema, from the domain module that owns the artifact: strict
- * (unknown fields are refused) and with the editors' own limits, so an imported row is always
- * one the screens can read. FORMAT: tightening one needs a new format version and a migration.
- */
-const artifactRowSchemas: Readonly<Record<WorkshopTable, z.ZodType<ArtifactRow>>> = {
-  personas: personaRowSchema,
-  segments: segmentRowSchema,
-  journeys: journeyRowSchema,
-  journeyCards: journeyCardRowSchema,
-  initiatives: initiativeRowSchema,
-  metrics: metricRowSchema,
-  assessments: assessmentRowSchema,
-  actions: logEntryRowSchema,
-  participants: participantRowSchema,
-  votes: voteRowSchema,
-  sessions: sessionRowSchema,
-};
-
 /** Validates a file already migrated to the current version; returns the typed file or problems. */
 function validateCurrent(raw: RawBackup): { ok: true; backup: BackupFile } | { ok: false; error: string } {
   const problems = new Problems();
@@ -498,13 +417,14 @@ function validateCurrent(raw: RawBackup): { ok: true; backup: BackupFile } | { o
     return { ok: false, error: problems.text() };
   }
   const t = raw.tables;
-  const workshops: Workshop[] = [];
-  validateRows(problems, 'workshops', t.workshops ?? [], workshopSchema, workshops);
-  const artifactRows = {} as Record<WorkshopTable, ArtifactRow[]>;
-  for (const table of workshopTables) {
-    artifactRows[table] = [];
-    validateRows(problems, table, t[table] ?? [], artifactRowSchemas[table], artifactRows[table]);
+  const rows = {} as Record<TableName, object[]>;
+  for (const table of tableNames) {
+    if (table === 'templates') continue;
+    const out: object[] = [];
+    validateRows(problems, table, t[table] ?? [], records[table].schema, out);
+    rows[table] = out;
   }
+  // Templates are checked by the template module's own parser, so messages match template import.
   const templateRows: { id: string; template: unknown; createdAt: number }[] = [];
   validateRows(problems, 'templates', t.templates ?? [], templateRowSchema, templateRows);
   const templates: UserTemplateRow[] = [];
@@ -513,24 +433,37 @@ function validateCurrent(raw: RawBackup): { ok: true; backup: BackupFile } | { o
     if (parsed.ok) templates.push({ id: row.id, template: parsed.template, createdAt: row.createdAt });
     else for (const line of parsed.error.split('\n')) problems.add(line);
   });
-  const settings: SettingRow[] = [];
-  validateRows(problems, 'settings', t.settings ?? [], settingRowSchema, settings);
+  rows.templates = templates;
   if (problems.list.length > 0) return { ok: false, error: problems.text() };
 
-  checkUnique(problems, 'workshops', workshops.map((w) => w.id), 'id');
-  for (const table of workshopTables) checkUnique(problems, table, artifactRows[table].map((r) => r.id), 'id');
-  checkUnique(problems, 'templates', templates.map((r) => r.id), 'id');
-  checkUnique(problems, 'settings', settings.map((r) => r.key), 'key');
-
-  // Rows of a workshop that is not in the file would be invisible orphans after import.
-  const workshopIds = new Set(workshops.map((w) => w.id));
-  for (const table of workshopTables) {
-    artifactRows[table].forEach((row, i) => {
-      if (!workshopIds.has(row.workshopId)) {
-        problems.add(`tables.${table}[${i}]: belongs to workshop "${row.workshopId}" which is not in the file`);
-      }
-    });
+  for (const table of tableNames) {
+    const key = records[table].key;
+    checkUnique(problems, table, rows[table].map((r: object) => String((r as Record<string, unknown>)[key])), key);
   }
+
+  // A row whose parent is not in the file (a card of a journey, anything of a workshop) would be
+  // an invisible orphan after import.
+  const idsOf = new Map<TableName, Set<string>>();
+  const ids = (table: TableName) => {
+    let set = idsOf.get(table);
+    if (!set) {
+      set = new Set(rows[table].map((r: object) => String((r as Record<string, unknown>).id)));
+      idsOf.set(table, set);
+    }
+    return set;
+  };
+  for (const table of tableNames) {
+    for (const parent of records[table].parents) {
+      rows[table].forEach((row: object, i: number) => {
+        const ref = (row as Record<string, unknown>)[parent.field];
+        if (typeof ref === 'string' && !ids(parent.table).has(ref)) {
+          problems.add(`tables.${table}[${i}]: belongs to ${parent.noun} "${ref}" which is not in the file`);
+        }
+      });
+    }
+  }
+  const workshops = rows.workshops;
+  const settings = rows.settings;
 
   const scope = envelope.data.scope;
   if (scope === 'workshop') {
@@ -543,7 +476,6 @@ function validateCurrent(raw: RawBackup): { ok: true; backup: BackupFile } | { o
   }
   if (problems.list.length > 0) return { ok: false, error: problems.text() };
 
-  const tables = { workshops, ...artifactRows, templates, settings } as LibraryData;
   return {
     ok: true,
     backup: {
@@ -552,7 +484,7 @@ function validateCurrent(raw: RawBackup): { ok: true; backup: BackupFile } | { o
       exportedAt: envelope.data.exportedAt,
       appVersion: envelope.data.appVersion,
       scope,
-      tables: Object.fromEntries(libraryTables.map((n) => [n, tables[n]])) as unknown as LibraryData,
+      tables: mapTables((table) => rows[table]),
     },
   };
 }
@@ -602,7 +534,8 @@ export function parseBackupText(text: string): ParseBackupResult {
 
   let migrated: RawBackup;
   try {
-    migrated = migrateBackup(parsed as unknown as RawBackup).file;
+    // checkStructure has seen that `tables` holds a list for every table of the file's version.
+    migrated = migrateBackup({ ...parsed, formatVersion: version, tables: parsed.tables as RawBackup['tables'] }).file;
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     return fail(`This backup (format ${version}) could not be upgraded to the current format: ${detail}`);
@@ -663,13 +596,15 @@ export function remapIds(data: LibraryData, options: RemapOptions = {}): Library
     const copy = replaceIds(w, map) as Workshop;
     return { ...copy, title: titleWithSuffix(w.title, suffix) };
   });
-  const rows = Object.fromEntries(
-    workshopTables.map((table) => [table, data[table].map((row) => replaceIds(row, map) as ArtifactRow)]),
-  ) as Record<WorkshopTable, ArtifactRow[]>;
-  return { workshops, ...rows, templates: [...data.templates], settings: [...data.settings] };
+  // replaceIds keeps every value's shape and type: only id strings change, so each row stays its table's type.
+  return mapTables((table) => {
+    if (table === 'workshops') return workshops;
+    if (table === 'templates' || table === 'settings') return [...data[table]];
+    return data[table].map((row: object) => replaceIds(row, map) as object);
+  });
 }
 
 /** Empty library data, for building files in code and tests. */
 export function emptyLibraryData(): LibraryData {
-  return Object.fromEntries(libraryTables.map((t) => [t, []])) as unknown as LibraryData;
+  return mapTables(() => []);
 }

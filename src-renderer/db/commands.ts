@@ -1,15 +1,71 @@
 // The one path for every content edit: a command applies puts and deletes in one transaction
 // and records each row's before and after, so it can be undone and redone exactly.
 // Never write workshop content to Dexie anywhere else: undo, autosave and snapshots hang on this seam.
-import { allTables, keyOf, type CentricDb, type TableName } from './database';
+// Ops are typed by table: a put or update of 'personas' takes and returns a Persona (domain/records.ts).
+import { records, rowKey, type ParentLink, type RowOf } from '../domain/records';
+import { allTables, type CentricDb, type TableName } from './database';
 
-export type Row = Record<string, unknown>;
+/** A stored row seen field by field, as undo's field-wise merge and the history need it. */
+export type Row = Readonly<Record<string, unknown>>;
 
-export type Op =
-  | { readonly type: 'put'; readonly table: TableName; readonly row: Row }
-  | { readonly type: 'delete'; readonly table: TableName; readonly key: string }
+/** One change to one table, with the row typed by the table's record definition. */
+export type OpFor<T extends TableName> =
+  | { readonly type: 'put'; readonly table: T; readonly row: RowOf<T> }
+  | { readonly type: 'delete'; readonly table: T; readonly key: string }
   /** Changes the row as stored at the moment of writing, so two quick edits never overwrite each other. */
-  | { readonly type: 'update'; readonly table: TableName; readonly key: string; readonly update: (row: Row) => Row };
+  | { readonly type: 'update'; readonly table: T; readonly key: string; readonly update: (row: RowOf<T>) => RowOf<T> };
+
+export type Op = { readonly [T in TableName]: OpFor<T> }[TableName];
+
+/** Puts a whole row. */
+export function putOp<T extends TableName>(table: T, row: RowOf<T>): OpFor<T> {
+  return { type: 'put', table, row };
+}
+/** Deletes a row by key (nothing if it is already gone). */
+export function deleteOp<T extends TableName>(table: T, key: string): OpFor<T> {
+  return { type: 'delete', table, key };
+}
+/** Changes the stored row at the moment of writing; fails the command if the row is gone. */
+export function updateOp<T extends TableName>(table: T, key: string, update: (row: RowOf<T>) => RowOf<T>): OpFor<T> {
+  return { type: 'update', table, key, update };
+}
+
+/**
+ * Puts a row of a table chosen at run time (import, restore, duplicate), for rows that already
+ * passed that table's definition (a parsed backup, a read of the same table). Prefer putOp.
+ */
+export function putCheckedRowOp(table: TableName, row: object): Op {
+  const op: AnyOp = { type: 'put', table, row };
+  return op as Op;
+}
+
+/**
+ * The command layer's own view of an op: tables are handled generically here, so the row is any
+ * stored object (a method's parameter accepts every table's update function).
+ */
+type AnyOp =
+  | { readonly type: 'put'; readonly table: TableName; readonly row: object }
+  | { readonly type: 'delete'; readonly table: TableName; readonly key: string }
+  | { readonly type: 'update'; readonly table: TableName; readonly key: string; update(row: object): object };
+
+/** The fields of a stored row by name. */
+function fieldsOf(row: object): Row {
+  return row as Row;
+}
+
+function keyOf(table: TableName, row: object): string {
+  return rowKey(table, row as RowOf<typeof table>);
+}
+
+/** Raised when an op would pass a count limit of its record definition; nothing is written. */
+export class RecordLimitError extends Error {
+  override readonly name = 'RecordLimitError';
+}
+
+/** Raised when undo or redo would leave a row without its parent, or bring back something deleted elsewhere. */
+export class ReplayRefusedError extends Error {
+  override readonly name = 'ReplayRefusedError';
+}
 
 export interface Change {
   readonly table: TableName;
@@ -55,10 +111,13 @@ function tablesOf(ops: readonly { table: TableName }[], extra: TableName[] = [])
  * Applies the ops in one read-write transaction and returns what changed. Every row the
  * command touches is read once up front (bulkGet per table) and written once at the end
  * (bulkPut / bulkDelete per table), so a 15,000-row import costs a few round trips, not 30,000.
+ * A command that would pass a record's count limit (domain/records.ts) writes nothing and
+ * throws a RecordLimitError that says which limit.
  */
 export async function applyCommand(db: CentricDb, input: CommandInput, now = Date.now()): Promise<AppliedCommand> {
   const touch = input.touchWorkshop;
-  const tables = tablesOf(input.ops, touch ? ['workshops'] : []);
+  const ops: readonly AnyOp[] = input.ops;
+  const tables = tablesOf(ops, touch ? ['workshops'] : []);
   const changes = await db.transaction('rw', tables, async () => {
     // The keys each table's ops touch, in first-touch order.
     const keysByTable = new Map<TableName, string[]>();
@@ -67,17 +126,17 @@ export async function applyCommand(db: CentricDb, input: CommandInput, now = Dat
       if (list.length === 0) keysByTable.set(table, list);
       list.push(key);
     };
-    for (const op of input.ops) want(op.table, op.type === 'put' ? keyOf(op.table, op.row) : op.key);
+    for (const op of ops) want(op.table, op.type === 'put' ? keyOf(op.table, op.row) : op.key);
     if (touch) want('workshops', touch);
 
     // Current state of every touched row, then each op applied in order to that state.
-    const state = new Map<string, Row | undefined>();
-    const before = new Map<string, Row | undefined>();
+    const state = new Map<string, object | undefined>();
+    const before = new Map<string, object | undefined>();
     const order: { table: TableName; key: string }[] = [];
     const id = (table: TableName, key: string) => `${table}\u0000${key}`;
     for (const [table, keys] of keysByTable) {
       const unique = [...new Set(keys)];
-      const rows = await db.table<Row, string>(table).bulkGet(unique);
+      const rows: (object | undefined)[] = await db.table(table).bulkGet(unique);
       unique.forEach((key, i) => {
         state.set(id(table, key), rows[i]);
         before.set(id(table, key), rows[i]);
@@ -91,7 +150,7 @@ export async function applyCommand(db: CentricDb, input: CommandInput, now = Dat
         order.push({ table, key });
       }
     };
-    for (const op of input.ops) {
+    for (const op of ops) {
       if (op.type === 'put') {
         const key = keyOf(op.table, op.row);
         state.set(id(op.table, key), op.row);
@@ -115,30 +174,71 @@ export async function applyCommand(db: CentricDb, input: CommandInput, now = Dat
       }
     }
 
-    // One write per table: the final state of each touched row.
     const out: Change[] = [];
-    const puts = new Map<TableName, Row[]>();
-    const deletes = new Map<TableName, string[]>();
     for (const { table, key } of order) {
       const after = state.get(id(table, key));
       const was = before.get(id(table, key));
       if (was === undefined && after === undefined) continue;
-      out.push({ table, key, before: was, after });
-      if (after === undefined) {
-        const list = deletes.get(table) ?? [];
-        if (list.length === 0) deletes.set(table, list);
-        list.push(key);
+      out.push({ table, key, before: was && fieldsOf(was), after: after && fieldsOf(after) });
+    }
+    await checkLimits(db, out);
+
+    // One write per table: the final state of each touched row.
+    const puts = new Map<TableName, object[]>();
+    const deletes = new Map<TableName, string[]>();
+    for (const c of out) {
+      if (c.after === undefined) {
+        const list = deletes.get(c.table) ?? [];
+        if (list.length === 0) deletes.set(c.table, list);
+        list.push(c.key);
       } else {
-        const list = puts.get(table) ?? [];
-        if (list.length === 0) puts.set(table, list);
-        list.push(after);
+        const list = puts.get(c.table) ?? [];
+        if (list.length === 0) puts.set(c.table, list);
+        list.push(c.after);
       }
     }
-    for (const [table, rows] of puts) await db.table<Row, string>(table).bulkPut(rows);
-    for (const [table, keys] of deletes) await db.table<Row, string>(table).bulkDelete(keys);
+    for (const [table, rows] of puts) await db.table(table).bulkPut(rows);
+    for (const [table, keys] of deletes) await db.table(table).bulkDelete(keys);
     return out;
   });
   return { label: input.label, scope: input.scope, changes, mergeKey: input.mergeKey, at: now };
+}
+
+/**
+ * Refuses changes that would pass a count limit of a record definition (rows per workshop, per
+ * parent). Counts what is stored (by index, inside the command's transaction), minus rows the
+ * command deletes, plus rows it adds: so a replace-import that swaps rows is not counted twice.
+ */
+async function checkLimits(db: CentricDb, changes: readonly Change[]): Promise<void> {
+  // table -> [field, max, noun] -> parent value -> net added rows
+  const tally = new Map<string, { table: TableName; field: string; max: number; noun: string; value: string; delta: number }>();
+  const count = (table: TableName, field: string, max: number, noun: string, row: Row, delta: number) => {
+    const value = row[field];
+    if (typeof value !== 'string') return;
+    const k = `${table}\u0000${field}\u0000${value}`;
+    const entry = tally.get(k) ?? { table, field, max, noun, value, delta: 0 };
+    entry.delta += delta;
+    tally.set(k, entry);
+  };
+  for (const c of changes) {
+    if ((c.before === undefined) === (c.after === undefined)) continue;
+    const def = records[c.table];
+    const row = (c.after ?? c.before)!;
+    const delta = c.after ? 1 : -1;
+    if (def.limits.perWorkshop !== undefined) count(c.table, 'workshopId', def.limits.perWorkshop, 'workshop', row, delta);
+    const per = def.limits.perParent;
+    if (per) count(c.table, per.field, per.max, per.noun, row, delta);
+  }
+  for (const t of tally.values()) {
+    if (t.delta <= 0) continue;
+    const stored = await db.table(t.table).where(t.field).equals(t.value).count();
+    if (stored + t.delta > t.max) {
+      const [, plural] = records[t.table].label;
+      throw new RecordLimitError(
+        `A ${t.noun} can hold at most ${t.max.toLocaleString('en')} ${plural}; this would make ${(stored + t.delta).toLocaleString('en')}.`,
+      );
+    }
+  }
 }
 
 /**
@@ -147,25 +247,53 @@ export async function applyCommand(db: CentricDb, input: CommandInput, now = Dat
  * they still hold what the command wrote, so a later edit from another history or window (a
  * rename from the library after a notes edit in the workshop; the same field typed in a second
  * window) survives the undo.
+ *
+ * It never leaves orphans or half-restored things: when a row the command edited has been
+ * deleted since (say, its workshop or journey was deleted in another window), or a row it would
+ * write points at a parent that no longer exists, it writes nothing and throws a
+ * ReplayRefusedError saying what is gone.
  */
 export async function replayChanges(db: CentricDb, changes: readonly Change[], direction: 'undo' | 'redo'): Promise<void> {
-  const tables = tablesOf(changes);
   const ordered = direction === 'undo' ? [...changes].reverse() : changes;
+  const parentTables = new Set<TableName>();
+  for (const c of changes) for (const p of records[c.table].parents) parentTables.add(p.table);
+  const tables = tablesOf([...changes, ...[...parentTables].map((table) => ({ table }))]);
   await db.transaction('rw', tables, async () => {
-    for (const c of ordered) {
-      const target = direction === 'undo' ? c.before : c.after;
-      const source = direction === 'undo' ? c.after : c.before;
-      const table = db.table<Row, string>(c.table);
+    const targetOf = (c: Change) => (direction === 'undo' ? c.before : c.after);
+    const sourceOf = (c: Change) => (direction === 'undo' ? c.after : c.before);
+    const currents = await Promise.all(ordered.map((c) => db.table(c.table).get(c.key) as Promise<object | undefined>));
+
+    // What the replay leaves of each touched row, to check parents against.
+    const written = new Map<string, boolean>();
+    ordered.forEach((c) => written.set(`${c.table}\u0000${c.key}`, targetOf(c) !== undefined));
+    for (let i = 0; i < ordered.length; i++) {
+      const c = ordered[i]!;
+      const target = targetOf(c);
+      if (target === undefined) continue;
+      if (currents[i] === undefined && sourceOf(c) !== undefined) {
+        throw new ReplayRefusedError(`the ${records[c.table].label[0]} it changed has been deleted since.`);
+      }
+      for (const parent of records[c.table].parents) {
+        await requireParent(db, parent, target, written);
+      }
+    }
+
+    for (let i = 0; i < ordered.length; i++) {
+      const c = ordered[i]!;
+      const target = targetOf(c);
+      const source = sourceOf(c);
+      const table = db.table(c.table);
       if (target === undefined) {
         await table.delete(c.key);
         continue;
       }
-      const current = await table.get(c.key);
-      if (current === undefined || source === undefined) {
+      const found = currents[i];
+      if (found === undefined || source === undefined) {
         await table.put(target);
         continue;
       }
-      const merged: Row = { ...current };
+      const current = fieldsOf(found);
+      const merged: Record<string, unknown> = { ...current };
       for (const field of new Set([...Object.keys(target), ...Object.keys(source)])) {
         if (sameValue(target[field], source[field])) continue;
         // A field changed again since this command (say, from another window) keeps the newer
@@ -177,6 +305,18 @@ export async function replayChanges(db: CentricDb, changes: readonly Change[], d
       await table.put(merged);
     }
   });
+}
+
+/** Throws unless the parent a row points at exists after the replay (stored, or written by it). */
+async function requireParent(db: CentricDb, parent: ParentLink, row: Row, written: ReadonlyMap<string, boolean>): Promise<void> {
+  const key = row[parent.field];
+  if (typeof key !== 'string') return;
+  const replayed = written.get(`${parent.table}\u0000${key}`);
+  if (replayed === true) return;
+  const stored = replayed === false ? undefined : await db.table(parent.table).get(key);
+  if (stored === undefined) {
+    throw new ReplayRefusedError(`the ${parent.noun} it belongs to has been deleted since.`);
+  }
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

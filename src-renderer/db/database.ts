@@ -1,70 +1,53 @@
 // The Dexie database: every table, every schema version and its upgrade, in this one module.
 // Schema versions are history: never edit or delete a version below; add a new one.
 // Table names and indexes are storage keys: changing them needs a new version with an upgrade.
+// Every table's rows are typed by its record definition (domain/records.ts); the definitions'
+// `indexes` must equal the newest version's spec below (a test compares them).
 import Dexie, { type Table } from 'dexie';
-import type { Workshop } from '../domain/workshop';
-import type { WorkshopTemplate } from '../domain/template';
 import { upgradeWorkshopV1toV2 } from '../domain/workshop-migrations';
+import { normalizeInitiative } from '../domain/roadmap';
+import { normalizeMetric } from '../domain/metric';
+import { readRun } from '../domain/assessment';
+import { readLogEntry } from '../domain/actions-log';
+import {
+  records,
+  rowKey,
+  tableNames,
+  workshopTables,
+  type RowOf,
+  type SettingRow,
+  type TableName,
+  type UserTemplateRow,
+  type WorkshopTable,
+} from '../domain/records';
 
 export { upgradeWorkshopV1toV2 };
 
 export const DB_NAME = 'centric';
 /** The newest schema version this build knows. A database newer than this is refused. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
-/** Tables whose rows belong to one workshop (each row has `workshopId`). */
-export const workshopTables = [
-  'personas',
-  'segments',
-  'journeys',
-  'journeyCards',
-  'initiatives',
-  'metrics',
-  'assessments',
-  'actions',
-  'participants',
-  'votes',
-  'sessions',
-] as const;
-export type WorkshopTable = (typeof workshopTables)[number];
+export { workshopTables, tableNames as allTables };
+export type { WorkshopTable, TableName, RowOf, SettingRow, UserTemplateRow };
 
-/** An artifact row. Its other fields are defined by the artifact's editor. */
-export interface ArtifactRow {
-  readonly id: string;
-  readonly workshopId: string;
-  readonly [field: string]: unknown;
-}
-
-export interface SettingRow {
-  readonly key: string;
-  readonly value: unknown;
-}
-
-/** A template the facilitator saved or imported (shipped templates live in templates/). */
-export interface UserTemplateRow {
-  readonly id: string;
-  readonly template: WorkshopTemplate;
-  readonly createdAt: number;
-}
-
-export type TableName = 'workshops' | WorkshopTable | 'templates' | 'settings';
-export const allTables: readonly TableName[] = ['workshops', ...workshopTables, 'templates', 'settings'];
+/** A Dexie table holding the rows of one record definition (domain/records.ts), keyed by string. */
+type TableOf<T extends TableName> = Table<RowOf<T>, string>;
 
 export class CentricDb extends Dexie {
-  workshops!: Table<Workshop, string>;
-  personas!: Table<ArtifactRow, string>;
-  segments!: Table<ArtifactRow, string>;
-  journeys!: Table<ArtifactRow, string>;
-  journeyCards!: Table<ArtifactRow, string>;
-  initiatives!: Table<ArtifactRow, string>;
-  metrics!: Table<ArtifactRow, string>;
-  assessments!: Table<ArtifactRow, string>;
-  actions!: Table<ArtifactRow, string>;
-  participants!: Table<ArtifactRow, string>;
-  votes!: Table<ArtifactRow, string>;
-  sessions!: Table<ArtifactRow, string>;
-  templates!: Table<UserTemplateRow, string>;
-  settings!: Table<SettingRow, string>;
+  workshops!: TableOf<'workshops'>;
+  personas!: TableOf<'personas'>;
+  segments!: TableOf<'segments'>;
+  journeys!: TableOf<'journeys'>;
+  journeyCards!: TableOf<'journeyCards'>;
+  initiatives!: TableOf<'initiatives'>;
+  metrics!: TableOf<'metrics'>;
+  assessments!: TableOf<'assessments'>;
+  actions!: TableOf<'actions'>;
+  participants!: TableOf<'participants'>;
+  votes!: TableOf<'votes'>;
+  sessions!: TableOf<'sessions'>;
+  templates!: TableOf<'templates'>;
+  settings!: TableOf<'settings'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -99,6 +82,25 @@ export class CentricDb extends Dexie {
       votes: 'id, workshopId, targetId',
       sessions: 'id, workshopId',
     });
+    // Version 4: every row is whole. Initiatives, metrics, assessments and log entries were
+    // stored with fields missing (added later and filled in on read); they are completed once
+    // here, so each table holds exactly its record definition's type. No index changes.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        const complete = (row: Record<string, unknown>, whole: object) => {
+          Object.assign(row, whole);
+        };
+        await tx.table('initiatives').toCollection().modify((r: Record<string, unknown>) => complete(r, normalizeInitiative(r)));
+        await tx.table('metrics').toCollection().modify((r: Record<string, unknown>) => complete(r, normalizeMetric(r)));
+        await tx.table('assessments').toCollection().modify((r: Record<string, unknown>) => complete(r, readRun(r)));
+        await tx.table('actions').toCollection().modify((r: Record<string, unknown>) => complete(r, readLogEntry(r)));
+      });
+  }
+
+  /** The typed table of a record definition. */
+  tableOf<T extends TableName>(table: T): TableOf<T> {
+    return this.table(table);
   }
 }
 
@@ -115,8 +117,11 @@ export function setDbForTests(db: CentricDb | null): void {
 }
 
 /** The key field of a table's rows. */
-export function keyOf(table: TableName, row: Record<string, unknown>): string {
-  const key = table === 'settings' ? row.key : row.id;
-  if (typeof key !== 'string') throw new Error(`A ${table} row has no key.`);
-  return key;
+export function keyOf<T extends TableName>(table: T, row: RowOf<T>): string {
+  return rowKey(table, row);
+}
+
+/** The newest version's index spec per table, as the definitions state it (compared by a test). */
+export function definedIndexes(): Record<TableName, string> {
+  return Object.fromEntries(tableNames.map((t) => [t, records[t].indexes])) as Record<TableName, string>;
 }

@@ -1,9 +1,10 @@
 // Moves whole workshops and the whole library between Dexie and LibraryData: reads for export and
 // snapshots, and the ops for import, restore, delete and duplicate. Never writes: every change is
 // returned as Op[] for the command layer, so it lands in one transaction and can be undone.
-import type { Op, Row } from './commands';
-import { workshopTables, type ArtifactRow, type CentricDb, type SettingRow } from './database';
-import { emptyLibraryData, libraryTables, remapIds, type LibraryData, type LibraryTable } from './backup-format';
+import { deleteOp, putCheckedRowOp, type Op } from './commands';
+import { workshopTables, type CentricDb, type TableName } from './database';
+import { emptyLibraryData, libraryTables, mapTables, remapIds, type LibraryData, type LibraryTable } from './backup-format';
+import { records, rowKey } from '../domain/records';
 import type { Workshop } from '../domain/workshop';
 
 /** Thrown when an import would overwrite rows that belong to a workshop the file does not replace. */
@@ -11,30 +12,23 @@ export class ImportConflictError extends Error {
   override readonly name = 'ImportConflictError';
 }
 
-// Domain types are interfaces without index signatures; the command layer stores plain records.
-const asRow = (row: object): Row => row as Row;
-
 /** The workshop and all its rows, read in one transaction. Empty data if the workshop does not exist. */
 export async function readWorkshopData(db: CentricDb, workshopId: string): Promise<LibraryData> {
   return db.transaction('r', ['workshops', ...workshopTables], async () => {
     const workshop = await db.workshops.get(workshopId);
     if (!workshop) return emptyLibraryData();
-    const rows = await Promise.all(
-      workshopTables.map((t) => db.table<ArtifactRow, string>(t).where('workshopId').equals(workshopId).toArray()),
-    );
-    return {
-      ...emptyLibraryData(),
-      workshops: [workshop],
-      ...Object.fromEntries(workshopTables.map((t, i) => [t, rows[i] ?? []])),
-    } as LibraryData;
+    const rows = await Promise.all(workshopTables.map((t) => db.tableOf(t).where('workshopId').equals(workshopId).toArray()));
+    const byTable = new Map<TableName, readonly object[]>(workshopTables.map((t, i) => [t, rows[i] ?? []]));
+    return mapTables((t) => (t === 'workshops' ? [workshop] : (byTable.get(t) ?? [])));
   });
 }
 
 /** Every table, read in one transaction so the result is a consistent picture of the library. */
 export async function readLibraryData(db: CentricDb): Promise<LibraryData> {
   return db.transaction('r', [...libraryTables], async () => {
-    const rows = await Promise.all(libraryTables.map((t) => db.table(t).toArray()));
-    return Object.fromEntries(libraryTables.map((t, i) => [t, rows[i] ?? []])) as unknown as LibraryData;
+    const rows = await Promise.all(libraryTables.map((t) => db.tableOf(t).toArray()));
+    const byTable = new Map<TableName, readonly object[]>(libraryTables.map((t, i) => [t, rows[i] ?? []]));
+    return mapTables((t) => byTable.get(t) ?? []);
   });
 }
 
@@ -47,7 +41,7 @@ export async function findConflicts(db: CentricDb, data: LibraryData): Promise<{
 
 function putsFor(data: LibraryData, tables: readonly LibraryTable[] = libraryTables): Op[] {
   const ops: Op[] = [];
-  for (const table of tables) for (const row of data[table]) ops.push({ type: 'put', table, row: asRow(row) });
+  for (const table of tables) for (const row of data[table] as readonly object[]) ops.push(putCheckedRowOp(table, row));
   return ops;
 }
 
@@ -61,7 +55,7 @@ async function foreignCollisions(db: CentricDb, data: LibraryData, replaced: Rea
     for (const table of workshopTables) {
       const rows = data[table];
       if (rows.length === 0) continue;
-      const existing = await db.table<ArtifactRow, string>(table).bulkGet(rows.map((r) => r.id));
+      const existing = await db.tableOf(table).bulkGet(rows.map((r) => r.id));
       existing.forEach((old, i) => {
         if (old && old.workshopId !== rows[i]!.workshopId && !replaced.has(old.workshopId)) found.push(`${table} ${old.id}`);
       });
@@ -77,8 +71,8 @@ async function staleRowDeletes(db: CentricDb, data: LibraryData, workshopIds: re
     const ops: Op[] = [];
     for (const table of workshopTables) {
       const keep = new Set(data[table].map((r) => r.id));
-      const keys = await db.table<ArtifactRow, string>(table).where('workshopId').anyOf([...workshopIds]).primaryKeys();
-      for (const key of keys) if (!keep.has(key)) ops.push({ type: 'delete', table, key });
+      const keys = await db.tableOf(table).where('workshopId').anyOf([...workshopIds]).primaryKeys();
+      for (const key of keys) if (!keep.has(key)) ops.push(deleteOp(table, key) as Op);
     }
     return ops;
   });
@@ -116,12 +110,8 @@ export async function restoreLibraryOps(db: CentricDb, data: LibraryData): Promi
   );
   const ops: Op[] = [];
   libraryTables.forEach((table, i) => {
-    const keep = new Set(
-      table === 'settings'
-        ? (data.settings as readonly SettingRow[]).map((r) => r.key)
-        : (data[table] as readonly { id: string }[]).map((r) => r.id),
-    );
-    for (const key of existing[i] ?? []) if (!keep.has(String(key))) ops.push({ type: 'delete', table, key: String(key) });
+    const keep = new Set((data[table] as readonly object[]).map((r) => rowKey(table, r as LibraryData[typeof table][number])));
+    for (const key of existing[i] ?? []) if (!keep.has(String(key))) ops.push(deleteOp(table, String(key)) as Op);
   });
   return [...ops, ...putsFor(data)];
 }
@@ -130,8 +120,8 @@ export async function restoreLibraryOps(db: CentricDb, data: LibraryData): Promi
 export async function deleteWorkshopOps(db: CentricDb, workshopId: string): Promise<Op[]> {
   const data = await readWorkshopData(db, workshopId);
   const ops: Op[] = [];
-  for (const table of workshopTables) for (const row of data[table]) ops.push({ type: 'delete', table, key: row.id });
-  for (const w of data.workshops) ops.push({ type: 'delete', table: 'workshops', key: w.id });
+  for (const table of workshopTables) for (const row of data[table]) ops.push(deleteOp(table, row.id) as Op);
+  for (const w of data.workshops) ops.push(deleteOp('workshops', w.id));
   return ops;
 }
 
@@ -143,33 +133,15 @@ export async function duplicateWorkshopOps(db: CentricDb, workshopId: string, no
   return putsFor({ ...copy, workshops }, ['workshops', ...workshopTables]);
 }
 
-/** Plural labels people read, keyed the way messages print them. */
-const countLabels: Readonly<Record<LibraryTable, readonly [singular: string, plural: string]>> = {
-  workshops: ['workshop', 'workshops'],
-  personas: ['persona', 'personas'],
-  segments: ['segment', 'segments'],
-  journeys: ['journey', 'journeys'],
-  journeyCards: ['journey card', 'journey cards'],
-  initiatives: ['initiative', 'initiatives'],
-  metrics: ['metric', 'metrics'],
-  assessments: ['assessment', 'assessments'],
-  actions: ['action', 'actions'],
-  participants: ['participant', 'participants'],
-  votes: ['vote', 'votes'],
-  sessions: ['session', 'sessions'],
-  templates: ['template', 'templates'],
-  settings: ['setting', 'settings'],
-};
-
 /** Rows per table, keyed by the plural label ("journey cards"), in table order. */
 export function libraryCounts(data: LibraryData): Record<string, number> {
-  return Object.fromEntries(libraryTables.map((t) => [countLabels[t][1], data[t].length]));
+  return Object.fromEntries(libraryTables.map((t) => [records[t].label[1], data[t].length]));
 }
 
 /** "3 workshops, 1 persona, 12 journey cards": the non-zero counts, for messages. */
 export function describeCounts(data: LibraryData): string {
   return libraryTables
     .filter((t) => data[t].length > 0)
-    .map((t) => `${data[t].length.toLocaleString('en')} ${countLabels[t][data[t].length === 1 ? 0 : 1]}`)
+    .map((t) => `${data[t].length.toLocaleString('en')} ${records[t].label[data[t].length === 1 ? 0 : 1]}`)
     .join(', ');
 }

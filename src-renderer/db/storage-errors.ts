@@ -9,5 +9,7 @@ export function describeStorageError(err: unknown): string {
     return 'The stored data was written by a newer version of Centric.';
   }
   const message = err instanceof Error ? err.message : String(err);
+  // A record's count limit (db/commands.ts) already says what and why in a sentence.
+  if (name === 'RecordLimitError') return `${message} Nothing was changed.`;
   return `Nothing was changed. (${message})`;
 }

@@ -2,8 +2,8 @@
 // each a decision, an action (who does what by when) or a parked topic.
 // Imports nothing from React, Dexie or the DOM. Field names are stored: renaming one needs a migration.
 import { z } from 'zod';
-import { idPattern, isoDatePattern, newId } from './ids';
-import { textLength } from './workshop';
+import { rowId, rowText, timeMs } from './row-fields';
+import { isoDatePattern, newId } from './ids';
 
 export const logKinds = ['action', 'decision', 'parking'] as const;
 export type LogKind = (typeof logKinds)[number];
@@ -55,7 +55,9 @@ export function createLogEntry(workshopId: string, input: z.output<typeof logInp
 }
 
 /** Fills fields an older row may lack. */
-export function readLogEntry(row: Record<string, unknown>): LogEntry {
+export function readLogEntry(stored: object): LogEntry {
+  // Reads any stored or arriving shape field by field; what is missing or wrong gets its default.
+  const row = stored as Readonly<Record<string, unknown>>;
   const r = row as Partial<LogEntry> & { id: string; workshopId: string };
   return {
     id: r.id, workshopId: r.workshopId, kind: logKinds.includes(r.kind as LogKind) ? (r.kind as LogKind) : 'action',
@@ -85,9 +87,6 @@ export function isOverdue(e: LogEntry, today: string): boolean {
 
 // --- Schema of a stored entry (for backups and any other border) ------------------
 
-const rowText = (max: number) =>
-  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
-const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
 
 /**
  * One stored log entry, strictly: no unknown fields, every value of the right type and within
@@ -102,7 +101,7 @@ export const logEntryRowSchema = z.strictObject({
   due: z.string().refine((s) => s === '' || isoDatePattern.test(s), { error: 'must be empty or a date written YYYY-MM-DD' }).optional(),
   done: z.boolean().optional(),
   stepId: rowId.nullable().optional(),
-  createdAt: z.number().nonnegative().finite().optional(),
+  createdAt: timeMs.optional(),
 });
 
 // Keeps the schema and the type in step: a field on one and not the other, or a value one

@@ -4,9 +4,9 @@
 // and the five-employees test. Imports nothing from React, Dexie or the DOM.
 // Field names are stored in IndexedDB and in backups: renaming one needs a migration.
 import { z } from 'zod';
+import { rowId, rowText, timeMs } from './row-fields';
 import { assessmentSets, type AssessmentSet } from './artifacts';
-import { idPattern, newId } from './ids';
-import { textLength } from './workshop';
+import { newId } from './ids';
 
 // ---------------------------------------------------------------------------
 // Question sets (template data)
@@ -165,7 +165,9 @@ export function createRun(workshopId: string, set: AssessmentSet, now = Date.now
 }
 
 /** Fills fields a row from an older build may lack, so screens never meet undefined. */
-export function readRun(row: Record<string, unknown>): AssessmentRun {
+export function readRun(stored: object): AssessmentRun {
+  // Reads any stored or arriving shape field by field; what is missing or wrong gets its default.
+  const row = stored as Readonly<Record<string, unknown>>;
   const r = row as Partial<AssessmentRun> & { id: string; workshopId: string; set: AssessmentSet };
   return {
     id: r.id, workshopId: r.workshopId, set: r.set, createdAt: r.createdAt ?? 0, mode: r.mode ?? 'group',
@@ -400,10 +402,6 @@ export function formatPercent(v: number | null): string {
 // Schema of a stored run (for backups and any other border)
 // ---------------------------------------------------------------------------
 
-const rowText = (max: number) =>
-  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
-const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
-const timeMs = z.number().nonnegative().finite();
 /** The five-employees test lets the room add people until it has three more than it needs. */
 const employeesMax = EMPLOYEES_NEEDED + 3;
 

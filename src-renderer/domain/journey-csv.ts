@@ -15,7 +15,7 @@ import {
   type Stage,
 } from './journey';
 import { endOfCell } from './journey-layout';
-import { textLength } from './workshop';
+import { textLength } from './text';
 
 export const csvLimits = {
   /** Characters of CSV text accepted at all (about 2 MB). */

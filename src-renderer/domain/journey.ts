@@ -4,8 +4,9 @@
 // renaming or retyping one needs a database version and a backup migration.
 import { moveItem } from './lists';
 import { z } from 'zod';
-import { idPattern, newId } from './ids';
-import { textLength, tooLongMessage } from './workshop';
+import { rowId, rowText, timeMs, orderNumber } from './row-fields';
+import { newId } from './ids';
+import { textLength, tooLongMessage } from './text';
 
 export const laneKinds = [
   'actions',
@@ -289,9 +290,8 @@ export function uniqueName(base: string, taken: readonly string[]): string {
 
 // --- Schema (for backups and any other border) -------------------------------
 
-const limitedText = (max: number) =>
-  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
-const idSchema = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
+const limitedText = rowText;
+const idSchema = rowId;
 const emotionScore = z.number().int().min(emotionRange.min).max(emotionRange.max);
 
 const stageSchema = z.strictObject({
@@ -317,8 +317,8 @@ export const journeyRowSchema = z
     stages: z.array(stageSchema).max(journeyLimits.stages, { error: `must hold at most ${journeyLimits.stages} stages` }),
     lanes: z.array(laneSchema).max(journeyLimits.lanes, { error: `must hold at most ${journeyLimits.lanes} lanes` }),
     emotions: z.record(idSchema, emotionScore),
-    order: z.number().finite(),
-    createdAt: z.number().nonnegative().finite(),
+    order: orderNumber,
+    createdAt: timeMs,
   })
   .superRefine((j, ctx) => {
     const ids = new Set<string>();
@@ -338,7 +338,7 @@ export const journeyCardRowSchema = z.strictObject({
   journeyId: idSchema,
   stageId: idSchema,
   laneId: idSchema,
-  order: z.number().finite(),
+  order: orderNumber,
   text: limitedText(journeyLimits.cardText),
   color: z.enum(cardColorIds as [CardColor, ...CardColor[]]),
   marks: z.array(z.enum(cardMarks)).max(cardMarks.length),

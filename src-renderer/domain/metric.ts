@@ -3,7 +3,8 @@
 // resources should shift). Plain readonly data and pure functions; no React, Dexie or DOM.
 // Field names are stored in IndexedDB ("metrics" table) and in backups: changing one needs a migration.
 import { z } from 'zod';
-import { idPattern, newId } from './ids';
+import { rowId, rowText, timeMs, orderNumber } from './row-fields';
+import { newId } from './ids';
 import {
   initiativeStatuses,
   isLifecycleStage,
@@ -13,7 +14,7 @@ import {
   type InitiativeStatus,
   type LifecycleStage,
 } from './roadmap';
-import { textLength } from './workshop';
+import { textLength } from './text';
 
 export const metricKinds = ['behavioural', 'attitudinal'] as const;
 export type MetricKind = (typeof metricKinds)[number];
@@ -106,7 +107,9 @@ function pick<T extends string>(all: readonly T[], v: unknown, fallback: T): T {
 }
 
 /** A metric as stored, read defensively (backups, older rows): missing fields get defaults. */
-export function normalizeMetric(row: Record<string, unknown>): Metric {
+export function normalizeMetric(stored: object): Metric {
+  // Reads any stored or arriving shape field by field; what is missing or wrong gets its default.
+  const row = stored as Readonly<Record<string, unknown>>;
   const str = (k: string) => (typeof row[k] === 'string' ? (row[k] as string) : typeof row[k] === 'number' ? String(row[k]) : '');
   return {
     id: String(row.id),
@@ -459,9 +462,6 @@ export function healthSignal(health: readonly StageHealth[]): HealthSignal {
 // Schema (for backups and any other border)
 // ---------------------------------------------------------------------------
 
-const rowText = (max: number) =>
-  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
-const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
 
 /**
  * One stored metric row, strictly: no unknown fields, every value of the right type and within
@@ -487,8 +487,8 @@ export const metricRowSchema = z.strictObject({
   status: z.enum(metricStatuses).optional(),
   // A metric-library entry id (lower-case letters, digits and hyphens).
   libraryId: rowId.nullable().optional(),
-  order: z.number().finite().optional(),
-  createdAt: z.number().nonnegative().finite().optional(),
+  order: orderNumber.optional(),
+  createdAt: timeMs.optional(),
 });
 
 // Keeps the schema and the type in step: a field on one and not the other, or a value one

@@ -3,8 +3,9 @@
 // table) and in backups: renaming or retyping one needs a database version and a backup migration.
 import { moveItem } from './lists';
 import { z } from 'zod';
-import { idPattern, newId } from './ids';
-import { textLength, tooLongMessage } from './workshop';
+import { rowId, rowText, timeMs, orderNumber } from './row-fields';
+import { newId } from './ids';
+import { textLength, tooLongMessage } from './text';
 
 /** Where a claim about the customer comes from. 'assumption' means nobody has checked it yet. */
 export const evidenceSources = ['interview', 'survey', 'analytics', 'assumption'] as const;
@@ -312,9 +313,8 @@ export function validatePersonaText(field: PersonaTextField, value: string, labe
 
 // --- Schema (for backups and any other border) -------------------------------
 
-const limitedText = (max: number) =>
-  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
-const idSchema = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
+const limitedText = rowText;
+const idSchema = rowId;
 
 export const avatarDataUrlPattern = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 
@@ -357,8 +357,8 @@ export const personaRowSchema = z.strictObject({
   behaviours: claimListSchema,
   channels: claimListSchema,
   motivations: claimListSchema,
-  order: z.number().finite(),
-  createdAt: z.number().nonnegative().finite(),
+  order: orderNumber,
+  createdAt: timeMs,
 });
 
 // Keeps the schema and the type in step: a field on one and not the other fails to compile.

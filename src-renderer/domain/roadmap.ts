@@ -2,9 +2,10 @@
 // data; no React, Dexie or DOM. Field names are stored in IndexedDB ("initiatives", "metrics"
 // tables and the workshop's roadmap settings) and in backups: changing one needs a migration.
 import { z } from 'zod';
-import { idPattern, newId } from './ids';
+import { rowId, rowText, timeMs, orderNumber } from './row-fields';
+import { newId } from './ids';
 import { addQuarters, isIsoDate, quarterEnd, quarterLabel, quarterOf, quarterStart, type YearQuarter } from './roadmap-dates';
-import { textLength } from './workshop';
+import { textLength } from './text';
 
 export const lifecycleStages = ['acquisition', 'activation', 'retention', 'reactivation'] as const;
 export type LifecycleStage = (typeof lifecycleStages)[number];
@@ -217,7 +218,9 @@ function strings(v: unknown): string[] {
  * promoted elsewhere and from backups, so missing or odd fields get their defaults here
  * rather than crashing a screen.
  */
-export function normalizeInitiative(row: Record<string, unknown>): Initiative {
+export function normalizeInitiative(stored: object): Initiative {
+  // Reads any stored or arriving shape field by field; what is missing or wrong gets its default.
+  const row = stored as Readonly<Record<string, unknown>>;
   const str = (k: string) => (typeof row[k] === 'string' ? (row[k] as string) : '');
   const start = isIsoDate(row.start) ? row.start : null;
   let end = isIsoDate(row.end) ? row.end : null;
@@ -346,9 +349,6 @@ export function initialsOf(name: string): string {
 // Schema (for backups and any other border)
 // ---------------------------------------------------------------------------
 
-const rowText = (max: number) =>
-  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
-const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
 const rowDate = z.string().refine(isIsoDate, { error: 'must be a calendar date written YYYY-MM-DD' });
 const score = z.number().int({ error: 'must be a whole number from 1 to 5' }).min(1, { error: 'must be a whole number from 1 to 5' }).max(5, { error: 'must be a whole number from 1 to 5' });
 /** Promoting a journey card keeps up to 200 characters of its text as the title (journey-actions.ts), more than the form's limit. */
@@ -377,8 +377,8 @@ export const initiativeRowSchema = z
     personaIds: z.array(rowId).optional(),
     cardIds: z.array(rowId).optional(),
     resources: rowText(roadmapLimits.resources).optional(),
-    order: z.number().finite().optional(),
-    createdAt: z.number().nonnegative().finite().optional(),
+    order: orderNumber.optional(),
+    createdAt: timeMs.optional(),
   })
   .superRefine((i, ctx) => {
     // The form's rule (dateProblem): no end without a start, and never before it.

@@ -4,8 +4,9 @@
 // so it survives a reload and keeps running across screens and windows.
 // Imports nothing from React, Dexie or the DOM. Field names are stored: renaming one needs a migration.
 import { z } from 'zod';
-import { limits, textLength, type AgendaStep } from './workshop';
-import { idPattern, newId } from './ids';
+import { rowId, rowText, timeMs, orderNumber } from './row-fields';
+import { limits, type AgendaStep } from './workshop';
+import { newId } from './ids';
 import { voteExerciseRowSchema } from './voting';
 
 // ---------------------------------------------------------------------------
@@ -298,10 +299,6 @@ export function keptIdeas(b: Brainstorm): Idea[] {
 // Schemas (for backups and any other border)
 // ---------------------------------------------------------------------------
 
-const rowText = (max: number) =>
-  z.string().refine((s) => textLength(s) <= max, { error: `text is longer than ${max.toLocaleString('en')} characters` });
-const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
-const timeMs = z.number().nonnegative().finite();
 
 const stepTimerSchema = z.strictObject({
   startedAt: timeMs.nullable(),
@@ -373,7 +370,7 @@ export const participantRowSchema = z.strictObject({
   name: rowText(participantLimits.name),
   department: rowText(participantLimits.department),
   role: rowText(participantLimits.role),
-  order: z.number().finite(),
+  order: orderNumber,
   createdAt: timeMs,
 });
 

@@ -2,8 +2,9 @@
 // its value. Plain readonly data and pure functions; no React, Dexie or DOM. Field names are
 // stored in IndexedDB ("segments" table) and in backups: changing one needs a migration.
 import { z } from 'zod';
+import { timeMs } from './row-fields';
 import { idPattern, newId } from './ids';
-import { textLength, tooLongMessage } from './workshop';
+import { textLength, tooLongMessage } from './text';
 
 export const needKinds = ['job', 'pain', 'gain'] as const;
 export type NeedKind = (typeof needKinds)[number];
@@ -450,7 +451,7 @@ export const segmentRowSchema = z
     potentialValue: amount,
     priority: z.enum(priorities).nullable(),
     order: z.number().int().min(0),
-    createdAt: z.number().int().min(0),
+    createdAt: timeMs,
   })
   .superRefine((s, ctx) => {
     const needIds = new Set<string>();

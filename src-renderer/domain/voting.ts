@@ -3,8 +3,9 @@
 // ranked with ties, and the top N. Imports nothing from React, Dexie or the DOM.
 // Field names are stored in IndexedDB and in backups: renaming one needs a migration.
 import { z } from 'zod';
-import { idPattern, newId } from './ids';
-import { textLength } from './workshop';
+import { rowId, timeMs } from './row-fields';
+import { newId } from './ids';
+import { textLength } from './text';
 
 /**
  * Where the items come from. FORMAT: stored.
@@ -177,8 +178,6 @@ export function sourceLabel(source: VoteSource, journeyName?: (id: string) => st
 // Schemas (for backups and any other border)
 // ---------------------------------------------------------------------------
 
-const rowId = z.string().regex(idPattern, { error: 'must be an id: 1 to 64 letters, digits, "-" or "_"' });
-const timeMs = z.number().nonnegative().finite();
 const wholeFrom1 = (max: number) => {
   const message = `must be a whole number from 1 to ${max}`;
   return z.number().int({ error: message }).min(1, { error: message }).max(max, { error: message });

@@ -149,13 +149,5 @@ function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 
-/** Text length in user-perceived characters (so an emoji counts once). */
-export function textLength(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-
-export function tooLongMessage(field: string, max: number): string {
-  return `${field} is limited to ${max.toLocaleString()} characters.`;
-}
+// Kept here too for the screens that read text limits with the workshop's `limits`.
+export { textLength, tooLongMessage } from './text';

@@ -1,13 +1,14 @@
 // What a deck is made from: the workshop's rows as plain typed data (never Dexie), plus the
-// facilitator's settings and the assessment question sets. `deckDataFromRows` reads loosely
-// typed rows (as readWorkshopData returns them) defensively, with the domain's own readers.
+// facilitator's settings and the assessment question sets. `deckDataFromRows` takes a workshop's
+// stored rows, typed by their record definitions (as readWorkshopData returns them).
 import type { AssessmentSet } from '../domain/artifacts';
-import { readRun, type AssessmentRun, type AssessmentSetDef } from '../domain/assessment';
-import { readLogEntry, type LogEntry } from '../domain/actions-log';
+import type { AssessmentRun, AssessmentSetDef } from '../domain/assessment';
+import type { LogEntry } from '../domain/actions-log';
 import type { Journey, JourneyCard } from '../domain/journey';
-import { normalizeMetric, type Metric } from '../domain/metric';
+import type { Metric } from '../domain/metric';
 import type { Persona } from '../domain/persona';
-import { normalizeInitiative, type Initiative } from '../domain/roadmap';
+import type { RowOf, WorkshopTable } from '../domain/records';
+import type { Initiative } from '../domain/roadmap';
 import type { Segment } from '../domain/segment';
 import type { Workshop } from '../domain/workshop';
 
@@ -26,40 +27,31 @@ export interface DeckData {
   readonly log: readonly LogEntry[];
 }
 
-export interface LooseRows {
-  readonly workshop: Workshop;
-  readonly personas?: readonly object[];
-  readonly segments?: readonly object[];
-  readonly journeys?: readonly object[];
-  readonly journeyCards?: readonly object[];
-  readonly initiatives?: readonly object[];
-  readonly metrics?: readonly object[];
-  readonly assessments?: readonly object[];
-  readonly actions?: readonly object[];
-}
+/** A workshop and (any of) its stored rows, each table typed by its record definition. */
+export type WorkshopRows = { readonly workshop: Workshop } & { readonly [T in WorkshopTable]?: readonly RowOf<T>[] };
 
 const byOrder = <T extends { order: number; createdAt: number }>(a: T, b: T) => a.order - b.order || a.createdAt - b.createdAt;
 
 /** Typed deck data from a workshop's stored rows; rows of other workshops are ignored. */
 export function deckDataFromRows(
-  rows: LooseRows,
+  rows: WorkshopRows,
   settings: { facilitatorName: string; organisation: string },
   assessmentSets: Partial<Record<AssessmentSet, AssessmentSetDef>>,
 ): DeckData {
   const id = rows.workshop.id;
-  const mine = (list: readonly object[] | undefined) => (list ?? []).filter((r) => (r as { workshopId?: unknown }).workshopId === id) as Record<string, unknown>[];
+  const mine = <R extends { readonly workshopId: string }>(list: readonly R[] | undefined): R[] => (list ?? []).filter((r) => r.workshopId === id);
   return {
     workshop: rows.workshop,
     facilitatorName: settings.facilitatorName,
     organisation: settings.organisation,
-    personas: (mine(rows.personas) as unknown as Persona[]).slice().sort(byOrder),
-    segments: (mine(rows.segments) as unknown as Segment[]).slice().sort(byOrder),
-    journeys: (mine(rows.journeys) as unknown as Journey[]).slice().sort(byOrder),
-    cards: mine(rows.journeyCards) as unknown as JourneyCard[],
-    initiatives: mine(rows.initiatives).map(normalizeInitiative).sort(byOrder),
-    metrics: mine(rows.metrics).map(normalizeMetric),
-    assessments: mine(rows.assessments).map(readRun).sort((a, b) => a.createdAt - b.createdAt),
+    personas: mine(rows.personas).sort(byOrder),
+    segments: mine(rows.segments).sort(byOrder),
+    journeys: mine(rows.journeys).sort(byOrder),
+    cards: mine(rows.journeyCards),
+    initiatives: mine(rows.initiatives).sort(byOrder),
+    metrics: mine(rows.metrics),
+    assessments: mine(rows.assessments).sort((a, b) => a.createdAt - b.createdAt),
     assessmentSets,
-    log: mine(rows.actions).map(readLogEntry),
+    log: mine(rows.actions),
   };
 }

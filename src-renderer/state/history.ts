@@ -2,7 +2,7 @@
 // `execute` that every editor calls. Holds session state only: the documents live in Dexie.
 import { create } from 'zustand';
 import { getDb } from '../db/database';
-import { applyCommand, isNoop, mergeCommands, replayChanges, type AppliedCommand, type CommandInput, type Scope } from '../db/commands';
+import { applyCommand, isNoop, mergeCommands, replayChanges, ReplayRefusedError, type AppliedCommand, type CommandInput, type Scope } from '../db/commands';
 import { describeStorageError } from '../db/storage-errors';
 import { notify } from './notifications';
 
@@ -85,6 +85,13 @@ async function step(scope: Scope, direction: 'undo' | 'redo'): Promise<AppliedCo
     try {
       await replayChanges(getDb(), cmd.changes, direction);
     } catch (err) {
+      if (err instanceof ReplayRefusedError) {
+        // It can never apply again (what it needs is gone), and left on the stack it would
+        // block every older step: take it off and say so.
+        dropCommand(scope, cmd);
+        notify({ kind: 'error', message: refusedMessage(direction, cmd.label, err) });
+        return null;
+      }
       notify({ kind: 'error', message: `Could not ${direction} “${cmd.label}”. ${describeStorageError(err)}` });
       return null;
     }
@@ -122,6 +129,11 @@ export function undoCommand(cmd: AppliedCommand): Promise<boolean> {
     try {
       await replayChanges(getDb(), cmd.changes, 'undo');
     } catch (err) {
+      if (err instanceof ReplayRefusedError) {
+        dropCommand(cmd.scope, cmd);
+        notify({ kind: 'error', message: refusedMessage('undo', cmd.label, err) });
+        return false;
+      }
       notify({ kind: 'error', message: `Could not undo “${cmd.label}”. ${describeStorageError(err)}` });
       return false;
     }
@@ -130,6 +142,18 @@ export function undoCommand(cmd: AppliedCommand): Promise<boolean> {
       return { stacks: { ...s.stacks, [cmd.scope]: { undo: cur.undo.filter((c) => c !== cmd), redo: cur.redo } }, revision: s.revision + 1 };
     });
     return true;
+  });
+}
+
+function refusedMessage(direction: 'undo' | 'redo', label: string, err: ReplayRefusedError): string {
+  return `Cannot ${direction} “${label}”: ${err.message} Nothing was changed, and the step was taken off the ${direction} list.`;
+}
+
+/** Removes one command from both stacks of its scope. */
+function dropCommand(scope: Scope, cmd: AppliedCommand): void {
+  useHistory.setState((s) => {
+    const cur = s.stacks[scope] ?? empty;
+    return { stacks: { ...s.stacks, [scope]: { undo: cur.undo.filter((c) => c !== cmd), redo: cur.redo.filter((c) => c !== cmd) } } };
   });
 }
 

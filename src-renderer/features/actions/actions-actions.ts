@@ -1,6 +1,6 @@
 // Edits to the decisions and actions log and the parking lot: one command each, undoable in
 // the workshop's history.
-import type { Row } from '../../db/commands';
+import { putOp } from '../../db/commands';
 import { execute } from '../../state/history';
 import { notify } from '../../state/notifications';
 import { createLogEntry, logKindLabels, parseLogInput, type LogEntry, type LogInput } from '../../domain/actions-log';
@@ -10,7 +10,7 @@ export async function addLogEntry(workshopId: string, input: LogInput, stepId: s
   const r = parseLogInput(input);
   if (!r.ok) return { field: r.field, error: r.error };
   const e = createLogEntry(workshopId, r.value, stepId);
-  await execute({ label: `Add ${logKindLabels[e.kind].toLowerCase()}`, scope: workshopId, touchWorkshop: workshopId, ops: [{ type: 'put', table: 'actions', row: e as unknown as Row }] });
+  await execute({ label: `Add ${logKindLabels[e.kind].toLowerCase()}`, scope: workshopId, touchWorkshop: workshopId, ops: [putOp('actions', e)] });
   return null;
 }
 

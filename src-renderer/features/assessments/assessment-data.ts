@@ -2,13 +2,13 @@
 // reported and the others still load), live reads of a workshop's assessment runs, and the
 // commands that change them (content: undoable in the workshop's history).
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Row } from '../../db/commands';
+import { putOp, updateOp } from '../../db/commands';
 import { getDb } from '../../db/database';
 import { execute } from '../../state/history';
 import { notify } from '../../state/notifications';
 import { navigate } from '../../state/router';
 import type { AssessmentSet } from '../../domain/artifacts';
-import { createRun, loadAssessmentSets, readRun, type AssessmentRun } from '../../domain/assessment';
+import { createRun, loadAssessmentSets, type AssessmentRun } from '../../domain/assessment';
 
 const files = import.meta.glob('../../../templates/assessments/*.json', { eager: true, import: 'default' });
 export const assessmentLibrary = loadAssessmentSets(files);
@@ -18,14 +18,14 @@ if (assessmentLibrary.errors.length) console.error('Assessment question sets not
 export function useAssessmentRuns(workshopId: string): AssessmentRun[] | undefined {
   return useLiveQuery(async () => {
     const rows = await getDb().assessments.where('workshopId').equals(workshopId).toArray();
-    return rows.map((r) => readRun(r)).sort((a, b) => a.createdAt - b.createdAt);
+    return rows.sort((a, b) => a.createdAt - b.createdAt);
   }, [workshopId]);
 }
 
 export async function startAssessmentRun(workshopId: string, set: AssessmentSet, open = true): Promise<string | null> {
   const run = createRun(workshopId, set);
   const name = assessmentLibrary.sets[set]?.name ?? set;
-  const ok = await execute({ label: `Start ${name}`, scope: workshopId, touchWorkshop: workshopId, ops: [{ type: 'put', table: 'assessments', row: run as unknown as Row }] });
+  const ok = await execute({ label: `Start ${name}`, scope: workshopId, touchWorkshop: workshopId, ops: [putOp('assessments', run)] });
   if (!ok) return null;
   if (open) navigate({ name: 'artifact', workshopId, kind: 'assessment', itemId: run.id });
   return run.id;
@@ -35,7 +35,7 @@ export async function startAssessmentRun(workshopId: string, set: AssessmentSet,
 export function editRun(workshopId: string, runId: string, label: string, change: (r: AssessmentRun) => AssessmentRun, mergeKey?: string): Promise<boolean> {
   return execute({
     label, scope: workshopId, touchWorkshop: workshopId, mergeKey,
-    ops: [{ type: 'update', table: 'assessments', key: runId, update: (r) => change(readRun(r)) as unknown as Row }],
+    ops: [updateOp('assessments', runId, change)],
   });
 }
 

@@ -1,7 +1,7 @@
 // Every journey edit, as one undoable command in its workshop's history: one user action is
 // one command (moving five cards, importing 80 notes, deleting a stage with its cards).
 // Updates are functions of the row as stored, so quick edits never overwrite each other.
-import type { Op } from '../../db/commands';
+import { putOp, type Op } from '../../db/commands';
 import { getDb } from '../../db/database';
 import {
   createJourney,
@@ -33,10 +33,6 @@ import { newId } from '../../domain/ids';
 import { execute, executeCommand, undoCommand } from '../../state/history';
 import { notify } from '../../state/notifications';
 
-type Row = Record<string, unknown>;
-const asRow = (x: object) => x as unknown as Row;
-const asJourney = (r: Row) => r as unknown as Journey;
-const asCard = (r: Row) => r as unknown as JourneyCard;
 
 function run(workshopId: string, label: string, ops: readonly Op[], mergeKey?: string) {
   if (ops.length === 0) return Promise.resolve(true);
@@ -47,13 +43,13 @@ const updateJourney = (j: Pick<Journey, 'id'>, change: (j: Journey) => Journey):
   type: 'update',
   table: 'journeys',
   key: j.id,
-  update: (r) => asRow(change(asJourney(r))),
+  update: change,
 });
 const updateCard = (id: string, change: (c: JourneyCard) => JourneyCard): Op => ({
   type: 'update',
   table: 'journeyCards',
   key: id,
-  update: (r) => asRow(change(asCard(r))),
+  update: change,
 });
 
 function editJourney(j: Pick<Journey, 'id' | 'workshopId'>, label: string, change: (j: Journey) => Journey, mergeKey?: string) {
@@ -83,16 +79,16 @@ async function unlinkInitiatives(cards: readonly JourneyCard[]): Promise<Op[]> {
 }
 
 async function cardsOf(journeyId: string): Promise<JourneyCard[]> {
-  return (await getDb().journeyCards.where('journeyId').equals(journeyId).toArray()) as unknown as JourneyCard[];
+  return await getDb().journeyCards.where('journeyId').equals(journeyId).toArray();
 }
 
 // --- Journeys -------------------------------------------------------------------
 
 export async function addJourney(workshopId: string, init: { name: string; personaId: string | null; scenario: string }): Promise<string | null> {
-  const existing = (await getDb().journeys.where('workshopId').equals(workshopId).toArray()) as unknown as Journey[];
+  const existing = await getDb().journeys.where('workshopId').equals(workshopId).toArray();
   const order = existing.reduce((m, j) => Math.max(m, j.order), -1) + 1;
   const j = createJourney(workshopId, init, order, Date.now());
-  const ok = await run(workshopId, 'Create journey', [{ type: 'put', table: 'journeys', row: asRow(j) }]);
+  const ok = await run(workshopId, 'Create journey', [putOp('journeys', j)]);
   return ok ? j.id : null;
 }
 
@@ -172,7 +168,7 @@ export function stepEmotionAction(j: Journey, stageId: string, next: (current: n
 // --- Cards --------------------------------------------------------------------------
 
 export function addCards(j: Pick<Journey, 'workshopId'>, cards: readonly JourneyCard[], label = cards.length === 1 ? 'Add card' : `Add ${cards.length} cards`) {
-  return run(j.workshopId, label, cards.map((c): Op => ({ type: 'put', table: 'journeyCards', row: asRow(c) })));
+  return run(j.workshopId, label, cards.map((c): Op => (putOp('journeyCards', c))));
 }
 
 export function setCardText(card: JourneyCard, text: string) {
@@ -214,7 +210,7 @@ export async function deleteCards(workshopId: string, cards: readonly JourneyCar
 export function importNotes(j: Journey, plan: ImportPlan): Promise<boolean> {
   const ops: Op[] = [];
   if (plan.newStages.length > 0) ops.push(updateJourney(j, (x) => plan.newStages.reduce((acc, s) => insertStage(acc, s, acc.stages.length), x)));
-  for (const c of plan.cards) ops.push({ type: 'put', table: 'journeyCards', row: asRow(c) });
+  for (const c of plan.cards) ops.push(putOp('journeyCards', c));
   return run(j.workshopId, `Import ${plan.cards.length} ${plan.cards.length === 1 ? 'note' : 'notes'}`, ops);
 }
 
@@ -246,7 +242,7 @@ export async function promoteCard(j: Journey, card: JourneyCard, laneId: Lifecyc
     createdAt: Date.now(),
   };
   const ok = await run(j.workshopId, 'Promote to roadmap', [
-    { type: 'put', table: 'initiatives', row: asRow(initiative) },
+    putOp('initiatives', initiative),
     updateCard(card.id, (c) => ({ ...c, initiativeId: initiative.id })),
   ]);
   return ok ? initiative.id : null;

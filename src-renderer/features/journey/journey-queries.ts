@@ -9,7 +9,7 @@ import type { Journey, JourneyCard } from '../../domain/journey';
 /** The workshop's journeys in list order; undefined while loading. */
 export function useJourneys(workshopId: string): Journey[] | undefined {
   return useLiveQuery(async () => {
-    const rows = (await getDb().journeys.where('workshopId').equals(workshopId).toArray()) as unknown as Journey[];
+    const rows = await getDb().journeys.where('workshopId').equals(workshopId).toArray();
     return rows.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
   }, [workshopId]);
 }
@@ -32,7 +32,7 @@ export function useCardCounts(workshopId: string): Record<string, number> | unde
 /** One journey of this workshop; undefined while loading, null if it does not exist (here). */
 export function useJourney(workshopId: string, id: string): Journey | null | undefined {
   return useLiveQuery(async () => {
-    const row = (await getDb().journeys.get(id)) as unknown as Journey | undefined;
+    const row = await getDb().journeys.get(id);
     return row && row.workshopId === workshopId ? row : null;
   }, [workshopId, id]);
 }
@@ -54,7 +54,7 @@ function sameCard(a: JourneyCard, b: JourneyCard): boolean {
 /** A journey's cards; unchanged cards keep their object identity between reads. */
 export function useJourneyCards(journeyId: string): readonly JourneyCard[] | undefined {
   const cache = useRef(new Map<string, JourneyCard>());
-  const rows = useLiveQuery(() => getDb().journeyCards.where('journeyId').equals(journeyId).toArray() as unknown as Promise<JourneyCard[]>, [journeyId]);
+  const rows = useLiveQuery(() => getDb().journeyCards.where('journeyId').equals(journeyId).toArray(), [journeyId]);
   return useMemo(() => {
     if (rows === undefined) return undefined;
     const next = new Map<string, JourneyCard>();

@@ -1,6 +1,6 @@
 // Every measurement-plan edit as one undoable command, and the CSV export.
 import { getDb } from '../../db/database';
-import type { Row } from '../../db/commands';
+import { putOp } from '../../db/commands';
 import { metricCsvHeader, metricCsvRows, type Metric } from '../../domain/metric';
 import { localDateString } from '../../domain/ids';
 import type { Initiative } from '../../domain/roadmap';
@@ -10,7 +10,6 @@ import { getHost } from '../../host/host';
 import { execute, executeCommand, undoCommand } from '../../state/history';
 import { notify } from '../../state/notifications';
 
-const asRow = (m: Metric) => m as unknown as Row;
 
 export async function nextMetricOrder(workshopId: string): Promise<number> {
   const rows = await getDb().metrics.where('workshopId').equals(workshopId).toArray();
@@ -19,7 +18,7 @@ export async function nextMetricOrder(workshopId: string): Promise<number> {
 
 /** Adds one or more metrics (by hand, or picked from the library) in one command. */
 export function addMetrics(workshopId: string, metrics: readonly Metric[], label: string): Promise<boolean> {
-  return execute({ label, scope: workshopId, touchWorkshop: workshopId, ops: metrics.map((m) => ({ type: 'put', table: 'metrics', row: asRow(m) })) });
+  return execute({ label, scope: workshopId, touchWorkshop: workshopId, ops: metrics.map((m) => (putOp('metrics', m))) });
 }
 
 /** Changes fields of one metric; typing in one field merges into one undo step. */

@@ -1,6 +1,6 @@
 // Every persona edit, as one undoable command in its workshop's history. Updates are functions
 // of the row as stored, and claims are addressed by id, so quick edits never overwrite each other.
-import type { Op } from '../../db/commands';
+import { putOp, type Op } from '../../db/commands';
 import { getDb } from '../../db/database';
 import {
   createClaim,
@@ -19,27 +19,18 @@ import {
   type PersonaAvatar,
   type PersonaListField,
 } from '../../domain/persona';
+import type { Journey } from '../../domain/journey';
 import { execute, undo, useHistory } from '../../state/history';
+import { editRecord } from '../../state/record-edits';
 import { notify } from '../../state/notifications';
 
-type Row = Record<string, unknown>;
-
-const asPersona = (r: Row) => r as unknown as Persona;
-const asRow = (p: Persona) => p as unknown as Row;
-
 function editPersona(p: Pick<Persona, 'id' | 'workshopId'>, label: string, change: (p: Persona) => Persona, mergeKey?: string) {
-  return execute({
-    label,
-    scope: p.workshopId,
-    mergeKey,
-    touchWorkshop: p.workshopId,
-    ops: [{ type: 'update', table: 'personas', key: p.id, update: (r) => asRow(change(asPersona(r))) }],
-  });
+  return editRecord('personas', p, label, change, mergeKey);
 }
 
 /** The personas of a workshop, in gallery order. */
 export async function loadPersonas(workshopId: string): Promise<Persona[]> {
-  const rows = (await getDb().personas.where('workshopId').equals(workshopId).toArray()) as unknown as Persona[];
+  const rows = await getDb().personas.where('workshopId').equals(workshopId).toArray();
   return rows.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
 }
 
@@ -56,7 +47,7 @@ export async function addPersona(workshopId: string): Promise<string | null> {
   for (let n = 2; names.has(name); n++) name = `${DEFAULT_PERSONA_NAME} ${n}`;
   const order = existing.reduce((m, p) => Math.max(m, p.order), -1) + 1;
   const p = createPersona(workshopId, name, order, Date.now());
-  const ok = await execute({ label: 'Add persona', scope: workshopId, touchWorkshop: workshopId, ops: [{ type: 'put', table: 'personas', row: asRow(p) }] });
+  const ok = await execute({ label: 'Add persona', scope: workshopId, touchWorkshop: workshopId, ops: [putOp('personas', p)] });
   return ok ? p.id : null;
 }
 
@@ -112,7 +103,7 @@ export async function duplicateInWorkshop(p: Persona): Promise<string | null> {
     label: 'Duplicate persona',
     scope: p.workshopId,
     touchWorkshop: p.workshopId,
-    ops: [{ type: 'put', table: 'personas', row: asRow(copy) }],
+    ops: [putOp('personas', copy)],
   });
   if (ok) notify({ kind: 'success', message: `Duplicated ${p.name}` });
   return ok ? copy.id : null;
@@ -125,7 +116,7 @@ export async function duplicateToWorkshop(p: Persona, targetWorkshopId: string):
     label: 'Copy persona here',
     scope: targetWorkshopId,
     touchWorkshop: targetWorkshopId,
-    ops: [{ type: 'put', table: 'personas', row: asRow(copy) }],
+    ops: [putOp('personas', copy)],
   });
   return ok ? copy.id : null;
 }
@@ -138,20 +129,16 @@ export interface PersonaLinks {
 /** What refers to a persona: its segment, and the journeys of its workshop drawn for it. */
 export async function findPersonaLinks(p: Persona): Promise<PersonaLinks> {
   const db = getDb();
-  const segment = p.segmentId ? ((await db.segments.get(p.segmentId)) as { name?: unknown } | undefined) : undefined;
+  const segment = p.segmentId ? await db.segments.get(p.segmentId) : undefined;
   const journeys = (await db.journeys.where('workshopId').equals(p.workshopId).toArray()).filter((j) => j.personaId === p.id);
   return {
-    segmentName: segment ? (typeof segment.name === 'string' && segment.name.trim() ? segment.name : 'Untitled segment') : null,
+    segmentName: segment ? segment.name.trim() || 'Untitled segment' : null,
     journeys: journeys.map((j) => ({ id: j.id, title: journeyTitle(j) })),
   };
 }
 
-function journeyTitle(j: Row): string {
-  for (const k of ['title', 'name', 'scenario']) {
-    const v = j[k];
-    if (typeof v === 'string' && v.trim()) return v;
-  }
-  return 'Untitled journey';
+function journeyTitle(j: Journey): string {
+  return j.name.trim() || j.scenario.trim() || 'Untitled journey';
 }
 
 export const hasLinks = (l: PersonaLinks) => l.segmentName !== null || l.journeys.length > 0;

@@ -12,7 +12,7 @@ export function usePersonas(workshopId: string): Persona[] | undefined {
 /** One persona of this workshop; undefined while loading, null if it does not exist (here). */
 export function usePersona(workshopId: string, id: string): Persona | null | undefined {
   return useLiveQuery(async () => {
-    const row = (await getDb().personas.get(id)) as unknown as Persona | undefined;
+    const row = await getDb().personas.get(id);
     return row && row.workshopId === workshopId ? row : null;
   }, [workshopId, id]);
 }

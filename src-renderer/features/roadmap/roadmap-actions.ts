@@ -1,7 +1,7 @@
 // Every roadmap edit as one undoable command in the workshop's history: initiatives, their
 // links to journey opportunity cards (kept in sync on both sides in the same command), and the
 // roadmap settings stored on the workshop record. Updates are functions of the row as stored.
-import type { Op, Row } from '../../db/commands';
+import { putOp, type Op } from '../../db/commands';
 import { getDb } from '../../db/database';
 import {
   createInitiative,
@@ -14,12 +14,10 @@ import type { Workshop } from '../../domain/workshop';
 import { executeCommand, execute, undoCommand } from '../../state/history';
 import { notify } from '../../state/notifications';
 
-const asRow = (x: unknown) => x as Row;
-
 /** The workshop's initiatives, normalised, in roadmap order. */
 export async function loadInitiatives(workshopId: string): Promise<Initiative[]> {
   const rows = await getDb().initiatives.where('workshopId').equals(workshopId).toArray();
-  return rows.map((r) => normalizeInitiative(r as Row)).sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
+  return rows.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
 }
 
 export type InitiativeDraft = Omit<Initiative, 'id' | 'workshopId' | 'order' | 'createdAt'>;
@@ -65,7 +63,7 @@ export async function addInitiative(workshopId: string, draft: InitiativeDraft):
   const order = all.reduce((m, i) => Math.max(m, i.order), -1) + 1;
   const base = createInitiative({ workshopId, laneId: draft.laneId, order, now: Date.now() });
   const row: Initiative = { ...base, ...draft, id: base.id, workshopId, order, createdAt: base.createdAt };
-  const ops: Op[] = [{ type: 'put', table: 'initiatives', row: asRow(row) }, ...(await cardSyncOps(row.id, [], row.cardIds))];
+  const ops: Op[] = [putOp('initiatives', row), ...(await cardSyncOps(row.id, [], row.cardIds))];
   const ok = await execute({ label: 'Add initiative', scope: workshopId, touchWorkshop: workshopId, ops });
   return ok ? row.id : null;
 }
@@ -73,7 +71,7 @@ export async function addInitiative(workshopId: string, draft: InitiativeDraft):
 /** Saves the edit form: every changed field and the card links, one command. */
 export async function saveInitiative(i: Initiative, draft: InitiativeDraft): Promise<boolean> {
   const stored = await getDb().initiatives.get(i.id);
-  const beforeCards = stored ? normalizeInitiative(stored as Row).cardIds : i.cardIds;
+  const beforeCards = stored ? stored.cardIds : i.cardIds;
   const ops: Op[] = [
     { type: 'update', table: 'initiatives', key: i.id, update: (r) => ({ ...r, ...draft }) },
     ...(await cardSyncOps(i.id, beforeCards, draft.cardIds)),
@@ -133,7 +131,7 @@ export function updateRoadmapSettings(w: Workshop, label: string, change: (s: Ro
         type: 'update',
         table: 'workshops',
         key: w.id,
-        update: (r) => ({ ...r, roadmap: change(readRoadmapSettings(r as unknown as Workshop)) }),
+        update: (r) => ({ ...r, roadmap: change(readRoadmapSettings(r)) }),
       },
     ],
   });

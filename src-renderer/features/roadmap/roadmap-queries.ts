@@ -1,9 +1,8 @@
 // Live reads for the roadmap and measurement screens (reads only; writes go through the actions).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/database';
-import type { Row } from '../../db/commands';
 import type { Initiative } from '../../domain/roadmap';
-import { normalizeMetric, type Metric } from '../../domain/metric';
+import { type Metric } from '../../domain/metric';
 import { loadInitiatives } from './roadmap-actions';
 
 export function useInitiatives(workshopId: string): Initiative[] | undefined {
@@ -12,7 +11,7 @@ export function useInitiatives(workshopId: string): Initiative[] | undefined {
 
 export async function loadMetrics(workshopId: string): Promise<Metric[]> {
   const rows = await getDb().metrics.where('workshopId').equals(workshopId).toArray();
-  return rows.map((r) => normalizeMetric(r as Row)).sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
+  return rows.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
 }
 
 export function useMetrics(workshopId: string): Metric[] | undefined {
@@ -60,9 +59,9 @@ export function useOpportunityCards(workshopId: string): OpportunityOption[] | u
     const journeys = await db.journeys.where('workshopId').equals(workshopId).toArray();
     const lanes = new Map<string, { journeyName: string; order: number }>();
     journeys.forEach((j, index) => {
-      const name = typeof j.name === 'string' && j.name.trim() ? j.name : typeof j.title === 'string' ? j.title : 'Untitled journey';
-      for (const l of Array.isArray(j.lanes) ? (j.lanes as { id?: unknown; kind?: unknown }[]) : []) {
-        if (l.kind === 'opportunities' && typeof l.id === 'string') lanes.set(`${j.id}\u0000${l.id}`, { journeyName: name, order: index });
+      const name = j.name.trim() || 'Untitled journey';
+      for (const l of j.lanes) {
+        if (l.kind === 'opportunities') lanes.set(`${j.id}\u0000${l.id}`, { journeyName: name, order: index });
       }
     });
     const cards = await db.journeyCards.where('workshopId').equals(workshopId).toArray();

@@ -2,7 +2,8 @@
 // workshop's history; the run state (current step, timers, mute, what the projector shows) is
 // session state, written through the same command path but in its own scope ("run:<id>"), so
 // pressing Ctrl+Z in the workshop never rewinds the clock.
-import type { Op, Row } from '../../db/commands';
+import { deleteOp, putOp, updateOp, type Op } from '../../db/commands';
+import type { SessionRow } from '../../domain/records';
 import { getDb } from '../../db/database';
 import { execute } from '../../state/history';
 import { notify } from '../../state/notifications';
@@ -15,15 +16,26 @@ import { createLogEntry } from '../../domain/actions-log';
 import type { Workshop } from '../../domain/workshop';
 
 export const runScope = (workshopId: string): string => `run:${workshopId}`;
-const row = (x: object) => x as unknown as Row;
+
+type SessionOf<K extends SessionRow['kind']> = Extract<SessionRow, { readonly kind: K }>;
+
+/** An update of a 'sessions' row that must be of one kind (the run, a vote, a brainstorm). */
+function ofKind<K extends SessionRow['kind']>(kind: K, change: (row: SessionOf<K>) => SessionOf<K>): (row: SessionRow) => SessionRow {
+  return (row) => {
+    // Ids are never reused across kinds; a mismatch means the row was replaced, so write nothing.
+    if (row.kind !== kind) throw new Error(`It is no longer a ${kind} session.`);
+    return change(row as SessionOf<K>);
+  };
+}
 
 /** Starts the run (or restarts it with a new planned start), keeping timers already counted. */
 export async function startRun(w: Workshop, plannedStart: number): Promise<boolean> {
-  const existing = (await getDb().sessions.get(runSessionId(w.id))) as RunSession | undefined;
+  const stored = await getDb().sessions.get(runSessionId(w.id));
+  const existing = stored?.kind === 'run' ? stored : undefined;
   const session: RunSession = existing
     ? { ...existing, plannedStart, endedAt: null }
     : createRunSession(w.id, w.agenda, plannedStart, Date.now());
-  return execute({ label: 'Start the workshop', scope: runScope(w.id), ops: [{ type: 'put', table: 'sessions', row: row(session) }] });
+  return execute({ label: 'Start the workshop', scope: runScope(w.id), ops: [putOp('sessions', session)] });
 }
 
 /** Changes the run session with a pure function of it as stored. */
@@ -31,7 +43,7 @@ export function changeRun(workshopId: string, label: string, change: (s: RunSess
   return execute({
     label,
     scope: runScope(workshopId),
-    ops: [{ type: 'update', table: 'sessions', key: runSessionId(workshopId), update: (r) => row(change(r as unknown as RunSession, Date.now())) }],
+    ops: [updateOp('sessions', runSessionId(workshopId), ofKind('run', (r) => change(r, Date.now())))],
   });
 }
 
@@ -47,7 +59,7 @@ export function setFocus(workshopId: string, focus: PresenterFocus): Promise<boo
 
 export async function addParticipant(workshopId: string, input: { name: string; department: string; role: string }, all: readonly Participant[]): Promise<boolean> {
   const p = createParticipant(workshopId, input, all.reduce((m, x) => Math.max(m, x.order + 1), 0));
-  return execute({ label: `Add participant ${p.name}`, scope: workshopId, touchWorkshop: workshopId, ops: [{ type: 'put', table: 'participants', row: row(p) }] });
+  return execute({ label: `Add participant ${p.name}`, scope: workshopId, touchWorkshop: workshopId, ops: [putOp('participants', p)] });
 }
 
 export function editParticipant(workshopId: string, id: string, patch: Partial<Pick<Participant, 'name' | 'department' | 'role'>>): Promise<boolean> {
@@ -65,22 +77,22 @@ export function removeParticipant(workshopId: string, p: Participant): Promise<b
 
 export async function startVote(workshopId: string, stepId: string | null, input: Parameters<typeof createVoteExercise>[2]): Promise<string | null> {
   const ex = createVoteExercise(workshopId, stepId, input);
-  const ok = await execute({ label: 'Set up dot voting', scope: workshopId, touchWorkshop: workshopId, ops: [{ type: 'put', table: 'sessions', row: row(ex) }] });
+  const ok = await execute({ label: 'Set up dot voting', scope: workshopId, touchWorkshop: workshopId, ops: [putOp('sessions', ex)] });
   return ok ? ex.id : null;
 }
 
 export function editVote(workshopId: string, id: string, label: string, change: (e: VoteExercise) => VoteExercise): Promise<boolean> {
-  return execute({ label, scope: workshopId, touchWorkshop: workshopId, ops: [{ type: 'update', table: 'sessions', key: id, update: (r) => row(change(r as unknown as VoteExercise)) }] });
+  return execute({ label, scope: workshopId, touchWorkshop: workshopId, ops: [updateOp('sessions', id, ofKind('vote', change))] });
 }
 
 /** Who is voting now is session state: it is not worth an undo step. */
 export function setActiveVoter(workshopId: string, id: string, participantId: string | null): Promise<boolean> {
-  return execute({ label: 'Pick who is voting', scope: runScope(workshopId), ops: [{ type: 'update', table: 'sessions', key: id, update: (r) => ({ ...r, activeParticipantId: participantId }) }] });
+  return execute({ label: 'Pick who is voting', scope: runScope(workshopId), ops: [updateOp('sessions', id, ofKind('vote', (r) => ({ ...r, activeParticipantId: participantId })))] });
 }
 
 export function castVote(ex: VoteExercise, participant: Participant, targetId: string, targetText: string): Promise<boolean> {
   const v = createVote(ex, participant.id, targetId);
-  return execute({ label: `${participant.name} votes for “${short(targetText)}”`, scope: ex.workshopId, touchWorkshop: ex.workshopId, ops: [{ type: 'put', table: 'votes', row: row(v) }] });
+  return execute({ label: `${participant.name} votes for “${short(targetText)}”`, scope: ex.workshopId, touchWorkshop: ex.workshopId, ops: [putOp('votes', v)] });
 }
 
 export async function takeBackDot(ex: VoteExercise, votes: readonly Vote[], participant: Participant, targetId: string): Promise<boolean> {
@@ -91,7 +103,7 @@ export async function takeBackDot(ex: VoteExercise, votes: readonly Vote[], part
 
 export async function deleteExercise(workshopId: string, id: string, label: string): Promise<boolean> {
   const votes = (await getDb().votes.where('workshopId').equals(workshopId).toArray()).filter((v) => v.exerciseId === id);
-  const ops: Op[] = [{ type: 'delete', table: 'sessions', key: id }, ...votes.map((v): Op => ({ type: 'delete', table: 'votes', key: v.id }))];
+  const ops: Op[] = [deleteOp('sessions', id), ...votes.map((v) => deleteOp('votes', v.id))];
   const ok = await execute({ label, scope: workshopId, touchWorkshop: workshopId, ops });
   if (ok) notify({ kind: 'info', message: `${label}. Undo with Ctrl+Z.` });
   return ok;
@@ -99,14 +111,14 @@ export async function deleteExercise(workshopId: string, id: string, label: stri
 
 export async function startBrainstorm(workshopId: string, stepId: string | null, prompt: string, minutes: number): Promise<string | null> {
   const b = createBrainstorm(workshopId, stepId, prompt, minutes);
-  const ok = await execute({ label: 'Set up a silent brainstorm', scope: workshopId, touchWorkshop: workshopId, ops: [{ type: 'put', table: 'sessions', row: row(b) }] });
+  const ok = await execute({ label: 'Set up a silent brainstorm', scope: workshopId, touchWorkshop: workshopId, ops: [putOp('sessions', b)] });
   return ok ? b.id : null;
 }
 
 export function editBrainstorm(workshopId: string, id: string, label: string, change: (b: Brainstorm, now: number) => Brainstorm, scope: 'content' | 'run' = 'content'): Promise<boolean> {
   return execute({
     label, scope: scope === 'run' ? runScope(workshopId) : workshopId, touchWorkshop: scope === 'run' ? undefined : workshopId,
-    ops: [{ type: 'update', table: 'sessions', key: id, update: (r) => row(change(r as unknown as Brainstorm, Date.now())) }],
+    ops: [updateOp('sessions', id, ofKind('brainstorm', (r) => change(r, Date.now())))],
   });
 }
 
@@ -123,8 +135,8 @@ export function parkIdea(workshopId: string, b: Brainstorm, ideaId: string, step
   return execute({
     label: 'Send an idea to the parking lot', scope: workshopId, touchWorkshop: workshopId,
     ops: [
-      { type: 'put', table: 'actions', row: row(entry) },
-      { type: 'update', table: 'sessions', key: b.id, update: (r) => ({ ...r, ideas: (r.ideas as Brainstorm['ideas']).map((i) => (i.id === ideaId ? { ...i, sentTo: 'Parking lot' } : i)) }) },
+      putOp('actions', entry),
+      updateOp('sessions', b.id, ofKind('brainstorm', (r) => ({ ...r, ideas: r.ideas.map((i) => (i.id === ideaId ? { ...i, sentTo: 'Parking lot' } : i)) }))),
     ],
   });
 }

@@ -13,7 +13,7 @@ export function useRunSession(workshopId: string): RunSession | null | undefined
 }
 
 export function useParticipants(workshopId: string): Participant[] | undefined {
-  return useLiveQuery(async () => sortParticipants((await getDb().participants.where('workshopId').equals(workshopId).toArray()) as unknown as Participant[]), [workshopId]);
+  return useLiveQuery(async () => sortParticipants(await getDb().participants.where('workshopId').equals(workshopId).toArray()), [workshopId]);
 }
 
 export type Exercise = VoteExercise | Brainstorm;
@@ -21,19 +21,22 @@ export type Exercise = VoteExercise | Brainstorm;
 /** Vote and brainstorm exercises, oldest first. */
 export function useExercises(workshopId: string): Exercise[] | undefined {
   return useLiveQuery(async () => {
-    const rows = (await getDb().sessions.where('workshopId').equals(workshopId).toArray()) as unknown as (Exercise | RunSession)[];
+    const rows = await getDb().sessions.where('workshopId').equals(workshopId).toArray();
     return rows.filter((r): r is Exercise => r.kind === 'vote' || r.kind === 'brainstorm').sort((a, b) => a.createdAt - b.createdAt);
   }, [workshopId]);
 }
 
 export function useExercise(id: string | null | undefined): Exercise | null | undefined {
-  return useLiveQuery(async () => (id ? (((await getDb().sessions.get(id)) as unknown as Exercise | undefined) ?? null) : null), [id]);
+  return useLiveQuery(async () => {
+    const row = id ? await getDb().sessions.get(id) : undefined;
+    return row && row.kind !== 'run' ? row : null;
+  }, [id]);
 }
 
 export function useVotes(workshopId: string, exerciseId: string | null | undefined): Vote[] | undefined {
   return useLiveQuery(async () => {
     if (!exerciseId) return [];
-    const rows = (await getDb().votes.where('workshopId').equals(workshopId).toArray()) as unknown as Vote[];
+    const rows = await getDb().votes.where('workshopId').equals(workshopId).toArray();
     return rows.filter((v) => v.exerciseId === exerciseId);
   }, [workshopId, exerciseId]);
 }
@@ -82,7 +85,7 @@ export function useVoteCatalogue(workshopId: string): { options: VoteSourceOptio
     bySource.set('initiatives', inits);
     options.push({ source: 'initiatives', label: 'Roadmap initiatives', count: inits.length });
     const ideas: VoteTarget[] = [];
-    for (const b of sessions as unknown as Brainstorm[]) {
+    for (const b of sessions) {
       if (b.kind !== 'brainstorm' || b.revealedAt === null) continue;
       for (const i of b.ideas) if (i.kept) ideas.push({ id: i.id, text: i.text, origin: b.prompt || 'Brainstorm' });
     }

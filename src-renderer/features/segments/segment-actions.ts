@@ -1,14 +1,12 @@
 // Edits to segment value & needs maps. Each is one command in the workshop's undo history,
 // applied to the row as stored (so two quick edits never overwrite each other).
-import type { Op, Row } from '../../db/commands';
+import { putOp, type Op } from '../../db/commands';
 import { createSegment, moveSegment, nextOrder, type Segment } from '../../domain/segment';
 import type { Persona } from '../../domain/persona';
 import { execute, undo, useHistory } from '../../state/history';
 import { navigate } from '../../state/router';
 import { notify } from '../../state/notifications';
 
-const asRow = (s: Segment) => s as unknown as Row;
-const asSegment = (r: Row) => r as unknown as Segment;
 
 export interface EditOptions {
   readonly label: string;
@@ -23,7 +21,7 @@ export function editSegment(workshopId: string, segmentId: string, change: (s: S
     scope: workshopId,
     mergeKey: opts.mergeKey,
     touchWorkshop: workshopId,
-    ops: [{ type: 'update', table: 'segments', key: segmentId, update: (r) => asRow(change(asSegment(r))) }],
+    ops: [{ type: 'update', table: 'segments', key: segmentId, update: change }],
   });
 }
 
@@ -34,7 +32,7 @@ export async function addSegment(workshopId: string, all: readonly Segment[], na
     label: 'Add segment',
     scope: workshopId,
     touchWorkshop: workshopId,
-    ops: [{ type: 'put', table: 'segments', row: asRow(s) }],
+    ops: [putOp('segments', s)],
   });
   if (!ok) return null;
   navigate({ name: 'artifact', workshopId, kind: 'segment-map', itemId: s.id });

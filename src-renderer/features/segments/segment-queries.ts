@@ -9,7 +9,7 @@ import type { Persona } from '../../domain/persona';
 export function useSegments(workshopId: string): Segment[] | undefined {
   return useLiveQuery(async () => {
     const rows = await getDb().segments.where('workshopId').equals(workshopId).toArray();
-    return sortSegments(rows as unknown as Segment[]);
+    return sortSegments(rows);
   }, [workshopId]);
 }
 
@@ -17,6 +17,6 @@ export function useSegments(workshopId: string): Segment[] | undefined {
 export function usePersonas(workshopId: string): Persona[] | undefined {
   return useLiveQuery(async () => {
     const rows = await getDb().personas.where('workshopId').equals(workshopId).toArray();
-    return (rows as unknown as Persona[]).slice().sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+    return rows.slice().sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   }, [workshopId]);
 }

@@ -42,7 +42,7 @@ export function setStepField(
         type: 'update',
         table: 'workshops',
         key: id,
-        update: (w) => updateStep(w as unknown as Workshop, stepId, patch) as unknown as Record<string, unknown>,
+        update: (w) => updateStep(w, stepId, patch),
       },
     ],
   });

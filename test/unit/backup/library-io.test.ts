@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { aPersona } from '../../helpers/records';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyCommand, replayChanges, type Op } from '../../../src-renderer/db/commands';
@@ -133,7 +134,7 @@ describe('importing on conflict', () => {
   it('replace refuses to take over rows that belong to another workshop', async () => {
     await seedLibrary();
     const file = validFixture('workshop-v3.centric').tables;
-    const sneaky: LibraryData = { ...file, workshops: [{ ...file.workshops[0]!, id: 'ws-new' }], personas: [{ id: 'p-omar', workshopId: 'ws-new' }] };
+    const sneaky: LibraryData = { ...file, workshops: [{ ...file.workshops[0]!, id: 'ws-new' }], personas: [aPersona('ws-new', { id: 'p-omar' })] };
     for (const t of ['segments', 'journeys', 'journeyCards', 'initiatives', 'metrics', 'assessments', 'actions'] as const) {
       (sneaky as Record<string, unknown>)[t] = [];
     }

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../helpers/db';
+import { aLogEntry, aPersona } from '../../helpers/records';
 import { applyCommand, isNoop, mergeCommands, replayChanges } from '../../../src-renderer/db/commands';
 import { createWorkshop } from '../../../src-renderer/domain/workshop';
 
@@ -28,18 +29,19 @@ describe('command layer', () => {
     const db = freshDb();
     const ws = w();
     await db.workshops.put(ws);
-    await db.personas.put({ id: 'p1', workshopId: ws.id, name: 'Ana' });
+    const ana = aPersona(ws.id, { id: 'p1', name: 'Ana' });
+    await db.personas.put(ana);
     const cmd = await applyCommand(db, {
       label: 'Edit',
       scope: ws.id,
       ops: [
         { type: 'update', table: 'personas', key: 'p1', update: (r) => ({ ...r, name: 'Ana María' }) },
-        { type: 'put', table: 'personas', row: { id: 'p2', workshopId: ws.id, name: 'Bo' } },
+        { type: 'put', table: 'personas', row: aPersona(ws.id, { id: 'p2', name: 'Bo' }) },
         { type: 'delete', table: 'workshops', key: 'nope' },
       ],
     });
     await replayChanges(db, cmd.changes, 'undo');
-    expect(await db.personas.toArray()).toEqual([{ id: 'p1', workshopId: ws.id, name: 'Ana' }]);
+    expect(await db.personas.toArray()).toEqual([ana]);
     await replayChanges(db, cmd.changes, 'redo');
     expect((await db.personas.orderBy('id').toArray()).map((p) => p.name)).toEqual(['Ana María', 'Bo']);
   });
@@ -66,7 +68,7 @@ describe('command layer', () => {
     await db.workshops.put(ws);
     const cmd = await applyCommand(
       db,
-      { label: 'Note', scope: ws.id, touchWorkshop: ws.id, ops: [{ type: 'put', table: 'actions', row: { id: 'a', workshopId: ws.id } }] },
+      { label: 'Note', scope: ws.id, touchWorkshop: ws.id, ops: [{ type: 'put', table: 'actions', row: aLogEntry(ws.id, { id: 'a' }) }] },
       5000,
     );
     expect((await db.workshops.get(ws.id))!.updatedAt).toBe(5000);

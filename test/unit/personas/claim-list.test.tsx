@@ -27,10 +27,10 @@ async function setup(goals: string[]) {
   const w = createWorkshop({ title: 'W', client: 'C', template: null });
   const p: Persona = { ...createPersona(w.id, 'Ana', 0, 1), goals: goals.map((t) => createClaim(t)) };
   await db.workshops.put(w);
-  await db.personas.put(p as unknown as Record<string, unknown> & { id: string; workshopId: string });
+  await db.personas.put(p);
   render(<Harness workshopId={w.id} id={p.id} />);
   await screen.findByRole('list', { name: 'Goals' });
-  const stored = async () => ((await db.personas.get(p.id)) as unknown as Persona).goals.map((c) => c.text);
+  const stored = async () => (await db.personas.get(p.id))!.goals.map((c) => c.text);
   return { stored };
 }
 

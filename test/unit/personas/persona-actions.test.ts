@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Persona edits through the command layer: each is one undo step, and deleting takes the
 // journeys' links with it (and gives them back on undo).
+import { aJourney, aSegment } from '../../helpers/records';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../helpers/db';
 import type { CentricDb } from '../../../src-renderer/db/database';
@@ -76,10 +77,10 @@ describe('persona actions', () => {
   it('deletes with the journeys\u2019 links in one command; undo restores both', async () => {
     const { w, get, id } = await setup();
     await db.journeys.bulkPut([
-      { id: 'j1', workshopId: w.id, title: 'Onboarding', personaId: id },
-      { id: 'j2', workshopId: w.id, title: 'Renewal', personaId: 'someone-else' },
+      aJourney(w.id, { id: 'j1', name: 'Onboarding', personaId: id }),
+      aJourney(w.id, { id: 'j2', name: 'Renewal', personaId: 'someone-else' }),
     ]);
-    await db.segments.put({ id: 's1', workshopId: w.id, name: 'Young families', color: '#0f7a5f', order: 0 });
+    await db.segments.put(aSegment(w.id, { id: 's1', name: 'Young families', order: 0 }));
     await db.personas.update(id, { segmentId: 's1' });
     const p = await get();
     expect(await findPersonaLinks(p)).toEqual({ segmentName: 'Young families', journeys: [{ id: 'j1', title: 'Onboarding' }] });
