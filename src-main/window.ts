@@ -53,7 +53,7 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
   });
 
   hardenWebContents(win.webContents, isAllowedUrl);
-  denyAllPermissions(win.webContents.session);
+  denyAllPermissions(win.webContents.session, isAllowedUrl);
 
   win.once('ready-to-show', () => {
     if (state.isMaximized) win.maximize();

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, FakeSession, FakeWebContents, resetElectronMock, screenState } from './electron-mock';
+import { fakeApp, FakeBrowserWindow, FakeSession, FakeWebContents, resetElectronMock, screenState } from './electron-mock';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock);
 
@@ -102,6 +102,31 @@ describe('hardenWebContents / denyAllPermissions', () => {
     hardenWebContents(contents as never, (url) => url.startsWith('http://localhost:5173/'));
     expect(contents.navigate('will-navigate', 'http://localhost:5173/#/x')).toBe(false);
     expect(contents.navigate('will-navigate', 'app://centric/index.html')).toBe(true);
+  });
+
+  it('lets a later call with a rule replace the rule of an earlier call', () => {
+    const contents = new FakeWebContents();
+    hardenWebContents(contents as never);
+    hardenWebContents(contents as never, (url) => url === 'app://centric/index.html#/present/abc');
+    expect(contents.navigate('will-navigate', 'app://centric/index.html#/present/abc')).toBe(false);
+    expect(contents.navigate('will-navigate', 'app://centric/index.html#/library')).toBe(true);
+    // A later call without a rule (the generic hook) never widens it back.
+    hardenWebContents(contents as never);
+    expect(contents.navigate('will-navigate', 'app://centric/index.html#/library')).toBe(true);
+    expect(contents.listenerCount('will-navigate')).toBe(1);
+  });
+
+  it("applies the window's own rule although the app-wide hook hardened its webContents first", () => {
+    fakeApp.on('web-contents-created', (_event: unknown, contents: FakeWebContents) => hardenWebContents(contents as never));
+    createAppWindow({
+      url: 'http://localhost:5173/',
+      preloadPath: '/built/preload.cjs',
+      isAllowedUrl: (url) => url.startsWith('http://localhost:5173/'),
+    });
+    const contents = FakeBrowserWindow.instances.at(-1)!.webContents;
+    expect(contents.navigate('will-navigate', 'http://localhost:5173/#/library')).toBe(false);
+    expect(contents.navigate('will-navigate', 'app://centric/index.html')).toBe(true);
+    expect(contents.listenerCount('will-navigate')).toBe(1);
   });
 
   it('installs deny handlers on a fresh session', () => {
