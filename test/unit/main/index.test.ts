@@ -95,6 +95,16 @@ describe('main entry wiring', () => {
     expect(FakeBrowserWindow.instances[1]?.loadURL).toHaveBeenCalledWith('http://localhost:5173/#/present/abc');
   });
 
+  it('refuses window:open once 8 windows are open', async () => {
+    await startMain();
+    const open = ipcHandler('window:open');
+    const app = senderAt('app://centric/index.html');
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => open(app, { route: '#/present/abc' })));
+    expect(FakeBrowserWindow.getAllWindows()).toHaveLength(8);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(7);
+    expect(results.at(-1)).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/already has 8 windows open/) } });
+  });
+
   it('as a second instance quits without opening a window', async () => {
     fakeApp.requestSingleInstanceLock.mockReturnValueOnce(false);
     await startMain();

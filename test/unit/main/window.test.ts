@@ -7,7 +7,7 @@ import { fakeApp, FakeBrowserWindow, FakeSession, FakeWebContents, resetElectron
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock);
 
-const { createAppWindow } = await import('../../../src-main/window');
+const { createAppWindow, MAX_OPEN_WINDOWS } = await import('../../../src-main/window');
 const { denyAllPermissions, hardenWebContents } = await import('../../../src-main/security');
 
 let dir: string;
@@ -135,6 +135,17 @@ describe('hardenWebContents / denyAllPermissions', () => {
     let answer: boolean | undefined;
     session.requestHandler?.(null, 'openExternal', (ok) => (answer = ok));
     expect(answer).toBe(false);
+  });
+});
+
+describe('createAppWindow window cap', () => {
+  it(`opens at most MAX_OPEN_WINDOWS windows, and another once one is closed`, () => {
+    for (let i = 0; i < MAX_OPEN_WINDOWS; i += 1) openWindow();
+    expect(() => openWindow()).toThrow(`Centric already has ${MAX_OPEN_WINDOWS} windows open. Close one to open another.`);
+    expect(FakeBrowserWindow.getAllWindows()).toHaveLength(MAX_OPEN_WINDOWS);
+    FakeBrowserWindow.instances[0]!.destroyed = true;
+    openWindow();
+    expect(FakeBrowserWindow.getAllWindows()).toHaveLength(MAX_OPEN_WINDOWS);
   });
 });
 
