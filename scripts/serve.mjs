@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Browser mode: a tiny dependency-free static server for the built renderer (out/renderer).
-// Must never listen beyond 127.0.0.1 or serve a file outside its folder.
+// Must never listen beyond 127.0.0.1, serve a file outside its folder, or answer without the
+// security headers (the page holds the whole library, so no other site may frame it).
 import { createServer } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -10,7 +11,38 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const projectDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const DEFAULT_PORT = 5173;
 export const DEFAULT_DIR = resolve(projectDir, 'out/renderer');
-const HOST = '127.0.0.1';
+export const HOST = '127.0.0.1';
+
+/**
+ * The same policy as src-main/csp.ts (a unit test keeps the two equal; this script cannot import
+ * TypeScript). The built page carries it in a <meta> too, but frame-ancestors only works as a
+ * header, so without this any site could frame the app.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "media-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "worker-src 'self' blob:",
+].join('; ');
+
+/** Sent with every response, errors included. */
+export const SECURITY_HEADERS = Object.freeze({
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  // For browsers that predate frame-ancestors.
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  // Other sites may not pull our scripts or images into their pages either.
+  'Cross-Origin-Resource-Policy': 'same-origin',
+});
 
 // Kept in step with src-main/app-protocol.ts, which serves the same files inside Electron.
 const contentTypes = {
@@ -63,9 +95,8 @@ export function parseArgs(argv) {
 
 function send(res, status, body, type = 'text/plain; charset=utf-8', head = false) {
   res.writeHead(status, {
+    ...SECURITY_HEADERS,
     'Content-Type': type,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
     // Always revalidate: a rebuilt bundle must not mix with a cached one.
     'Cache-Control': 'no-cache',
   });
@@ -86,7 +117,11 @@ export function resolveRequestPath(urlPath, root) {
   return target.startsWith(root + sep) ? target : null;
 }
 
+/** Listens on 127.0.0.1 only; asking for any other address is refused, not quietly widened. */
 export function startServer({ port = DEFAULT_PORT, dir = DEFAULT_DIR, host = HOST } = {}) {
+  if (host !== HOST) {
+    return Promise.reject(new Error(`Browser mode listens on ${HOST} only, not ${host}.`));
+  }
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const head = req.method === 'HEAD';
@@ -107,11 +142,11 @@ export function startServer({ port = DEFAULT_PORT, dir = DEFAULT_DIR, host = HOS
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen(port, HOST, () => {
       server.off('error', reject);
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
-      resolvePromise({ server, url: `http://${host}:${actualPort}/` });
+      resolvePromise({ server, url: `http://${HOST}:${actualPort}/` });
     });
   });
 }

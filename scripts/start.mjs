@@ -49,8 +49,18 @@ function build() {
   return result.status ?? 1;
 }
 
+/**
+ * The environment Electron runs with. `npm start` runs the built bundle, so a dev-server URL
+ * left in the shell must not redirect it (main ignores it only in packaged builds).
+ */
+export function electronEnv(env = process.env) {
+  const copy = { ...env };
+  delete copy.ELECTRON_RENDERER_URL;
+  return copy;
+}
+
 function runElectron(binary) {
-  const child = spawn(binary, [projectDir], { cwd: projectDir, stdio: 'inherit' });
+  const child = spawn(binary, [projectDir], { cwd: projectDir, stdio: 'inherit', env: electronEnv() });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
       if (!child.killed) child.kill(signal);

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { appSchemePrivileges, registerAppProtocol } from './app-protocol';
-import { APP_ENTRY_URL, appUrlForRoute } from './app-origin';
+import { APP_ENTRY_URL, appUrlForRoute, isAppUrl, resolveDevServerUrl } from './app-origin';
 import { createHandleIpc, createIpcHandlers, registerIpc } from './ipc';
 import { installAppMenu } from './menu';
 import { preloadPath, rendererDir } from './paths';
@@ -17,12 +17,15 @@ app.setName('Centric');
 protocol.registerSchemesAsPrivileged(appSchemePrivileges);
 
 let mainWindow: BrowserWindow | null = null;
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// Decided once, here: every guard below trusts exactly this origin besides app://centric.
+const devServerUrl = resolveDevServerUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+const isTrustedUrl = (url: string): boolean => isAppUrl(url, devServerUrl);
 
 function openMainWindow(): BrowserWindow {
   const win = createAppWindow({
     url: devServerUrl ?? APP_ENTRY_URL,
     preloadPath,
+    isAllowedUrl: isTrustedUrl,
     stateFile: join(app.getPath('userData'), 'window-state.json'),
   });
   win.on('closed', () => {
@@ -33,12 +36,12 @@ function openMainWindow(): BrowserWindow {
 }
 
 function openSecondaryWindow(route: string): void {
-  createAppWindow({ url: appUrlForRoute(route), preloadPath });
+  createAppWindow({ url: appUrlForRoute(route, devServerUrl), preloadPath, isAllowedUrl: isTrustedUrl });
 }
 
 if (claimSingleInstance(app, () => mainWindow)) {
   // Every webContents, including ones we did not create directly, gets the same guards.
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isTrustedUrl));
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -53,7 +56,7 @@ if (claimSingleInstance(app, () => mainWindow)) {
     .then(() => {
       app.setAboutPanelOptions({ applicationName: 'Centric', applicationVersion: app.getVersion() });
       registerAppProtocol(protocol, rendererDir);
-      denyAllPermissions(session.defaultSession);
+      denyAllPermissions(session.defaultSession, isTrustedUrl);
       registerIpc(
         ipcMain,
         createHandleIpc(
@@ -69,6 +72,7 @@ if (claimSingleInstance(app, () => mainWindow)) {
             snapshots: createSnapshotStore(join(app.getPath('userData'), 'snapshots')),
             openWindow: openSecondaryWindow,
           }),
+          isTrustedUrl,
         ),
       );
       installAppMenu();

@@ -26,7 +26,12 @@ export const ipcRequestSchemas = {
     .object({
       suggestedName: z.string().min(1).max(200),
       /** Text (UTF-8) or bytes. */
-      data: z.union([z.string().max(MAX_FILE_BYTES), z.instanceof(Uint8Array)]),
+      data: z.union([
+        z.string().max(MAX_FILE_BYTES),
+        z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_FILE_BYTES, {
+          message: `must be at most ${MAX_FILE_BYTES} bytes`,
+        }),
+      ]),
       filters: z.array(fileFilter).max(10),
     })
     .strict(),
@@ -39,7 +44,7 @@ export const ipcRequestSchemas = {
       maxBytes: z.number().int().min(1).max(MAX_FILE_BYTES).optional(),
     })
     .strict(),
-  /** Write an automatic snapshot under the user-data folder; keeps the newest `keep`. */
+  /** Write an automatic snapshot under the user-data folder; keeps the newest `keep` (never fewer than 3, within a folder size cap: see snapshots.ts). */
   'snapshot:write': z
     .object({
       id: snapshotId,

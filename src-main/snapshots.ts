@@ -1,5 +1,6 @@
 // Owns the automatic snapshot folder under userData: <id>.json plus a <id>.meta.json sidecar.
-// Must never touch files outside that folder or keep more than the caller's `keep` snapshots.
+// Must never touch files outside that folder, keep more snapshots than asked (or than
+// MIN_SNAPSHOT_KEEP, when asked for fewer), or let the folder grow past MAX_SNAPSHOT_FOLDER_BYTES.
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -16,6 +17,20 @@ const metaSchema = z.object({
 });
 
 const META_SUFFIX = '.meta.json';
+
+/**
+ * Fewest snapshots a write keeps, whatever `keep` the renderer asks for: with keep 1, one bad
+ * write (an empty or broken library saved by a bug) would delete every good snapshot before it.
+ * Three still leave a couple of earlier states to go back to.
+ */
+export const MIN_SNAPSHOT_KEEP = 3;
+
+/**
+ * Most bytes the snapshot folder may hold. A real library is a few MB (tens with images), so
+ * 512 MB keeps a long history of real ones, while 100 snapshots of the largest allowed size
+ * (tens of GB) can no longer fill the disk. Oldest snapshots go first; the newest always stays.
+ */
+export const MAX_SNAPSHOT_FOLDER_BYTES = 512 * 1024 * 1024;
 // The contract already limits ids to this alphabet; re-checked because ids become file names.
 const SAFE_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
@@ -29,7 +44,22 @@ function assertSafeId(id: string): void {
   if (!SAFE_ID.test(id)) throw new Error(`Snapshot id "${id}" is not valid.`);
 }
 
-export function createSnapshotStore(dir: string, now: () => number = Date.now): SnapshotStore {
+/** Which snapshots (newest first) survive: at most `keep`, at least MIN_SNAPSHOT_KEEP, within `maxBytes`. */
+export function snapshotsToRemove(newestFirst: readonly SnapshotInfo[], keep: number, maxBytes: number): SnapshotInfo[] {
+  const count = Math.max(keep, MIN_SNAPSHOT_KEEP);
+  let total = 0;
+  return newestFirst.filter((snapshot, index) => {
+    total += snapshot.size;
+    // The newest is the one just written (and checked to fit on its own), so it always stays.
+    return index > 0 && (index >= count || total > maxBytes);
+  });
+}
+
+export function createSnapshotStore(
+  dir: string,
+  now: () => number = Date.now,
+  maxFolderBytes: number = MAX_SNAPSHOT_FOLDER_BYTES,
+): SnapshotStore {
   // Two snapshots in the same millisecond must still sort in the order they were written.
   let lastCreatedAt = 0;
 
@@ -67,15 +97,18 @@ export function createSnapshotStore(dir: string, now: () => number = Date.now): 
   return {
     async write({ id, reason, data, keep }) {
       assertSafeId(id);
+      const size = Buffer.byteLength(data, 'utf8');
+      if (size > maxFolderBytes) {
+        throw new Error(`Snapshot "${id}" is too large to keep (${size} bytes; the snapshot folder holds ${maxFolderBytes}).`);
+      }
       await mkdir(dir, { recursive: true });
       const createdAt = Math.max(now(), lastCreatedAt + 1);
       lastCreatedAt = createdAt;
       // Data before sidecar: a snapshot only appears in the list once its data is complete.
       await writeFileAtomic(join(dir, `${id}.json`), data);
-      const meta = { version: 1, id, reason, createdAt, size: Buffer.byteLength(data, 'utf8') };
+      const meta = { version: 1, id, reason, createdAt, size };
       await writeFileAtomic(join(dir, `${id}${META_SUFFIX}`), JSON.stringify(meta));
-      const all = await list();
-      for (const old of all.slice(keep)) await remove(old.id);
+      for (const old of snapshotsToRemove(await list(), keep, maxFolderBytes)) await remove(old.id);
     },
     list,
     async read(id) {

@@ -5,6 +5,13 @@ import { denyAllPermissions, hardenWebContents, type UrlPolicy } from './securit
 import { initialBounds, MIN_SIZE, readWindowState, writeWindowState } from './window-state';
 import { isAppUrl } from './app-origin';
 
+/**
+ * Most app windows open at once. A workshop needs the main window, a presenter view and perhaps
+ * a few more screens; 8 leaves room for that, while a renderer looping on window:open cannot
+ * exhaust memory with hundreds of Chromium renderers.
+ */
+export const MAX_OPEN_WINDOWS = 8;
+
 export interface AppWindowOptions {
   /** app://centric/index.html(#/route) or, in development, the dev server URL. */
   url: string;
@@ -31,7 +38,11 @@ export const secureWebPreferences = {
   spellcheck: true,
 } as const;
 
+/** Throws, with a message the renderer can show, when MAX_OPEN_WINDOWS are already open. */
 export function createAppWindow(options: AppWindowOptions): BrowserWindow {
+  if (BrowserWindow.getAllWindows().length >= MAX_OPEN_WINDOWS) {
+    throw new Error(`Centric already has ${MAX_OPEN_WINDOWS} windows open. Close one to open another.`);
+  }
   const isAllowedUrl = options.isAllowedUrl ?? ((url: string) => isAppUrl(url));
   const saved = options.stateFile ? readWindowState(options.stateFile) : null;
   const primary = screen.getPrimaryDisplay().workArea;
@@ -53,7 +64,7 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
   });
 
   hardenWebContents(win.webContents, isAllowedUrl);
-  denyAllPermissions(win.webContents.session);
+  denyAllPermissions(win.webContents.session, isAllowedUrl);
 
   win.once('ready-to-show', () => {
     if (state.isMaximized) win.maximize();

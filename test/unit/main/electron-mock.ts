@@ -83,6 +83,9 @@ function createElectronMock() {
         height: Number(options.height ?? 600),
       };
       FakeBrowserWindow.instances.push(this);
+      // Electron announces a new webContents from inside the BrowserWindow constructor, so the
+      // app-wide hook runs before the code that created the window gets it back.
+      fakeApp.emit('web-contents-created', {}, this.webContents);
     }
     isMaximized(): boolean {
       return this.maximized;

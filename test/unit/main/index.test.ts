@@ -11,6 +11,17 @@ async function startMain(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** The function main registered with ipcMain.handle for `channel`. */
+function ipcHandler(channel: string): (event: unknown, payload: unknown) => Promise<unknown> {
+  const call = electronMock.ipcMain.handle.mock.calls.find((c) => c[0] === channel);
+  if (!call) throw new Error(`no handler for ${channel}`);
+  return async (event, payload) => (call[1] as (e: unknown, p: unknown) => unknown)(event, payload);
+}
+
+function senderAt(url: string): unknown {
+  return { senderFrame: { url, parent: null }, sender: {} };
+}
+
 beforeEach(() => {
   resetElectronMock();
   delete process.env.ELECTRON_RENDERER_URL;
@@ -55,6 +66,43 @@ describe('main entry wiring', () => {
     await startMain();
     expect(FakeBrowserWindow.instances[0]?.loadURL).toHaveBeenCalledWith('http://localhost:5173');
     delete process.env.ELECTRON_RENDERER_URL;
+  });
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged build: loads, navigates and answers IPC for app://centric only', async () => {
+    fakeApp.isPackaged = true;
+    process.env.ELECTRON_RENDERER_URL = 'https://evil.example/';
+    await startMain();
+    const win = FakeBrowserWindow.instances[0]!;
+    expect(win.loadURL).toHaveBeenCalledWith('app://centric/index.html');
+    expect(win.webContents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    const list = ipcHandler('snapshot:list');
+    await expect(list(senderAt('https://evil.example/'), undefined)).rejects.toThrow(/did not come from a Centric page/);
+    await expect(list(senderAt('app://centric/index.html'), undefined)).resolves.toEqual(expect.any(Array));
+    await ipcHandler('window:open')(senderAt('app://centric/index.html'), { route: '#/present/abc' });
+    expect(FakeBrowserWindow.instances[1]?.loadURL).toHaveBeenCalledWith('app://centric/index.html#/present/abc');
+    let fullscreen: boolean | undefined;
+    electronMock.session.defaultSession.requestHandler?.(null, 'fullscreen', (ok) => (fullscreen = ok), { requestingUrl: 'https://evil.example/' });
+    expect(fullscreen).toBe(false);
+  });
+
+  it('trusts the dev server over IPC and in navigation when not packaged', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
+    await startMain();
+    const win = FakeBrowserWindow.instances[0]!;
+    expect(win.webContents.navigate('will-navigate', 'http://localhost:5173/#/library')).toBe(false);
+    await expect(ipcHandler('app:version')(senderAt('http://localhost:5173/'), undefined)).resolves.toBe('9.8.7');
+    await ipcHandler('window:open')(senderAt('http://localhost:5173/'), { route: '#/present/abc' });
+    expect(FakeBrowserWindow.instances[1]?.loadURL).toHaveBeenCalledWith('http://localhost:5173/#/present/abc');
+  });
+
+  it('refuses window:open once 8 windows are open', async () => {
+    await startMain();
+    const open = ipcHandler('window:open');
+    const app = senderAt('app://centric/index.html');
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => open(app, { route: '#/present/abc' })));
+    expect(FakeBrowserWindow.getAllWindows()).toHaveLength(8);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(7);
+    expect(results.at(-1)).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/already has 8 windows open/) } });
   });
 
   it('as a second instance quits without opening a window', async () => {

@@ -6,7 +6,7 @@ import type { IpcMainInvokeEvent, SaveDialogReturnValue, OpenDialogReturnValue }
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { createHandleIpc, createIpcHandlers, registerIpc, type HandleIpc } from '../../../src-main/ipc';
 import { describeWriteError } from '../../../src-main/atomic-write';
-import { createSnapshotStore } from '../../../src-main/snapshots';
+import { createSnapshotStore, MAX_SNAPSHOT_FOLDER_BYTES, snapshotsToRemove } from '../../../src-main/snapshots';
 import { ipcChannels, MAX_FILE_BYTES } from '../../../src-main/ipc-contract';
 
 let userData: string;
@@ -41,7 +41,7 @@ beforeEach(() => {
       snapshots: createSnapshotStore(join(userData, 'snapshots'), () => (clock += 10)),
       openWindow,
     }),
-    // The production default reads ELECTRON_RENDERER_URL; tests pin the packaged rule.
+    // The packaged rule, spelled out: main passes its own (see index.test.ts).
     (url) => url.startsWith('app://centric/'),
   );
 });
@@ -139,6 +139,16 @@ describe('file:save', () => {
     expect(readFileSync(target, 'latin1')).toBe('%PDF');
   });
 
+  it('refuses bytes over the size limit before showing a dialog, as it does text, and accepts the limit itself', async () => {
+    // Zero-filled and never touched, so the allocation costs address space, not memory.
+    const huge = new Uint8Array(MAX_FILE_BYTES + 1);
+    await expect(handleIpc('file:save', trusted, { ...request, data: huge })).rejects.toThrow(
+      `Invalid request for "file:save": data: must be at most ${MAX_FILE_BYTES} bytes`,
+    );
+    await expect(handleIpc('file:save', trusted, { ...request, data: huge.subarray(1) })).resolves.toEqual({ saved: false });
+    expect(dialogs.showSaveDialog).toHaveBeenCalledTimes(1);
+  });
+
   it('writes nothing when the dialog is cancelled', async () => {
     expect(await handleIpc('file:save', trusted, request)).toEqual({ saved: false });
     expect(readdirSync(userData)).toEqual([]);
@@ -226,6 +236,12 @@ describe('snapshots', () => {
     await expect(handleIpc('snapshot:read', trusted, { id: 'a' })).rejects.toThrow('Snapshot "a" does not exist.');
   });
 
+  it('keeps at least 3 snapshots whatever keep asks for', async () => {
+    for (const id of ['a', 'b', 'c', 'd', 'e']) await write(id, 1);
+    const list = (await handleIpc('snapshot:list', trusted, undefined)) as { id: string }[];
+    expect(list.map((s) => s.id)).toEqual(['e', 'd', 'c']);
+  });
+
   it('lists nothing before the first snapshot and ignores debris', async () => {
     expect(await handleIpc('snapshot:list', trusted, undefined)).toEqual([]);
     await write('ok');
@@ -256,5 +272,37 @@ describe('snapshot store without a clock', () => {
     await store.write({ id: 'second', reason: 'r', data: '{}', keep: 5 });
     expect((await store.list()).map((s) => s.id)).toEqual(['second', 'first']);
     expect(existsSync(join(userData, 'same-ms', 'first.json'))).toBe(true);
+  });
+});
+
+describe('snapshot folder size cap', () => {
+  it('drops the oldest snapshots once the folder would pass its cap, keeping the newest', async () => {
+    let clock = 0;
+    const store = createSnapshotStore(join(userData, 'capped'), () => (clock += 1), 100);
+    for (const id of ['a', 'b', 'c', 'd']) await store.write({ id, reason: 'r', data: 'x'.repeat(40), keep: 10 });
+    expect((await store.list()).map((s) => s.id)).toEqual(['d', 'c']);
+    expect(readdirSync(join(userData, 'capped')).sort()).toEqual(['c.json', 'c.meta.json', 'd.json', 'd.meta.json']);
+    // A big newest snapshot stays even when it leaves room for no other.
+    await store.write({ id: 'big', reason: 'r', data: 'y'.repeat(90), keep: 10 });
+    expect((await store.list()).map((s) => s.id)).toEqual(['big']);
+  });
+
+  it('refuses a snapshot larger than the whole folder may be, leaving the others', async () => {
+    const store = createSnapshotStore(join(userData, 'capped'), undefined, 100);
+    await store.write({ id: 'small', reason: 'r', data: '{}', keep: 10 });
+    await expect(store.write({ id: 'huge', reason: 'r', data: 'é'.repeat(51), keep: 10 })).rejects.toThrow(
+      'Snapshot "huge" is too large to keep (102 bytes; the snapshot folder holds 100).',
+    );
+    expect((await store.list()).map((s) => s.id)).toEqual(['small']);
+  });
+
+  it('caps the folder of the store main creates at a few hundred MB', () => {
+    const mb = 1024 * 1024;
+    const snapshots = Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, reason: 'r', createdAt: 10 - i, size: 100 * mb }));
+    expect(snapshotsToRemove(snapshots, 100, MAX_SNAPSHOT_FOLDER_BYTES).map((s) => s.id)).toEqual(
+      ['s5', 's6', 's7', 's8', 's9'],
+    );
+    expect(MAX_SNAPSHOT_FOLDER_BYTES).toBeGreaterThanOrEqual(200 * mb);
+    expect(MAX_SNAPSHOT_FOLDER_BYTES).toBeLessThanOrEqual(1024 * mb);
   });
 });

@@ -80,6 +80,14 @@ describe('scripts/serve.mjs', () => {
   });
 });
 
+describe('scripts/start.mjs environment', () => {
+  it('never passes a dev-server URL to the built app it runs', async () => {
+    const { electronEnv } = await import('../../../scripts/start.mjs');
+    const env = electronEnv({ PATH: '/usr/bin', ELECTRON_RENDERER_URL: 'https://evil.example/' });
+    expect(env).toEqual({ PATH: '/usr/bin' });
+  });
+});
+
 describe('scripts/start.mjs electron detection', () => {
   function fakeElectronPackage(name: string, options: { pathTxt?: boolean; binary?: boolean }): string {
     const dir = join(base, name);

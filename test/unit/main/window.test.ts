@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, FakeSession, FakeWebContents, resetElectronMock, screenState } from './electron-mock';
+import { fakeApp, FakeBrowserWindow, FakeSession, FakeWebContents, resetElectronMock, screenState } from './electron-mock';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock);
 
-const { createAppWindow } = await import('../../../src-main/window');
+const { createAppWindow, MAX_OPEN_WINDOWS } = await import('../../../src-main/window');
 const { denyAllPermissions, hardenWebContents } = await import('../../../src-main/security');
 
 let dir: string;
@@ -104,12 +104,48 @@ describe('hardenWebContents / denyAllPermissions', () => {
     expect(contents.navigate('will-navigate', 'app://centric/index.html')).toBe(true);
   });
 
+  it('lets a later call with a rule replace the rule of an earlier call', () => {
+    const contents = new FakeWebContents();
+    hardenWebContents(contents as never);
+    hardenWebContents(contents as never, (url) => url === 'app://centric/index.html#/present/abc');
+    expect(contents.navigate('will-navigate', 'app://centric/index.html#/present/abc')).toBe(false);
+    expect(contents.navigate('will-navigate', 'app://centric/index.html#/library')).toBe(true);
+    // A later call without a rule (the generic hook) never widens it back.
+    hardenWebContents(contents as never);
+    expect(contents.navigate('will-navigate', 'app://centric/index.html#/library')).toBe(true);
+    expect(contents.listenerCount('will-navigate')).toBe(1);
+  });
+
+  it("applies the window's own rule although the app-wide hook hardened its webContents first", () => {
+    fakeApp.on('web-contents-created', (_event: unknown, contents: FakeWebContents) => hardenWebContents(contents as never));
+    createAppWindow({
+      url: 'http://localhost:5173/',
+      preloadPath: '/built/preload.cjs',
+      isAllowedUrl: (url) => url.startsWith('http://localhost:5173/'),
+    });
+    const contents = FakeBrowserWindow.instances.at(-1)!.webContents;
+    expect(contents.navigate('will-navigate', 'http://localhost:5173/#/library')).toBe(false);
+    expect(contents.navigate('will-navigate', 'app://centric/index.html')).toBe(true);
+    expect(contents.listenerCount('will-navigate')).toBe(1);
+  });
+
   it('installs deny handlers on a fresh session', () => {
     const session = new FakeSession();
     denyAllPermissions(session as never);
     let answer: boolean | undefined;
     session.requestHandler?.(null, 'openExternal', (ok) => (answer = ok));
     expect(answer).toBe(false);
+  });
+});
+
+describe('createAppWindow window cap', () => {
+  it(`opens at most MAX_OPEN_WINDOWS windows, and another once one is closed`, () => {
+    for (let i = 0; i < MAX_OPEN_WINDOWS; i += 1) openWindow();
+    expect(() => openWindow()).toThrow(`Centric already has ${MAX_OPEN_WINDOWS} windows open. Close one to open another.`);
+    expect(FakeBrowserWindow.getAllWindows()).toHaveLength(MAX_OPEN_WINDOWS);
+    FakeBrowserWindow.instances[0]!.destroyed = true;
+    openWindow();
+    expect(FakeBrowserWindow.getAllWindows()).toHaveLength(MAX_OPEN_WINDOWS);
   });
 });
 
