@@ -5,7 +5,7 @@ import { assessmentSets, type AssessmentSet } from '../../domain/artifacts';
 import { dimensionScores, formatPercent, overallScore, runsOfSet } from '../../domain/assessment';
 import { routeHref } from '../../state/router';
 import { EmptyState } from '../../ui/empty-state';
-import type { ArtifactEditorProps } from '../workshop/artifact-editors';
+import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { useParticipants } from '../run/run-queries';
 import { assessmentLibrary, startAssessmentRun, useAssessmentRuns } from './assessment-data';
 import { AssessmentRunEditor } from './assessment-run';

@@ -4,7 +4,7 @@
 import { type KeyboardEvent } from 'react';
 import { useState } from 'react';
 import { AlertCircle, BookOpen, Download, Plus, Trash2 } from 'lucide-react';
-import type { ArtifactEditorProps } from '../workshop/artifact-editors';
+import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { CommitField } from '../../ui/commit-field';
 import {
   cadenceLabels,

@@ -2,7 +2,7 @@
 // as three views of one set of initiatives (the route's item names the view, so a reload stays put).
 import { useMemo, useState } from 'react';
 import { Plus, SlidersHorizontal } from 'lucide-react';
-import type { ArtifactEditorProps } from '../workshop/artifact-editors';
+import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { horizonSummary, readRoadmapSettings } from '../../domain/roadmap';
 import { navigate } from '../../state/router';
 import { InitiativeDialog, type InitiativeDialogTarget } from './initiative-dialog';
