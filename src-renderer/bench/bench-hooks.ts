@@ -1,10 +1,10 @@
 // Measurement hooks for `npm run bench` only: when the page is opened with ?bench, the storage
 // functions are reachable from the benchmark driver, so it times the real code paths (one
 // command, a backup import, a library export) rather than a copy. Never used by the app itself.
-import { getDb } from './database';
-import { applyCommand } from './commands';
-import { backupToText, createBackup, parseBackupText } from './backup-format';
-import { importOps, readLibraryData } from './library-io';
+import { getDb } from '../db/database';
+import { applyCommand } from '../db/commands';
+import { backupToText, createBackup, parseBackupText } from '../db/backup-format';
+import { importOps, readLibraryData } from '../db/library-io';
 
 export function installBenchHooks(): void {
   if (!new URLSearchParams(location.search).has('bench')) return;
