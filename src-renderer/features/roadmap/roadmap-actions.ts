@@ -13,14 +13,9 @@ import {
 import type { Workshop } from '../../domain/workshop';
 import { executeCommand, execute, undoCommand } from '../../state/history';
 import { notify } from '../../state/notifications';
+import { loadInitiatives } from '../shared/roadmap-reads';
 
 const asRow = (x: unknown) => x as Row;
-
-/** The workshop's initiatives, normalised, in roadmap order. */
-export async function loadInitiatives(workshopId: string): Promise<Initiative[]> {
-  const rows = await getDb().initiatives.where('workshopId').equals(workshopId).toArray();
-  return rows.map((r) => normalizeInitiative(r as Row)).sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
-}
 
 export type InitiativeDraft = Omit<Initiative, 'id' | 'workshopId' | 'order' | 'createdAt'>;
 

@@ -10,7 +10,8 @@ import { RoadmapSettingsDialog } from './roadmap-settings-dialog';
 import { RoadmapTimeline } from './roadmap-timeline';
 import { ImpactEffortView } from './impact-effort';
 import { StageHealthView } from './stage-health';
-import { useInitiatives, useMetrics, useOpportunityCards, usePersonaOptions } from './roadmap-queries';
+import { useOpportunityCards, usePersonaOptions } from './roadmap-queries';
+import { useInitiatives, useMetrics } from '../shared/roadmap-reads';
 import './roadmap.css';
 
 const views = [

@@ -11,7 +11,7 @@ import { EmptyState } from '../../ui/empty-state';
 import { routeHref, type Route } from '../../state/router';
 import { getHost } from '../../host/host';
 import { notify } from '../../state/notifications';
-import { exportWorkshopBackup } from '../library/library-actions';
+import { exportWorkshopBackup } from '../shared/backup';
 import { OverviewPage } from './overview-page';
 import { StepPage } from './step-page';
 import { ArtifactPage, artifactCount } from './artifact-page';
