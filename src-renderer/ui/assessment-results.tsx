@@ -6,6 +6,7 @@ import {
 } from '../domain/assessment';
 import { formatLocalDate, localDateString } from '../domain/ids';
 import { RadarChart } from './charts/radar-chart';
+import './assessment-results.css';
 
 export function runDate(r: AssessmentRun): string {
   return formatLocalDate(localDateString(new Date(r.createdAt)));

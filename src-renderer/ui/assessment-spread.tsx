@@ -1,6 +1,7 @@
 // The spread of individual answers to one assessment question: min, max, standard deviation and
 // a dot per participant. Pure props in; shown in the assessment editor and on the projector.
 import { spread, type AnswerType } from '../domain/assessment';
+import './assessment-results.css';
 
 /** Min, max and standard deviation with a dot per participant on a 0–100 strip. */
 export function SpreadView({ type, scores, label }: { type: AnswerType; scores: readonly number[]; label: string }) {

@@ -15,7 +15,6 @@ import { useExercise, useNow, useRunSession } from './run-queries';
 import { Dots, useVoteState, VoteResults } from './voting-panel';
 import { HiddenIdeas } from './brainstorm-panel';
 import './run.css';
-import '../assessments/assessments.css';
 
 export function PresenterScreen({ workshopId }: { workshopId: string }) {
   const workshop = useWorkshop(workshopId);
