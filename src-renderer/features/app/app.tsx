@@ -9,6 +9,7 @@ import { notify } from '../../state/notifications';
 import { useUi } from '../../state/ui';
 import { getHost } from '../../host/host';
 import { Toasts } from '../../ui/toasts';
+import { RouteErrorBoundary } from '../shared/route-error-boundary';
 import { LibraryScreen } from '../library/library-screen';
 import { WorkshopScreen } from '../workshop/workshop-screen';
 import { SettingsScreen } from '../settings/settings-screen';
@@ -33,6 +34,11 @@ function inDialog(): boolean {
 async function runUndo(scope: string, direction: 'undo' | 'redo') {
   const cmd = await (direction === 'undo' ? undo(scope) : redo(scope));
   if (cmd) notify({ kind: 'info', message: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${cmd.label}` }, 3000);
+}
+
+/** The screen the shell's error boundary holds: the whole workshop around a workshop page, else the route's screen. */
+function shellHolds(route: Route): Route {
+  return route.name === 'step' || route.name === 'artifact' || route.name === 'export' ? { name: 'workshop', workshopId: route.workshopId } : route;
 }
 
 export function App() {
@@ -76,7 +82,13 @@ export function App() {
   );
 
   // The projector window: full screen, large type, no top bar.
-  if (route.name === 'present') return <PresenterScreen key={route.workshopId} workshopId={route.workshopId} />;
+  if (route.name === 'present') {
+    return (
+      <RouteErrorBoundary route={route}>
+        <PresenterScreen key={route.workshopId} workshopId={route.workshopId} />
+      </RouteErrorBoundary>
+    );
+  }
 
   return (
     <div className="app">
@@ -122,12 +134,16 @@ export function App() {
         </div>
       </header>
       <div id="content" className="app-content">
-        {route.name === 'library' ? <LibraryScreen /> : null}
-        {route.name === 'settings' ? <SettingsScreen /> : null}
-        {route.name === 'workshop' || route.name === 'step' || route.name === 'artifact' || route.name === 'export' ? (
-          <WorkshopScreen key={route.workshopId} route={route} />
-        ) : null}
-        {route.name === 'run' ? <RunScreen key={route.workshopId} workshopId={route.workshopId} stepId={route.stepId} /> : null}
+        {/* A screen that throws while rendering shows its error here; the top bar stays. The
+            workshop wraps its own page again, so there the sidebar stays too. */}
+        <RouteErrorBoundary route={route} holds={shellHolds(route)}>
+          {route.name === 'library' ? <LibraryScreen /> : null}
+          {route.name === 'settings' ? <SettingsScreen /> : null}
+          {route.name === 'workshop' || route.name === 'step' || route.name === 'artifact' || route.name === 'export' ? (
+            <WorkshopScreen key={route.workshopId} route={route} />
+          ) : null}
+          {route.name === 'run' ? <RunScreen key={route.workshopId} workshopId={route.workshopId} stepId={route.stepId} /> : null}
+        </RouteErrorBoundary>
       </div>
       <Toasts />
     </div>
