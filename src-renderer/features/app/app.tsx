@@ -2,13 +2,15 @@
 // menu commands, and toasts.
 import { useEffect } from 'react';
 import { Redo2, Settings as SettingsIcon, Undo2 } from 'lucide-react';
-import { useRoute, navigate, type Route } from '../../state/router';
+import { useRoute, navigate, routeHref, type Route } from '../../state/router';
 import { redo, undo, useUndoRedoLabels } from '../../state/history';
 import { LIBRARY_SCOPE } from '../../db/commands';
 import { notify } from '../../state/notifications';
 import { useUi } from '../../state/ui';
 import { getHost } from '../../host/host';
 import { Toasts } from '../../ui/toasts';
+import { ScreenErrorBoundary } from '../../ui/screen-error-boundary';
+import { exportLibraryBackup } from '../shared/backup';
 import { RouteErrorBoundary } from '../shared/route-error-boundary';
 import { LibraryScreen } from '../library/library-screen';
 import { WorkshopScreen } from '../workshop/workshop-screen';
@@ -41,8 +43,17 @@ function shellHolds(route: Route): Route {
   return route.name === 'step' || route.name === 'artifact' || route.name === 'export' ? { name: 'workshop', workshopId: route.workshopId } : route;
 }
 
+/** The app, guarded as a whole too: should the shell itself throw, the window still explains and offers a way back. */
 export function App() {
   const route = useRoute();
+  return (
+    <ScreenErrorBoundary screen="Centric" resetKey={routeHref(route)} backHref={routeHref({ name: 'library' })} onBackUp={exportLibraryBackup}>
+      <Shell route={route} />
+    </ScreenErrorBoundary>
+  );
+}
+
+function Shell({ route }: { route: Route }) {
   const scope = scopeOf(route);
   const labels = useUndoRedoLabels(scope);
 
