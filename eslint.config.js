@@ -1,5 +1,6 @@
 // Lint: TypeScript rules, React hooks rules, and the layer boundaries from
-// shared/engineering.md (features -> state, db, export, host -> domain; main never imports the renderer).
+// shared/engineering.md (features -> state, db, export, host -> domain; main never imports the renderer),
+// plus the boundaries between features (see featureRules below and docs/architecture.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -20,6 +21,52 @@ function layer(files, forbiddenPatterns, forbiddenPackages, message) {
     },
   };
 }
+
+// Every folder under src-renderer/features/. A feature imports another only through
+// features/shared/ (which imports no feature) or, for the few composition points below, a screen.
+const featureNames = ['actions', 'app', 'assessments', 'export', 'journey', 'library', 'measurement', 'personas', 'roadmap', 'run', 'segments', 'settings', 'shared', 'workshop'];
+const featureMessage =
+  'Features do not import each other: move what they share to features/shared/ (reads, commands) or ui/ (pure components), or pass it in as a prop.';
+
+function otherFeatures(self, allowed = []) {
+  const group = featureNames.filter((f) => f !== self && f !== 'shared').flatMap((f) => [`../${f}/**`, `**/features/${f}/**`]);
+  return [...group, ...allowed.map((path) => `!../${path}`)];
+}
+
+function featureRule(files, self, allowed) {
+  return {
+    files,
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: otherFeatures(self, allowed), message: featureMessage }] }] },
+  };
+}
+
+// The app shell (features/app) composes every screen and is left out. Later entries override
+// earlier ones for their files, so the composition exceptions come after the per-feature rules.
+const featureRules = [
+  ...featureNames.filter((f) => f !== 'app' && f !== 'shared').map((f) => featureRule([`src-renderer/features/${f}/**`], f, [])),
+  // features/shared is what every feature may import, so it imports none (not even the shell).
+  {
+    files: ['src-renderer/features/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: featureNames.filter((f) => f !== 'shared').flatMap((f) => [`../${f}/**`, `**/features/${f}/**`]), message: 'features/shared/ imports no feature: every feature imports it.' }] },
+      ],
+    },
+  },
+  // The artifact-editor registry lists the seven editors: the workshop's artifact page and run
+  // mode host whichever one a route or step names. (The workshop screen also lazy-loads the export
+  // screen with import(), which this rule does not see.)
+  featureRule(['src-renderer/features/workshop/artifact-editors.ts'], 'workshop', [
+    'actions/actions-screen', 'assessments/assessments-screen', 'journey/journey-screen', 'measurement/measurement-screen',
+    'personas/personas-screen', 'roadmap/roadmap-screen', 'segments/segments-screen',
+  ]),
+  // Run mode hosts the current step's artifact: any editor through the registry, the assessment
+  // pane (given run mode's projector command as a prop) and the actions log in its drawer.
+  featureRule(['src-renderer/features/run/run-screen.tsx'], 'run', ['workshop/artifact-editors', 'assessments/assessments-screen', 'actions/actions-log']),
+  // Until the persistence store moves to state/ (issue 11), settings reads it from the app shell.
+  featureRule(['src-renderer/features/settings/settings-screen.tsx'], 'settings', ['app/persistence']),
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'dist/**'] },
@@ -69,6 +116,13 @@ export default tseslint.config(
     ['**/features/**', '**/ui/**', '**/export/**'],
     [],
     'state/ must not import screens.',
+  ),
+  ...featureRules,
+  layer(
+    ['src-renderer/bench/**'],
+    ['**/state/**', '**/features/**', '**/ui/**', '**/host/**'],
+    ['react', 'react-dom', 'zustand', 'lucide-react', '@xyflow/react'],
+    'bench/ exposes storage code to npm run bench; it imports nothing above db/.',
   ),
   layer(['src-renderer/ui/**'], ['**/features/**', '**/db/**', '**/host/**'], [], 'ui/ holds shared components: no screens, storage or host.'),
   layer(

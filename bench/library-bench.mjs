@@ -1,7 +1,7 @@
 // Library and storage figures for `npm run bench`: load-to-interactive with 100 workshops, one
 // command committed to IndexedDB with 10,000 cards stored (p50/p95), a 5 MB backup import, a
 // whole-library export, and the renderer's JS heap after opening a 2,000-card journey.
-// Runs the app's real code through the ?bench hooks (src-renderer/db/bench-hooks.ts).
+// Runs the app's real code through the ?bench hooks (src-renderer/bench/bench-hooks.ts).
 /* global window, performance, document, requestAnimationFrame -- these run inside the page */
 import { randomUUID } from 'node:crypto';
 import { putRows, syntheticJourney, workshopRow } from './seed.mjs';

@@ -12,7 +12,7 @@ import { flushPendingEdits, useHistory } from './state/history';
 import { notify } from './state/notifications';
 import { usePersistenceStore } from './features/app/persistence';
 import { App } from './features/app/app';
-import { installBenchHooks } from './db/bench-hooks';
+import { installBenchHooks } from './bench/bench-hooks';
 
 async function boot() {
   applyTokens(document.documentElement);

@@ -23,11 +23,11 @@ export const settingKeys = Object.keys(defaultSettings) as (keyof Settings)[];
 
 /** Builds settings from stored key/value rows, ignoring unknown keys and wrong types. */
 export function settingsFromRows(rows: readonly { key: string; value: unknown }[]): Settings {
-  const out: Record<string, unknown> = { ...defaultSettings };
+  const out: { -readonly [K in keyof Settings]: Settings[K] } = { ...defaultSettings };
   for (const r of rows) {
-    if ((settingKeys as string[]).includes(r.key) && typeof r.value === typeof defaultSettings[r.key as keyof Settings]) {
-      out[r.key] = r.value;
-    }
+    const key = settingKeys.find((k) => k === r.key);
+    // Every setting is text today; a value of another type (a damaged row) keeps the default.
+    if (key && typeof r.value === typeof defaultSettings[key] && typeof r.value === 'string') out[key] = r.value;
   }
-  return out as unknown as Settings;
+  return out;
 }

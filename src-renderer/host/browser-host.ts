@@ -1,7 +1,7 @@
 // Browser stand-ins for host capabilities: downloads, a file input, snapshots in their own
 // IndexedDB database, window.open. Used when the renderer runs in a plain Chromium.
 import Dexie, { type Table } from 'dexie';
-import type { FileFilter, Host, SnapshotInfo } from './host';
+import type { FileFilter, Host, SnapshotInfo } from './host-types';
 
 interface SnapshotRow extends SnapshotInfo {
   readonly data: string;

@@ -1,6 +1,6 @@
 // Host capabilities over the preload bridge (window.centric). Main validates every request.
 import type { CentricBridge } from '../../src-main/ipc-contract';
-import type { Host } from './host';
+import type { Host } from './host-types';
 
 export function createElectronHost(bridge: CentricBridge): Host {
   return {

@@ -1,5 +1,5 @@
 // The 'actions' artifact: decisions, actions (who, what, by when) and the parking lot.
-import type { ArtifactEditorProps } from '../workshop/artifact-editors';
+import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { ActionsLog } from './actions-log';
 
 export function ActionsScreen({ workshop: w }: ArtifactEditorProps) {

@@ -2,13 +2,16 @@
 // menu commands, and toasts.
 import { useEffect } from 'react';
 import { Redo2, Settings as SettingsIcon, Undo2 } from 'lucide-react';
-import { useRoute, navigate, type Route } from '../../state/router';
+import { useRoute, navigate, routeHref, type Route } from '../../state/router';
 import { redo, undo, useUndoRedoLabels } from '../../state/history';
 import { LIBRARY_SCOPE } from '../../db/commands';
 import { notify } from '../../state/notifications';
 import { useUi } from '../../state/ui';
 import { getHost } from '../../host/host';
 import { Toasts } from '../../ui/toasts';
+import { ScreenErrorBoundary } from '../../ui/screen-error-boundary';
+import { exportLibraryBackup } from '../shared/backup';
+import { RouteErrorBoundary } from '../shared/route-error-boundary';
 import { LibraryScreen } from '../library/library-screen';
 import { WorkshopScreen } from '../workshop/workshop-screen';
 import { SettingsScreen } from '../settings/settings-screen';
@@ -35,8 +38,22 @@ async function runUndo(scope: string, direction: 'undo' | 'redo') {
   if (cmd) notify({ kind: 'info', message: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${cmd.label}` }, 3000);
 }
 
+/** The screen the shell's error boundary holds: the whole workshop around a workshop page, else the route's screen. */
+function shellHolds(route: Route): Route {
+  return route.name === 'step' || route.name === 'artifact' || route.name === 'export' ? { name: 'workshop', workshopId: route.workshopId } : route;
+}
+
+/** The app, guarded as a whole too: should the shell itself throw, the window still explains and offers a way back. */
 export function App() {
   const route = useRoute();
+  return (
+    <ScreenErrorBoundary screen="Centric" resetKey={routeHref(route)} backHref={routeHref({ name: 'library' })} onBackUp={exportLibraryBackup}>
+      <Shell route={route} />
+    </ScreenErrorBoundary>
+  );
+}
+
+function Shell({ route }: { route: Route }) {
   const scope = scopeOf(route);
   const labels = useUndoRedoLabels(scope);
 
@@ -76,7 +93,13 @@ export function App() {
   );
 
   // The projector window: full screen, large type, no top bar.
-  if (route.name === 'present') return <PresenterScreen key={route.workshopId} workshopId={route.workshopId} />;
+  if (route.name === 'present') {
+    return (
+      <RouteErrorBoundary route={route}>
+        <PresenterScreen key={route.workshopId} workshopId={route.workshopId} />
+      </RouteErrorBoundary>
+    );
+  }
 
   return (
     <div className="app">
@@ -122,12 +145,16 @@ export function App() {
         </div>
       </header>
       <div id="content" className="app-content">
-        {route.name === 'library' ? <LibraryScreen /> : null}
-        {route.name === 'settings' ? <SettingsScreen /> : null}
-        {route.name === 'workshop' || route.name === 'step' || route.name === 'artifact' || route.name === 'export' ? (
-          <WorkshopScreen key={route.workshopId} route={route} />
-        ) : null}
-        {route.name === 'run' ? <RunScreen key={route.workshopId} workshopId={route.workshopId} stepId={route.stepId} /> : null}
+        {/* A screen that throws while rendering shows its error here; the top bar stays. The
+            workshop wraps its own page again, so there the sidebar stays too. */}
+        <RouteErrorBoundary route={route} holds={shellHolds(route)}>
+          {route.name === 'library' ? <LibraryScreen /> : null}
+          {route.name === 'settings' ? <SettingsScreen /> : null}
+          {route.name === 'workshop' || route.name === 'step' || route.name === 'artifact' || route.name === 'export' ? (
+            <WorkshopScreen key={route.workshopId} route={route} />
+          ) : null}
+          {route.name === 'run' ? <RunScreen key={route.workshopId} workshopId={route.workshopId} stepId={route.stepId} /> : null}
+        </RouteErrorBoundary>
       </div>
       <Toasts />
     </div>

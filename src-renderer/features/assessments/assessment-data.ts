@@ -1,26 +1,12 @@
-// The shipped question sets (templates/assessments/*.json, validated when loaded: a bad file is
-// reported and the others still load), live reads of a workshop's assessment runs, and the
-// commands that change them (content: undoable in the workshop's history).
-import { useLiveQuery } from 'dexie-react-hooks';
+// The commands that change a workshop's assessment runs (content: undoable in the workshop's
+// history). The question sets and the live read of runs are in features/shared/assessments.ts.
 import { putOp, updateOp } from '../../db/commands';
-import { getDb } from '../../db/database';
 import { execute } from '../../state/history';
 import { notify } from '../../state/notifications';
 import { navigate } from '../../state/router';
 import type { AssessmentSet } from '../../domain/artifacts';
-import { createRun, loadAssessmentSets, type AssessmentRun } from '../../domain/assessment';
-
-const files = import.meta.glob('../../../templates/assessments/*.json', { eager: true, import: 'default' });
-export const assessmentLibrary = loadAssessmentSets(files);
-if (assessmentLibrary.errors.length) console.error('Assessment question sets not loaded:', assessmentLibrary.errors);
-
-/** The workshop's assessment runs, oldest first; undefined while loading. */
-export function useAssessmentRuns(workshopId: string): AssessmentRun[] | undefined {
-  return useLiveQuery(async () => {
-    const rows = await getDb().assessments.where('workshopId').equals(workshopId).toArray();
-    return rows.sort((a, b) => a.createdAt - b.createdAt);
-  }, [workshopId]);
-}
+import { createRun, type AssessmentRun } from '../../domain/assessment';
+import { assessmentLibrary } from '../shared/assessments';
 
 export async function startAssessmentRun(workshopId: string, set: AssessmentSet, open = true): Promise<string | null> {
   const run = createRun(workshopId, set);

@@ -9,11 +9,11 @@ import {
   type AssessmentQuestion, type AssessmentRun, type AssessmentSetDef, type QuestionAnswer,
 } from '../../domain/assessment';
 import { newId } from '../../domain/ids';
-import type { Participant } from '../../domain/run';
+import type { Participant, PresenterFocus } from '../../domain/run';
 import { CommitField } from '../../ui/commit-field';
 import { deleteRun, editRun, startAssessmentRun } from './assessment-data';
-import { GapList, hasRadar, ResultsRadar, runDate, ScoreBars } from './assessment-results';
-import { setFocus } from '../run/run-actions';
+import { GapList, hasRadar, ResultsRadar, runDate, ScoreBars } from '../../ui/assessment-results';
+import { SpreadView } from '../../ui/assessment-spread';
 
 interface Props {
   readonly workshopId: string;
@@ -21,11 +21,15 @@ interface Props {
   readonly run: AssessmentRun;
   readonly runs: readonly AssessmentRun[];
   readonly participants: readonly Participant[];
-  /** Shown inside run mode: offers "Show on projector" per question. */
-  readonly presenting?: boolean;
+  /**
+   * Given inside run mode (which owns the projector): offers "Show on projector" for the results
+   * and per question. Passed in so this editor never imports run mode.
+   */
+  readonly onPresent?: (focus: PresenterFocus) => void;
 }
 
-export function AssessmentRunEditor({ workshopId, set, run, runs, participants, presenting = false }: Props) {
+export function AssessmentRunEditor({ workshopId, set, run, runs, participants, onPresent }: Props) {
+  const presenting = onPresent !== undefined;
   const previous = previousRun(runs, run);
   const number = runs.filter((r) => r.set === set.id).findIndex((r) => r.id === run.id) + 1;
   const setAnswer = (q: AssessmentQuestion, change: (a: QuestionAnswer) => QuestionAnswer, label: string) =>
@@ -51,7 +55,7 @@ export function AssessmentRunEditor({ workshopId, set, run, runs, participants, 
             </button>
           </div>
           {presenting ? (
-            <button type="button" className="btn btn-small" onClick={() => void setFocus(workshopId, { type: 'assessment', id: run.id })}>
+            <button type="button" className="btn btn-small" onClick={() => onPresent?.({ type: 'assessment', id: run.id })}>
               <Monitor size={14} aria-hidden /> Show results on projector
             </button>
           ) : null}
@@ -98,7 +102,7 @@ export function AssessmentRunEditor({ workshopId, set, run, runs, participants, 
                     mode={run.mode}
                     participants={participants}
                     onAnswer={(change, label) => void setAnswer(q, change, label)}
-                    onShow={presenting ? () => void setFocus(workshopId, { type: 'assessment', id: run.id, questionId: q.id }) : undefined}
+                    onShow={onPresent ? () => onPresent({ type: 'assessment', id: run.id, questionId: q.id }) : undefined}
                     workshopId={workshopId}
                     runId={run.id}
                   />
@@ -231,34 +235,6 @@ export function AnswerButtons({ label, type, value, onChange, large = false }: {
           </button>
         );
       })}
-    </div>
-  );
-}
-
-/** Min, max and standard deviation with a dot per participant on a 0–100 strip. */
-export function SpreadView({ type, scores, label }: { type: AnswerType; scores: readonly number[]; label: string }) {
-  const sp = spread(scores);
-  if (!sp) return null;
-  const show = (v: number) => (type === 'scale-5' ? (1 + v * 4).toFixed(v * 4 % 1 === 0 ? 0 : 1) : `${Math.round(v * 100)}%`);
-  const sd = type === 'scale-5' ? (sp.stdev * 4).toFixed(1) : `${Math.round(sp.stdev * 100)} pts`;
-  const wide = type === 'scale-5' ? sp.stdev * 4 >= 1 : sp.stdev >= 0.3;
-  // Stack dots that land on the same value.
-  const seen = new Map<number, number>();
-  return (
-    <div className={`spread${wide ? ' spread-wide' : ''}`} aria-label={`Spread for ${label}: ${sp.n} answers, min ${show(sp.min)}, max ${show(sp.max)}, standard deviation ${sd}`} role="group">
-      <svg className="spread-strip" viewBox="0 0 200 28" width="200" height="28" aria-hidden>
-        <line x1="8" y1="20" x2="192" y2="20" stroke="var(--color-border-strong)" strokeWidth="2" />
-        {scores.map((v, i) => {
-          const k = Math.round(v * 100);
-          const n = seen.get(k) ?? 0;
-          seen.set(k, n + 1);
-          return <circle key={i} cx={8 + v * 184} cy={20 - n * 7} r="4" fill={wide ? 'var(--color-warning)' : 'var(--color-primary)'} />;
-        })}
-      </svg>
-      <span className="spread-figures">
-        min {show(sp.min)} · max {show(sp.max)} · σ {sd}
-        {wide ? <strong className="spread-flag"> Wide spread: discuss</strong> : null}
-      </span>
     </div>
   );
 }

@@ -3,13 +3,15 @@
 import { ClipboardCheck, Plus } from 'lucide-react';
 import { assessmentSets, type AssessmentSet } from '../../domain/artifacts';
 import { dimensionScores, formatPercent, overallScore, runsOfSet } from '../../domain/assessment';
+import type { PresenterFocus } from '../../domain/run';
 import { routeHref } from '../../state/router';
 import { EmptyState } from '../../ui/empty-state';
-import type { ArtifactEditorProps } from '../workshop/artifact-editors';
-import { useParticipants } from '../run/run-queries';
-import { assessmentLibrary, startAssessmentRun, useAssessmentRuns } from './assessment-data';
+import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
+import { useParticipants } from '../shared/participants';
+import { assessmentLibrary, useAssessmentRuns } from '../shared/assessments';
+import { startAssessmentRun } from './assessment-data';
 import { AssessmentRunEditor } from './assessment-run';
-import { runDate } from './assessment-results';
+import { runDate } from '../../ui/assessment-results';
 import './assessments.css';
 
 export function AssessmentsScreen({ workshop: w, itemId }: ArtifactEditorProps) {
@@ -79,8 +81,8 @@ export function AssessmentsScreen({ workshop: w, itemId }: ArtifactEditorProps) 
   );
 }
 
-/** Run mode: the latest run of the step's set, or a button to start one. */
-export function AssessmentPane({ workshopId, set: setId }: { workshopId: string; set: AssessmentSet }) {
+/** Run mode: the latest run of the step's set, or a button to start one. onPresent comes from run mode, which owns the projector. */
+export function AssessmentPane({ workshopId, set: setId, onPresent }: { workshopId: string; set: AssessmentSet; onPresent: (focus: PresenterFocus) => void }) {
   const runs = useAssessmentRuns(workshopId);
   const participants = useParticipants(workshopId);
   const set = assessmentLibrary.sets[setId];
@@ -97,5 +99,5 @@ export function AssessmentPane({ workshopId, set: setId }: { workshopId: string;
       </EmptyState>
     );
   }
-  return <AssessmentRunEditor workshopId={workshopId} set={set} run={run} runs={runs} participants={participants} presenting />;
+  return <AssessmentRunEditor workshopId={workshopId} set={set} run={run} runs={runs} participants={participants} onPresent={onPresent} />;
 }

@@ -5,7 +5,7 @@ import { getDb } from '../../db/database';
 import { readWorkshopData } from '../../db/library-io';
 import { settingsFromRows } from '../../domain/settings';
 import { deckDataFromRows, type DeckData } from '../../export/deck-data';
-import { assessmentLibrary } from '../assessments/assessment-data';
+import { assessmentLibrary } from '../shared/assessments';
 
 export function useDeckData(workshopId: string): DeckData | null | undefined {
   return useLiveQuery(async () => {

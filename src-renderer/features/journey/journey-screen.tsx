@@ -16,7 +16,7 @@ import {
   Route as RouteIcon,
   Trash2,
 } from 'lucide-react';
-import type { ArtifactEditorProps } from '../workshop/artifact-editors';
+import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { artifactInfo } from '../../domain/artifacts';
 import { cardColorIds, cardColors, cardMarkLabels, cardMarks, journeyLimits, type Journey, type JourneyCard } from '../../domain/journey';
 import type { Workshop } from '../../domain/workshop';

@@ -10,17 +10,9 @@ import { EmptyState } from '../../ui/empty-state';
 import { navigate } from '../../state/router';
 import { NewWorkshopDialog } from './new-workshop-dialog';
 import { RenameDialog } from './rename-dialog';
-import { ImportDialog } from './import-dialog';
-import {
-  commitImport,
-  deleteWorkshop,
-  duplicateWorkshop,
-  exportLibraryBackup,
-  exportWorkshopBackup,
-  pickBackupToImport,
-  renameWorkshop,
-  type ImportPlan,
-} from './library-actions';
+import { ImportDialog } from '../shared/import-dialog';
+import { deleteWorkshop, duplicateWorkshop, renameWorkshop } from './library-actions';
+import { commitImport, exportLibraryBackup, exportWorkshopBackup, pickBackupToImport, type ImportPlan } from '../shared/backup';
 import { useUi } from '../../state/ui';
 
 export function LibraryScreen() {

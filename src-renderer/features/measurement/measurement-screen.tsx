@@ -4,7 +4,7 @@
 import { type KeyboardEvent } from 'react';
 import { useState } from 'react';
 import { AlertCircle, BookOpen, Download, Plus, Trash2 } from 'lucide-react';
-import type { ArtifactEditorProps } from '../workshop/artifact-editors';
+import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { CommitField } from '../../ui/commit-field';
 import {
   cadenceLabels,
@@ -27,8 +27,8 @@ import {
   type MetricTextField,
 } from '../../domain/metric';
 import { lifecycleStages, readRoadmapSettings, laneName, stageLabels, stagePurposes, type Initiative, type LifecycleStage } from '../../domain/roadmap';
-import { useInitiatives, useMetrics } from '../roadmap/roadmap-queries';
-import { laneStyle } from '../roadmap/roadmap-visuals';
+import { useInitiatives, useMetrics } from '../shared/roadmap-reads';
+import { laneStyle } from '../../ui/lane-style';
 import { addMetrics, deleteMetric, exportMeasurementCsv, nextMetricOrder, updateMetric } from './measurement-actions';
 import { MetricLibraryDialog } from './metric-library-dialog';
 import './measurement.css';

@@ -1,5 +1,5 @@
 // The persona artifact: the gallery, or one persona's editor when the route names it.
-import type { ArtifactEditorProps } from '../workshop/artifact-editors';
+import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { PersonaGallery } from './persona-gallery';
 import { PersonaEditor } from './persona-editor';
 import './personas.css';

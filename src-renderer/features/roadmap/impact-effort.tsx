@@ -15,7 +15,7 @@ import {
   type RoadmapSettings,
 } from '../../domain/roadmap';
 import { rateInitiative } from './roadmap-actions';
-import { laneColorVar } from './roadmap-visuals';
+import { laneColorVar } from '../../ui/lane-style';
 
 const W = 640;
 const H = 540;

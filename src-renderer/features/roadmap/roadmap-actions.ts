@@ -13,12 +13,7 @@ import {
 import type { Workshop } from '../../domain/workshop';
 import { executeCommand, execute, undoCommand } from '../../state/history';
 import { notify } from '../../state/notifications';
-
-/** The workshop's initiatives, normalised, in roadmap order. */
-export async function loadInitiatives(workshopId: string): Promise<Initiative[]> {
-  const rows = await getDb().initiatives.where('workshopId').equals(workshopId).toArray();
-  return rows.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
-}
+import { loadInitiatives } from '../shared/roadmap-reads';
 
 export type InitiativeDraft = Omit<Initiative, 'id' | 'workshopId' | 'order' | 'createdAt'>;
 

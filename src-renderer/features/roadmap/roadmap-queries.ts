@@ -1,22 +1,7 @@
-// Live reads for the roadmap and measurement screens (reads only; writes go through the actions).
+// Live reads for the roadmap screen (reads only; writes go through the actions). Initiatives and
+// metrics, which the measurement plan reads too, are in features/shared/roadmap-reads.ts.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/database';
-import type { Initiative } from '../../domain/roadmap';
-import { type Metric } from '../../domain/metric';
-import { loadInitiatives } from './roadmap-actions';
-
-export function useInitiatives(workshopId: string): Initiative[] | undefined {
-  return useLiveQuery(() => loadInitiatives(workshopId), [workshopId]);
-}
-
-export async function loadMetrics(workshopId: string): Promise<Metric[]> {
-  const rows = await getDb().metrics.where('workshopId').equals(workshopId).toArray();
-  return rows.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
-}
-
-export function useMetrics(workshopId: string): Metric[] | undefined {
-  return useLiveQuery(() => loadMetrics(workshopId), [workshopId]);
-}
 
 /** What the roadmap shows of a persona: its name and avatar colour or picture. */
 export interface PersonaOption {

@@ -2,7 +2,7 @@
 // as three views of one set of initiatives (the route's item names the view, so a reload stays put).
 import { useMemo, useState } from 'react';
 import { Plus, SlidersHorizontal } from 'lucide-react';
-import type { ArtifactEditorProps } from '../workshop/artifact-editors';
+import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { horizonSummary, readRoadmapSettings } from '../../domain/roadmap';
 import { navigate } from '../../state/router';
 import { InitiativeDialog, type InitiativeDialogTarget } from './initiative-dialog';
@@ -10,7 +10,8 @@ import { RoadmapSettingsDialog } from './roadmap-settings-dialog';
 import { RoadmapTimeline } from './roadmap-timeline';
 import { ImpactEffortView } from './impact-effort';
 import { StageHealthView } from './stage-health';
-import { useInitiatives, useMetrics, useOpportunityCards, usePersonaOptions } from './roadmap-queries';
+import { useOpportunityCards, usePersonaOptions } from './roadmap-queries';
+import { useInitiatives, useMetrics } from '../shared/roadmap-reads';
 import './roadmap.css';
 
 const views = [

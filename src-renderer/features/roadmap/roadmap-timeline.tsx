@@ -17,7 +17,8 @@ import { bucketAtX, datesAtX, dayToX, layoutTimeline, shiftDatesByPixels, todayX
 import { localDateString } from '../../domain/ids';
 import { moveInitiative, type Placement } from './roadmap-actions';
 import type { PersonaOption } from './roadmap-queries';
-import { laneStyle, PersonaStack, StatusPill } from './roadmap-visuals';
+import { PersonaStack, StatusPill } from './roadmap-visuals';
+import { laneStyle } from '../../ui/lane-style';
 
 const LANE_HEAD_W = 212;
 const HEAD_H = 56;

@@ -1,17 +1,8 @@
-// Small shared pictures for the roadmap and measurement screens: persona avatars, status pills,
-// lane colour variables.
+// Small pictures for the roadmap screen: persona avatars and status pills (lane colours, which
+// the measurement plan uses too, are in ui/lane-style.ts).
 import type { CSSProperties } from 'react';
-import { initialsOf, statusLabels, type InitiativeStatus, type RoadmapLane } from '../../domain/roadmap';
+import { initialsOf, statusLabels, type InitiativeStatus } from '../../domain/roadmap';
 import type { PersonaOption } from './roadmap-queries';
-
-/** The CSS colour variable of a lane: its lifecycle stage's token, or neutral for an added lane. */
-export function laneColorVar(lane: Pick<RoadmapLane, 'stage'> | undefined): string {
-  return lane?.stage ? `var(--color-${lane.stage})` : 'var(--color-ink-subtle)';
-}
-
-export function laneStyle(lane: Pick<RoadmapLane, 'stage'> | undefined): CSSProperties {
-  return { '--lane-color': laneColorVar(lane) } as CSSProperties;
-}
 
 export function StatusPill({ status }: { status: InitiativeStatus }) {
   return (

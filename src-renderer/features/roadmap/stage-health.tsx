@@ -5,7 +5,7 @@ import { AlertTriangle, Target } from 'lucide-react';
 import { formatValue, healthSignal, stageHealth, type Metric } from '../../domain/metric';
 import { initiativeStatuses, laneName, stageLabels, statusLabels, type Initiative, type RoadmapSettings } from '../../domain/roadmap';
 import { routeHref } from '../../state/router';
-import { laneStyle } from './roadmap-visuals';
+import { laneStyle } from '../../ui/lane-style';
 
 export function StageHealthView({
   workshopId,

@@ -5,7 +5,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Eye, EyeOff, Monitor, ParkingSquare, Pause, Play, Plus, Trash2 } from 'lucide-react';
 import { brainstormLimits, formatClock, isRunning, pauseTimer, remainingMs, startTimer, type Brainstorm, type Participant } from '../../domain/run';
 import { addIdeaTo, deleteExercise, editBrainstorm, parkIdea, revealAll, setFocus, startBrainstorm } from './run-actions';
-import { useNow, useParticipants } from './run-queries';
+import { useNow } from './run-queries';
+import { useParticipants } from '../shared/participants';
 
 export function BrainstormPanel({ workshopId, stepId, rounds, defaultPrompt }: { workshopId: string; stepId: string | null; rounds: readonly Brainstorm[]; defaultPrompt: string }) {
   const [chosen, setChosen] = useState<string | null>(null);

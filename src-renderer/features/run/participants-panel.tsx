@@ -5,7 +5,7 @@ import { Trash2, UserPlus } from 'lucide-react';
 import { initials, participantLimits, type Participant } from '../../domain/run';
 import { CommitField } from '../../ui/commit-field';
 import { addParticipant, editParticipant, removeParticipant } from './run-actions';
-import { useParticipants } from './run-queries';
+import { useParticipants } from '../shared/participants';
 
 export function ParticipantsPanel({ workshopId }: { workshopId: string }) {
   const list = useParticipants(workshopId) ?? [];

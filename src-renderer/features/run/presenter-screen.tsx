@@ -8,14 +8,13 @@ import { describeClock, formatClock, isRunning, remainingMs, timerOf, type Brain
 import { dotsLeft, type VoteExercise } from '../../domain/voting';
 import { answerLabel, answerOptions, peopleScores, previousRun, type AssessmentSetDef } from '../../domain/assessment';
 import type { Workshop } from '../../domain/workshop';
-import { assessmentLibrary, useAssessmentRuns } from '../assessments/assessment-data';
-import { GapList, hasRadar, ResultsRadar, ScoreBars } from '../assessments/assessment-results';
-import { SpreadView } from '../assessments/assessment-run';
+import { assessmentLibrary, useAssessmentRuns } from '../shared/assessments';
+import { GapList, hasRadar, ResultsRadar, ScoreBars } from '../../ui/assessment-results';
+import { SpreadView } from '../../ui/assessment-spread';
 import { useExercise, useNow, useRunSession } from './run-queries';
 import { Dots, useVoteState, VoteResults } from './voting-panel';
 import { HiddenIdeas } from './brainstorm-panel';
 import './run.css';
-import '../assessments/assessments.css';
 
 export function PresenterScreen({ workshopId }: { workshopId: string }) {
   const workshop = useWorkshop(workshopId);

@@ -1,19 +1,19 @@
-// Live reads for run mode and the presenter window: the run session, participants, exercises,
-// votes and what can be voted on. Reads only; writes go through run-actions.ts. Because these
-// are live queries, the presenter window follows the facilitator's window with no glue.
+// Live reads for run mode and the presenter window: the run session, exercises, votes and what
+// can be voted on (participants: features/shared/participants.ts). Reads only; writes go through
+// run-actions.ts. Because these are live queries, the presenter window follows the facilitator's
+// window with no glue.
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/database';
-import { runSessionId, sortParticipants, type Brainstorm, type Participant, type RunSession } from '../../domain/run';
+import { runSessionId, type Brainstorm, type RunSession } from '../../domain/run';
 import type { Vote, VoteExercise, VoteSource, VoteTarget } from '../../domain/voting';
 
 /** The workshop's run session; undefined while loading, null before the run is started. */
 export function useRunSession(workshopId: string): RunSession | null | undefined {
-  return useLiveQuery(async () => ((await getDb().sessions.get(runSessionId(workshopId))) as RunSession | undefined) ?? null, [workshopId]);
-}
-
-export function useParticipants(workshopId: string): Participant[] | undefined {
-  return useLiveQuery(async () => sortParticipants(await getDb().participants.where('workshopId').equals(workshopId).toArray()), [workshopId]);
+  return useLiveQuery(async () => {
+    const row = await getDb().sessions.get(runSessionId(workshopId));
+    return row?.kind === 'run' ? row : null;
+  }, [workshopId]);
 }
 
 export type Exercise = VoteExercise | Brainstorm;

@@ -23,7 +23,7 @@ import { ArtifactIcon } from '../../ui/artifact-icon';
 import { CommitField } from '../../ui/commit-field';
 import { EmptyState } from '../../ui/empty-state';
 import { artifactEditors } from '../workshop/artifact-editors';
-import { setStepField } from '../workshop/workshop-actions';
+import { setStepField } from '../shared/agenda-steps';
 import { ActionsLog } from '../actions/actions-log';
 import { AssessmentPane } from '../assessments/assessments-screen';
 import { playChime } from './chime';
@@ -263,7 +263,7 @@ function StepArtifact({ workshop: w, step }: { workshop: Workshop; step: AgendaS
       />
     );
   }
-  if (a.kind === 'assessment' && a.set) return <AssessmentPane key={a.set} workshopId={w.id} set={a.set} />;
+  if (a.kind === 'assessment' && a.set) return <AssessmentPane key={a.set} workshopId={w.id} set={a.set} onPresent={(focus) => void setFocus(w.id, focus)} />;
   if (a.kind === 'actions') return <ActionsLog workshopId={w.id} stepId={step.id} />;
   const Editor = artifactEditors[a.kind];
   if (Editor) return <div className="run-embedded"><Editor workshop={w} /></div>;

@@ -7,7 +7,8 @@ import { canCast, dotsLeft, tally, topItems, votingLimits, votingProgress, type 
 import { initials, type Participant } from '../../domain/run';
 import { notify } from '../../state/notifications';
 import { castVote, deleteExercise, editVote, setActiveVoter, setFocus, startVote, takeBackDot } from './run-actions';
-import { useParticipants, useVoteCatalogue, useVotes } from './run-queries';
+import { useVoteCatalogue, useVotes } from './run-queries';
+import { useParticipants } from '../shared/participants';
 
 export function VotingPanel({ workshopId, stepId, exercises }: { workshopId: string; stepId: string | null; exercises: readonly VoteExercise[] }) {
   const [chosen, setChosen] = useState<string | null>(null);

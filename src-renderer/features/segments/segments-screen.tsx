@@ -9,7 +9,7 @@ import { ArtifactIcon } from '../../ui/artifact-icon';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { EmptyState } from '../../ui/empty-state';
 import { navigate, routeHref } from '../../state/router';
-import type { ArtifactEditorProps } from '../workshop/artifact-editors';
+import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { addSegment, deleteSegment, moveSegmentBy } from './segment-actions';
 import { usePersonas, useSegments } from './segment-queries';
 import { SegmentMap } from './segment-map';

@@ -12,8 +12,8 @@ import { formatDateTime } from '../../ui/format';
 import { getHost, type SnapshotInfo } from '../../host/host';
 import { useTemplateCatalogue } from '../../state/templates';
 import { useHistory } from '../../state/history';
-import { commitImport, exportLibraryBackup, pickBackupToImport, restoreSnapshot, type ImportPlan } from '../library/library-actions';
-import { ImportDialog } from '../library/import-dialog';
+import { commitImport, exportLibraryBackup, pickBackupToImport, restoreSnapshot, type ImportPlan } from '../shared/backup';
+import { ImportDialog } from '../shared/import-dialog';
 import { deleteMyTemplate, exportTemplate, importTemplateFile, setSetting, snapshotNow } from './settings-actions';
 import { usePersistence } from '../app/persistence';
 

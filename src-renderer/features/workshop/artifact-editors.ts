@@ -1,7 +1,9 @@
 // Which screen edits each artifact kind. A kind without an editor shows its empty state.
+// The registry composes the seven editors; they take their props type from shared/artifact-editor-props.ts,
+// never from here, so no editor imports back up into the registry.
 import type { ComponentType } from 'react';
 import type { ArtifactKind } from '../../domain/artifacts';
-import type { Workshop } from '../../domain/workshop';
+import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { AssessmentsScreen } from '../assessments/assessments-screen';
 import { ActionsScreen } from '../actions/actions-screen';
 import { PersonasScreen } from '../personas/personas-screen';
@@ -9,12 +11,6 @@ import { SegmentsScreen } from '../segments/segments-screen';
 import { JourneyScreen } from '../journey/journey-screen';
 import { RoadmapScreen } from '../roadmap/roadmap-screen';
 import { MeasurementScreen } from '../measurement/measurement-screen';
-
-export interface ArtifactEditorProps {
-  readonly workshop: Workshop;
-  /** The item opened inside the artifact (a persona, a segment), if any. */
-  readonly itemId?: string;
-}
 
 export const artifactEditors: Partial<Record<ArtifactKind, ComponentType<ArtifactEditorProps>>> = {
   persona: PersonasScreen,

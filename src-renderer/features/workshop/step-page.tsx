@@ -5,7 +5,7 @@ import { formatMinutes, limits, type Workshop } from '../../domain/workshop';
 import { CommitField } from '../../ui/commit-field';
 import { ArtifactIcon } from '../../ui/artifact-icon';
 import { routeHref } from '../../state/router';
-import { setStepField } from './workshop-actions';
+import { setStepField } from '../shared/agenda-steps';
 
 export function StepPage({ workshop: w, stepId }: { workshop: Workshop; stepId: string }) {
   const index = w.agenda.findIndex((s) => s.id === stepId);

@@ -1,8 +1,8 @@
-// Edits inside one workshop (details, step notes, save agenda as template), each one
-// undoable in that workshop's history.
+// Edits inside one workshop (details, save agenda as template), each one undoable in that
+// workshop's history. Step notes: features/shared/agenda-steps.ts.
 import { LIBRARY_SCOPE } from '../../db/commands';
 import { agendaToTemplate } from '../../domain/template';
-import { updateStep, type AgendaStep, type Workshop } from '../../domain/workshop';
+import type { Workshop } from '../../domain/workshop';
 import { execute } from '../../state/history';
 import { notify } from '../../state/notifications';
 
@@ -23,28 +23,6 @@ export function setWorkshopField(id: string, field: WorkshopField, value: string
     mergeKey: `workshop:${id}:${field}`,
     touchWorkshop: id,
     ops: [{ type: 'update', table: 'workshops', key: id, update: (w) => ({ ...w, [field]: value }) }],
-  });
-}
-
-export function setStepField(
-  id: string,
-  stepId: string,
-  patch: Partial<Pick<AgendaStep, 'notes' | 'minutes' | 'title'>>,
-  label: string,
-): Promise<boolean> {
-  return execute({
-    label,
-    scope: id,
-    mergeKey: `step:${id}:${stepId}:${Object.keys(patch).join(',')}`,
-    touchWorkshop: id,
-    ops: [
-      {
-        type: 'update',
-        table: 'workshops',
-        key: id,
-        update: (w) => updateStep(w, stepId, patch),
-      },
-    ],
   });
 }
 

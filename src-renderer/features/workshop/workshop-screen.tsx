@@ -11,7 +11,8 @@ import { EmptyState } from '../../ui/empty-state';
 import { routeHref, type Route } from '../../state/router';
 import { getHost } from '../../host/host';
 import { notify } from '../../state/notifications';
-import { exportWorkshopBackup } from '../library/library-actions';
+import { exportWorkshopBackup } from '../shared/backup';
+import { RouteErrorBoundary } from '../shared/route-error-boundary';
 import { OverviewPage } from './overview-page';
 import { StepPage } from './step-page';
 import { ArtifactPage, artifactCount } from './artifact-page';
@@ -130,14 +131,16 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
         </div>
       </nav>
       <div className="workshop-content">
-        {route.name === 'workshop' ? <OverviewPage workshop={w} /> : null}
-        {route.name === 'step' ? <StepPage workshop={w} stepId={route.stepId} /> : null}
-        {route.name === 'artifact' ? <ArtifactPage workshop={w} kind={route.kind} itemId={route.itemId} /> : null}
-        {route.name === 'export' ? (
-          <Suspense fallback={<main className="page" aria-busy="true" />}>
-            <ExportScreen workshop={w} />
-          </Suspense>
-        ) : null}
+        <RouteErrorBoundary route={route}>
+          {route.name === 'workshop' ? <OverviewPage workshop={w} /> : null}
+          {route.name === 'step' ? <StepPage workshop={w} stepId={route.stepId} /> : null}
+          {route.name === 'artifact' ? <ArtifactPage workshop={w} kind={route.kind} itemId={route.itemId} /> : null}
+          {route.name === 'export' ? (
+            <Suspense fallback={<main className="page" aria-busy="true" />}>
+              <ExportScreen workshop={w} />
+            </Suspense>
+          ) : null}
+        </RouteErrorBoundary>
       </div>
       <SaveTemplateDialog workshop={w} open={saveOpen} onClose={() => setSaveOpen(false)} />
     </div>

@@ -2,7 +2,7 @@
 // when a workshop in it already exists. Nothing is written before the user confirms.
 import { AlertTriangle } from 'lucide-react';
 import { Dialog } from '../../ui/dialog';
-import type { ImportPlan } from './library-actions';
+import type { ImportPlan } from './backup';
 
 export function ImportDialog(props: {
   plan: ImportPlan | null;

@@ -3,9 +3,10 @@
 import { TrendingDown, TrendingUp } from 'lucide-react';
 import {
   compareScores, dimensionScores, formatPercent, overallScore, rankGaps, type AssessmentRun, type AssessmentSetDef,
-} from '../../domain/assessment';
-import { formatLocalDate, localDateString } from '../../domain/ids';
-import { RadarChart } from '../../ui/charts/radar-chart';
+} from '../domain/assessment';
+import { formatLocalDate, localDateString } from '../domain/ids';
+import { RadarChart } from './charts/radar-chart';
+import './assessment-results.css';
 
 export function runDate(r: AssessmentRun): string {
   return formatLocalDate(localDateString(new Date(r.createdAt)));
