@@ -27,7 +27,16 @@ export function ImportDialog(props: {
           <AlertTriangle size={22} aria-hidden className="import-error-icon" />
           <div>
             {plan.fileName ? <p className="import-file">{plan.fileName}</p> : null}
-            <p>{plan.error}</p>
+            {/* Each problem is one line of the message: a list, so a reader (and a screen reader) sees them apart. */}
+            {plan.error.includes('\n') ? (
+              <ul className="import-problems" aria-label="Problems found">
+                {plan.error.split('\n').map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            ) : (
+              <p>{plan.error}</p>
+            )}
             <p className="muted">Your library has not been changed.</p>
           </div>
         </div>
