@@ -7,7 +7,7 @@ import { getDb } from '../../db/database';
 import { isIncompleteAction, isOverdue, logKindLabels, parseLogInput, logKinds, logLimits, readLogEntry, sortLog, type LogEntry, type LogKind } from '../../domain/actions-log';
 import { localDateString } from '../../domain/ids';
 import { CommitField } from '../../ui/commit-field';
-import { addLogEntry, deleteLogEntry, editLogEntry } from './actions-actions';
+import { addLogEntry, deleteLogEntry, editLogEntry } from './log-commands';
 import './actions.css';
 
 export function useLog(workshopId: string): LogEntry[] | undefined {
