@@ -1,7 +1,7 @@
 // Opens the library database: refuses a database from a newer Centric, and snapshots the
 // whole library before any schema upgrade so an upgrade can never lose a workshop.
 import Dexie from 'dexie';
-import { BACKUP_FORMAT } from './backup-format';
+import { BACKUP_FORMAT_VERSION, BACKUP_FORMAT } from './backup-format';
 import { CentricDb, DB_NAME, DB_VERSION, getDb } from './database';
 import type { Host } from '../host/host';
 import { snapshotId, SNAPSHOTS_KEPT } from './snapshots';
@@ -30,7 +30,9 @@ async function snapshotRaw(name: string, version: number, host: Host): Promise<v
     for (const t of raw.tables) tables[t.name] = await t.toArray();
     const file = {
       format: BACKUP_FORMAT,
-      formatVersion: version,
+      // Backup format n is storage version n's table layout up to format 3; storage version 4
+      // changed no layout (it completed rows), so its tables are written as the newest format.
+      formatVersion: Math.min(version, BACKUP_FORMAT_VERSION),
       exportedAt: new Date().toISOString(),
       appVersion: await host.appVersion(),
       scope: 'library',
