@@ -1,6 +1,7 @@
 // The commands that change a workshop's assessment runs (content: undoable in the workshop's
 // history). The question sets and the live read of runs are in features/shared/assessments.ts.
-import { putOp, updateOp } from '../../db/commands';
+import { putOp } from '../../db/commands';
+import { editRecord } from '../../state/record-edits';
 import { execute } from '../../state/history';
 import { notify } from '../../state/notifications';
 import { navigate } from '../../state/router';
@@ -19,10 +20,7 @@ export async function startAssessmentRun(workshopId: string, set: AssessmentSet,
 
 /** Changes a run with a pure function of it as stored; typing passes a merge key. */
 export function editRun(workshopId: string, runId: string, label: string, change: (r: AssessmentRun) => AssessmentRun, mergeKey?: string): Promise<boolean> {
-  return execute({
-    label, scope: workshopId, touchWorkshop: workshopId, mergeKey,
-    ops: [updateOp('assessments', runId, change)],
-  });
+  return editRecord('assessments', { id: runId, workshopId }, label, change, mergeKey);
 }
 
 export async function deleteRun(workshopId: string, run: AssessmentRun): Promise<boolean> {

@@ -3,6 +3,7 @@
 import { putOp, type Op } from '../../db/commands';
 import { createSegment, moveSegment, nextOrder, type Segment } from '../../domain/segment';
 import type { Persona } from '../../domain/persona';
+import { editRecord } from '../../state/record-edits';
 import { execute, undo, useHistory } from '../../state/history';
 import { navigate } from '../../state/router';
 import { notify } from '../../state/notifications';
@@ -16,13 +17,7 @@ export interface EditOptions {
 
 /** Changes one segment with a pure function of the segment as stored. */
 export function editSegment(workshopId: string, segmentId: string, change: (s: Segment) => Segment, opts: EditOptions): Promise<boolean> {
-  return execute({
-    label: opts.label,
-    scope: workshopId,
-    mergeKey: opts.mergeKey,
-    touchWorkshop: workshopId,
-    ops: [{ type: 'update', table: 'segments', key: segmentId, update: change }],
-  });
+  return editRecord('segments', { id: segmentId, workshopId }, opts.label, change, opts.mergeKey);
 }
 
 /** Adds a segment at the end of the list and opens it. */
