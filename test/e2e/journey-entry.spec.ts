@@ -1,0 +1,49 @@
+// Entering cards on the journey canvas at a facilitator's pace: one card saved with Ctrl+Enter,
+// the next cell double-clicked at once and typed into. Nothing typed may be lost and focus must
+// stay in the editor being typed into. Also covers the canvas actions menu.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createWorkshop, openApp, readAllStores, sidebar } from '../helpers/e2e';
+
+const cell = (page: Page, stage: string, lane: string): Locator => page.getByRole('button', { name: new RegExp(`^Cell: ${stage}, ${lane}, \\d+ cards?$`) });
+const card = (page: Page, text: string, stage: string, lane: string): Locator => page.getByRole('button', { name: `Card: ${text}, ${stage}, ${lane}`, exact: true });
+
+async function storedTexts(page: Page): Promise<string[]> {
+  const db = await readAllStores(page);
+  return ((db.stores.journeyCards ?? []) as { text: string }[]).map((c) => c.text).sort();
+}
+
+async function centre(l: Locator) {
+  const b = (await l.boundingBox())!;
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+async function openNewJourney(page: Page) {
+  await openApp(page);
+  await createWorkshop(page, { template: 'Journey mapping', client: 'Northwind', title: 'Card entry day' });
+  await sidebar(page).getByRole('link', { name: /Customer journeys/ }).click();
+  await page.getByRole('button', { name: 'New journey' }).first().click();
+  await page.getByRole('dialog', { name: 'New journey' }).getByRole('button', { name: 'Create journey' }).click();
+  await expect(page.getByRole('button', { name: 'Stage: Aware' })).toBeVisible();
+}
+
+test('Ctrl+Enter, then at once double-click the next cell and type: the second card keeps every letter and the focus', async ({ page }) => {
+  await openNewJourney(page);
+  const first = await centre(cell(page, 'Aware', 'Actions'));
+  const next = await centre(cell(page, 'Consider', 'Actions'));
+
+  await page.mouse.dblclick(first.x, first.y + 20);
+  const editor = page.getByRole('textbox', { name: 'New card text' });
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('Reads the policy');
+  // No waiting between saving one card and starting the next, as a fast typist works; the
+  // second word is typed at a steady pace so the first card is stored while it is being typed.
+  await page.keyboard.press('Control+Enter');
+  await page.mouse.dblclick(next.x, next.y + 20);
+  await page.keyboard.type('Compares three insurers', { delay: 40 });
+
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue('Compares three insurers');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => storedTexts(page)).toEqual(['Compares three insurers', 'Reads the policy']);
+  await expect(card(page, 'Compares three insurers', 'Consider', 'Actions')).toBeFocused();
+});
