@@ -17,6 +17,35 @@ async function centre(l: Locator) {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
+/**
+ * Holds the stored cards behind an open read-write transaction, as a slow disk would, until
+ * released: the card saved meanwhile is stored, and shown, only after release. The transaction is
+ * kept alive by chaining reads; it ends by itself once released.
+ */
+async function holdCardStore(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('centric');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const w = window as unknown as { __releaseCards?: boolean };
+          w.__releaseCards = false;
+          const tx = db.transaction('journeyCards', 'readwrite');
+          const store = tx.objectStore('journeyCards');
+          const spin = () => {
+            if (!w.__releaseCards) store.count().onsuccess = spin;
+          };
+          spin();
+          tx.oncomplete = () => db.close();
+          resolve();
+        };
+      }),
+  );
+  return () => page.evaluate(() => void ((window as unknown as { __releaseCards?: boolean }).__releaseCards = true));
+}
+
 async function openNewJourney(page: Page) {
   await openApp(page);
   await createWorkshop(page, { template: 'Journey mapping', client: 'Northwind', title: 'Card entry day' });
@@ -40,6 +69,32 @@ test('Ctrl+Enter, then at once double-click the next cell and type: the second c
   await page.keyboard.press('Control+Enter');
   await page.mouse.dblclick(next.x, next.y + 20);
   await page.keyboard.type('Compares three insurers', { delay: 40 });
+
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue('Compares three insurers');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => storedTexts(page)).toEqual(['Compares three insurers', 'Reads the policy']);
+  await expect(card(page, 'Compares three insurers', 'Consider', 'Actions')).toBeFocused();
+});
+
+test('the saved card arrives while the next one is being typed (a slow disk): typing goes on undisturbed', async ({ page }) => {
+  await openNewJourney(page);
+  const first = await centre(cell(page, 'Aware', 'Actions'));
+  const next = await centre(cell(page, 'Consider', 'Actions'));
+
+  await page.mouse.dblclick(first.x, first.y + 20);
+  const editor = page.getByRole('textbox', { name: 'New card text' });
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('Reads the policy');
+  const release = await holdCardStore(page);
+  await page.keyboard.press('Control+Enter');
+  await page.mouse.dblclick(next.x, next.y + 20);
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('Comp');
+  // The first card is stored and appears on the canvas in the middle of the word.
+  await release();
+  await expect(card(page, 'Reads the policy', 'Aware', 'Actions')).toBeVisible();
+  await page.keyboard.type('ares three insurers');
 
   await expect(editor).toBeFocused();
   await expect(editor).toHaveValue('Compares three insurers');
