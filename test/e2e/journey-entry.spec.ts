@@ -102,3 +102,51 @@ test('the saved card arrives while the next one is being typed (a slow disk): ty
   await expect.poll(() => storedTexts(page)).toEqual(['Compares three insurers', 'Reads the policy']);
   await expect(card(page, 'Compares three insurers', 'Consider', 'Actions')).toBeFocused();
 });
+
+test('the canvas actions menu lists every action with its shortcut, works by keyboard, and acts on the focused card', async ({ page }) => {
+  await openNewJourney(page);
+  const at = await centre(cell(page, 'Aware', 'Actions'));
+  await page.mouse.dblclick(at.x, at.y + 20);
+  await page.keyboard.type('Calls the helpline');
+  await page.keyboard.press('Control+Enter');
+  const calls = card(page, 'Calls the helpline', 'Aware', 'Actions');
+  await expect(calls).toBeFocused();
+
+  // Open by keyboard: the first action for the focused card takes focus.
+  const more = page.getByRole('button', { name: 'More canvas actions' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu', { name: 'Canvas actions' });
+  await expect(menu).toBeVisible();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  const edit = menu.getByRole('menuitem', { name: 'Edit card' });
+  await expect(edit).toBeFocused();
+  await expect(edit).toHaveAttribute('aria-keyshortcuts', 'Enter F2');
+  await expect(menu.getByRole('menuitem', { name: 'Copy cards' })).toHaveAttribute('aria-keyshortcuts', 'Control+C');
+  // Acting on a card, so adding a card to a cell is not on offer.
+  await expect(menu.getByRole('menuitem', { name: 'Add a card here' })).toBeDisabled();
+  await expect(menu.getByRole('menuitem', { name: 'Zoom to fit' })).toBeEnabled();
+  await page.screenshot({ path: '/tmp/journey-menu-open.png' });
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Select or unselect card' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(more).toBeFocused();
+
+  // Copy through the menu; the toolbar's paste (the same table entry as Ctrl+V) is then on offer.
+  const paste = page.getByRole('button', { name: 'Paste cards' });
+  await expect(paste).toBeDisabled();
+  await page.keyboard.press('ArrowDown');
+  await menu.getByRole('menuitem', { name: 'Copy cards' }).click();
+  await expect(menu).toBeHidden();
+  await expect(paste).toBeEnabled();
+  await paste.click();
+  await expect.poll(() => storedTexts(page)).toEqual(['Calls the helpline', 'Calls the helpline']);
+
+  // Moving through the menu moves the card the canvas had focused, and the focus follows it.
+  await calls.first().focus();
+  await more.click();
+  await menu.getByRole('menuitem', { name: 'Move card right' }).click();
+  await expect(card(page, 'Calls the helpline', 'Consider', 'Actions')).toBeFocused();
+  await page.screenshot({ path: '/tmp/journey-toolbar.png' });
+});
