@@ -4,6 +4,7 @@
 // editor closes, before an undo, or if the editor goes away with text in it. Never cuts text.
 import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { cardTextProblem, type JourneyCard } from '../../domain/journey';
+import { registerFlusher } from '../../state/history';
 import { useDraft, type DraftCheck } from '../../ui/use-draft';
 import { useCanvasActions } from './journey-context';
 
@@ -44,6 +45,12 @@ export function CardEditor({ card, isDraft }: { card: JourneyCard; isDraft: bool
     const c = cardRef.current;
     actions.leaveEditing(isDraft ? `cell:${c.stageId}:${c.laneId}` : `card:${c.id}`);
   };
+
+  // Before any other edit or an undo, a new card's editor closes (storing its text, if any), as
+  // an empty new card must not stay open over a journey that changes under it.
+  const closeRef = useRef(close);
+  closeRef.current = close;
+  useEffect(() => (isDraft ? registerFlusher(() => closeRef.current()) : undefined), [isDraft]);
 
   useEffect(() => {
     const el = ref.current;

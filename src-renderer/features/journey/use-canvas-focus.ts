@@ -62,48 +62,58 @@ export function useCanvasFocus(live: LiveRef, wrapper: RefObject<HTMLDivElement 
     [rf, wrapper],
   );
 
+  // Every request for focus (and every editor opened) gets a number; a request still waiting for
+  // its element to render gives up once a newer one exists.
+  const request = useRef(0);
+  const supersede = () => {
+    pending.current = null;
+    return ++request.current;
+  };
+  /** An editor is open, or the focus is in a field outside the canvas: focus asked for earlier must not take it. */
+  const userIsElsewhere = useCallback(() => {
+    const here = document.activeElement;
+    return useJourneyUi.getState().editing !== null || (here !== null && here !== document.body && !wrapper.current?.contains(here));
+  }, [wrapper]);
+
   const focusTarget = useCallback(
     (key: string) => {
-      // Focus moved on purpose supersedes any focus still waiting for a stored change.
-      pending.current = null;
+      const mine = supersede();
       useJourneyUi.setState({ active: key });
       const r = rectOf(key);
       if (r) ensureVisible(r);
+      // A node that was just added renders a frame or two after the layout has it.
       const tryFocus = (attempt: number) => {
+        if (mine !== request.current || (attempt > 0 && userIsElsewhere())) return;
         const el = wrapper.current?.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`);
         if (el) el.focus({ preventScroll: true });
         else if (attempt < 5) requestAnimationFrame(() => tryFocus(attempt + 1));
       };
       tryFocus(0);
     },
-    [ensureVisible, rectOf, wrapper],
+    [ensureVisible, rectOf, wrapper, userIsElsewhere],
   );
 
   const focusAfterChange = useCallback((key: string) => {
     pending.current = key;
   }, []);
 
-  // A stored change arrives some milliseconds after it was asked for. By then the user may have
-  // opened another editor (Ctrl+Enter, then at once a double-click on the next cell) or focused
-  // something outside the canvas: the waiting focus is dropped rather than pulled away from there,
-  // which would close that editor with only its first letters typed.
+  // A stored change arrives some milliseconds after it was asked for, and its element renders a
+  // frame or two later still. By then the user may have opened another editor (Ctrl+Enter, then at
+  // once a double-click on the next cell) or focused something outside the canvas: the waiting
+  // focus is dropped rather than pulled away from there, which would close that editor with only
+  // its first letters typed.
   useEffect(() => {
     const key = pending.current;
     if (!key) return;
-    const here = document.activeElement;
-    const wentElsewhere = here !== null && here !== document.body && !wrapper.current?.contains(here);
-    if (useJourneyUi.getState().editing || wentElsewhere) {
-      pending.current = null;
-      return;
-    }
-    if (rectOf(key)) focusTarget(key);
-  }, [layout, focusTarget, rectOf, wrapper]);
+    if (userIsElsewhere()) pending.current = null;
+    else if (rectOf(key)) focusTarget(key);
+  }, [layout, focusTarget, rectOf, userIsElsewhere]);
 
   const startDraft = useCallback(
     (cell: CellRef) => {
       const lane = live.current.journey.lanes.find((l) => l.id === cell.laneId);
       if (!lane || lane.kind === 'emotion') return;
-      pending.current = null;
+      supersede();
       useJourneyUi.setState({ editing: { kind: 'draft', stageId: cell.stageId, laneId: cell.laneId } });
     },
     [live],
@@ -111,7 +121,7 @@ export function useCanvasFocus(live: LiveRef, wrapper: RefObject<HTMLDivElement 
 
   const startEdit = useCallback((cardId: string) => {
     if (cardId === DRAFT_ID) return;
-    pending.current = null;
+    supersede();
     useJourneyUi.setState({ editing: { kind: 'card', id: cardId } });
   }, []);
 
