@@ -1,5 +1,5 @@
-// The journey artifact: the workshop's journeys as a list, or one journey's canvas with its
-// toolbar (persona, scenario, stages and lanes, selection tools, import, views).
+// The journey artifact: the workshop's journeys as a list, or one journey's workspace: its name,
+// persona and scenario, the toolbar (journey-toolbar.tsx), the canvas and their dialogs.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ArrowLeft, Pencil, Plus, Route as RouteIcon, Trash2 } from 'lucide-react';
