@@ -150,3 +150,31 @@ test('the canvas actions menu lists every action with its shortcut, works by key
   await expect(card(page, 'Calls the helpline', 'Consider', 'Actions')).toBeFocused();
   await page.screenshot({ path: '/tmp/journey-toolbar.png' });
 });
+
+test('right-click on a card or a cell opens the same actions for it', async ({ page }) => {
+  await openNewJourney(page);
+  const at = await centre(cell(page, 'Aware', 'Actions'));
+  await page.mouse.dblclick(at.x, at.y + 20);
+  await page.keyboard.type('Finds the claim form');
+  await page.keyboard.press('Control+Enter');
+  const form = card(page, 'Finds the claim form', 'Aware', 'Actions');
+  await expect(form).toBeFocused();
+
+  // On an empty cell: adding a card is offered, and runs there.
+  const buy = await centre(cell(page, 'Buy', 'Actions'));
+  await page.mouse.click(buy.x, buy.y + 20, { button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Canvas actions' });
+  await expect(menu.getByRole('menuitem', { name: 'Add a card here' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Edit card' })).toBeDisabled();
+  await page.screenshot({ path: '/tmp/journey-context-menu.png' });
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(cell(page, 'Buy', 'Actions')).toBeFocused();
+
+  // On a card: delete it from the menu.
+  await form.click({ button: 'right' });
+  await expect(menu.getByRole('menuitem', { name: 'Edit card' })).toBeFocused();
+  await menu.getByRole('menuitem', { name: 'Delete cards' }).click();
+  await expect.poll(() => storedTexts(page)).toEqual([]);
+  await expect(cell(page, 'Aware', 'Actions')).toBeFocused();
+});

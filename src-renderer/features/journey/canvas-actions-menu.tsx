@@ -1,6 +1,7 @@
-// The "More canvas actions" menu of the journey toolbar: every entry of the canvas action table
-// with its shortcut, enabled as the shortcut would be on the canvas's active element (the last
-// focused card or cell). Keyboard operable as a menu button; it only lists and runs actions.
+// The canvas action menus: "More canvas actions" in the journey toolbar and the canvas's
+// right-click menu. Both list every entry of the canvas action table with its shortcut, enabled as
+// the shortcut would be on the canvas's active element (the last focused or right-clicked card or
+// cell). Keyboard operable; they only list and run actions.
 import { useEffect, useId, useRef, useState, type FocusEvent as ReactFocusEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { MoreHorizontal } from 'lucide-react';
 import type { JourneyCard } from '../../domain/journey';
@@ -54,6 +55,25 @@ export function CanvasActionsMenu({ state, cards, onRun }: CanvasActionsMenuProp
   );
 }
 
+/** The right-click menu, at the pointer; the canvas has already made the clicked element active. */
+export function CanvasContextMenu({ at, cards, state, onClose, onRun }: CanvasActionsMenuProps & { at: { x: number; y: number }; onClose: (refocus: boolean) => void }) {
+  const id = useId();
+  // Kept inside the window: the list is at most 640 px (or 70% of the window) tall.
+  const height = Math.min(640, window.innerHeight * 0.7);
+  const style = { left: Math.min(at.x, window.innerWidth - 320), top: Math.max(8, Math.min(at.y, window.innerHeight - height - 8)) };
+  return (
+    <div
+      className="jy-context-menu"
+      style={style}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onClose(false);
+      }}
+    >
+      <ActionsMenuList id={id} state={state} cards={cards} onClose={onClose} onRun={onRun} />
+    </div>
+  );
+}
+
 interface ListProps extends CanvasActionsMenuProps {
   readonly id: string;
   readonly onClose: (refocus: boolean) => void;
@@ -63,6 +83,10 @@ interface ListProps extends CanvasActionsMenuProps {
 function ActionsMenuList({ id, state, cards, onClose, onRun }: ListProps) {
   const activeKey = useJourneyUi((s) => s.active);
   const full: CanvasActionState = { ...state, target: targetOf(activeKey, (cardId) => cards.find((c) => c.id === cardId)) };
+  // The actions for the element the menu is about come first.
+  const kind = full.target?.kind;
+  const first: CanvasActionGroup | null = kind === 'card' ? 'cards' : kind === 'cell' ? 'cell' : kind === 'emotion' ? 'emotion' : null;
+  const ordered = first ? [first, ...groups.filter((g) => g !== first)] : groups;
   const list = useRef<HTMLDivElement>(null);
   const items = () => [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
@@ -92,7 +116,7 @@ function ActionsMenuList({ id, state, cards, onClose, onRun }: ListProps) {
 
   return (
     <div ref={list} id={id} className="jy-menu jy-actions-menu" role="menu" aria-label="Canvas actions" onKeyDown={onKeyDown}>
-      {groups.map((g) => (
+      {ordered.map((g) => (
         <div key={g} role="group" aria-label={canvasActionGroups[g]} className="jy-menu-group">
           <p className="jy-menu-heading" aria-hidden>
             {canvasActionGroups[g]}

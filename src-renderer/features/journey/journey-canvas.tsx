@@ -10,6 +10,7 @@ import { cellAt, neighbourCell } from '../../domain/journey-layout';
 import { emotionBand, yToScore } from '../../domain/journey-emotion';
 import { notify } from '../../state/notifications';
 import { actionForKey, targetOf, type CanvasActionState, type CanvasOps } from './canvas-actions';
+import { CanvasContextMenu } from './canvas-actions-menu';
 import { setEmotionAction, stepEmotionAction } from './journey-actions';
 import { CanvasActionsContext } from './journey-context';
 import { journeyNodeTypes, type JourneyNode } from './journey-nodes';
@@ -57,6 +58,8 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   // on a laptop without a GPU, so it is shown on request (remembered for the session).
   const showMinimap = useJourneyUi((s) => s.minimap);
   const [dragPos, setDragPos] = useState<DragPositions>(null);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const clipboardSize = useJourneyUi((s) => s.clipboard.length);
 
   const { options, layout, nodes } = useCanvasNodes({ journey, cards, big, focusStageId, selected, dragPos, wrapper });
   const live = useRef<CanvasLive>({ journey, cards, layout, selected });
@@ -154,6 +157,34 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     [rf, startDraft],
   );
 
+  // Right-click on a card or cell: it becomes the active element and the action menu opens there.
+  const onContextMenu = useCallback(
+    (e: ReactMouseEvent) => {
+      if (useJourneyUi.getState().editing) return;
+      const l = live.current.layout;
+      let key = (e.target as HTMLElement).closest<HTMLElement>('[data-focus-key]')?.dataset.focusKey ?? null;
+      if (!key && (e.target as HTMLElement).closest('.react-flow__pane')) {
+        const cell = cellAt(l, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+        const row = cell && l.rows.find((r) => r.laneId === cell.laneId);
+        if (cell) key = `${row?.kind === 'emotion' ? 'emotion' : 'cell'}:${cell.stageId}:${cell.laneId}`;
+      }
+      // Headers keep their own options menu.
+      if (!key || key.startsWith('stage:') || key.startsWith('lane:')) return;
+      e.preventDefault();
+      focusTarget(key);
+      setMenuAt({ x: e.clientX, y: e.clientY });
+    },
+    [rf, focusTarget],
+  );
+  const closeMenu = useCallback(
+    (refocus: boolean) => {
+      setMenuAt(null);
+      const key = useJourneyUi.getState().active;
+      if (refocus && key) focusTarget(key);
+    },
+    [focusTarget],
+  );
+
   const onNodeDoubleClick = useCallback(
     (_e: unknown, n: JourneyNode) => {
       if (n.type === 'card') startEdit(n.id);
@@ -175,6 +206,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         onKeyDown={onKeyDown}
         onFocusCapture={focus.onFocusCapture}
         onDoubleClick={onDoubleClick}
+        onContextMenu={onContextMenu}
       >
         <ReactFlow<JourneyNode>
           nodes={nodes}
@@ -209,6 +241,15 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
           ) : null}
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>
+        {menuAt ? (
+          <CanvasContextMenu
+            at={menuAt}
+            cards={cards}
+            state={{ selectedCount: selected.size, cardCount: cards.length, clipboardSize }}
+            onClose={closeMenu}
+            onRun={(a, s) => a.perform(s, ops)}
+          />
+        ) : null}
       </div>
     </CanvasActionsContext.Provider>
   );
