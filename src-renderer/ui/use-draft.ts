@@ -18,6 +18,11 @@ export interface DraftOptions<T> {
   readonly commit: (value: T) => unknown;
   /** Skip the commit when the draft equals the stored text (default true). */
   readonly skipUnchanged?: boolean;
+  /**
+   * Store 300 ms after the last keystroke (default true). Off for a draft that only exists once
+   * committed (a new journey card): it is then stored by flush alone (blur, before undo, unmount).
+   */
+  readonly autosave?: boolean;
 }
 
 export interface Draft {
@@ -32,7 +37,7 @@ export interface Draft {
   readonly flushAndTidy: (tidy: (draft: string) => string) => void;
 }
 
-export function useDraft<T>({ stored, check, commit, skipUnchanged = true }: DraftOptions<T>): Draft {
+export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autosave = true }: DraftOptions<T>): Draft {
   const [draft, setDraft] = useState(stored);
   const [error, setError] = useState<string | null>(null);
   const dirty = useRef(false);
@@ -83,9 +88,9 @@ export function useDraft<T>({ stored, check, commit, skipUnchanged = true }: Dra
       const result = checkRef.current(text);
       setError('error' in result ? result.error : null);
       clearTimer();
-      if (!('error' in result)) timer.current = setTimeout(flush, TYPING_DEBOUNCE_MS);
+      if (autosave && !('error' in result)) timer.current = setTimeout(flush, TYPING_DEBOUNCE_MS);
     },
-    [flush],
+    [flush, autosave],
   );
 
   const flushAndTidy = useCallback(

@@ -1,7 +1,6 @@
 // The canvas's custom React Flow nodes: a card (sticky note) and the grid (stage and lane
 // headers, cells, the emotion curve). Both memoised; a node reads only its own props and narrow
 // store selectors, never the whole nodes array. `journeyNodeTypes` lives at module level.
-import { TYPING_DEBOUNCE_MS } from '../../ui/use-draft';
 import { memo, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Node, NodeProps, NodeTypes } from '@xyflow/react';
 import { AlertTriangle, GripHorizontal, GripVertical, LogOut, MoreHorizontal, Rocket, Star } from 'lucide-react';
@@ -9,7 +8,6 @@ import {
   cardAccessibleName,
   cardColors,
   cardMarkLabels,
-  cardTextProblem,
   emotionWords,
   isCardColor,
   journeyLimits,
@@ -21,8 +19,8 @@ import {
 } from '../../domain/journey';
 import { cellKey, type JourneyLayout } from '../../domain/journey-layout';
 import { emotionBand, emotionPoints, scoreToY, smoothPath } from '../../domain/journey-emotion';
-import { registerFlusher } from '../../state/history';
 import { textLength } from '../../domain/workshop';
+import { CardEditor } from './journey-card-editor';
 import { useCanvasActions } from './journey-context';
 import { DRAFT_ID, isEditingCard, useJourneyUi } from './journey-ui';
 
@@ -37,99 +35,6 @@ export interface CardNodeData extends Record<string, unknown> {
   readonly lines: number;
 }
 export type CardNode = Node<CardNodeData, 'card'>;
-
-function CardEditor({ card, isDraft }: { card: JourneyCard; isDraft: boolean }) {
-  const actions = useCanvasActions();
-  const [draft, setDraft] = useState(card.text);
-  const [error, setError] = useState<string | null>(null);
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const done = useRef(false);
-  const latest = useRef({ draft, card });
-  latest.current = { draft, card };
-
-  const commit = useRef(async (leave: boolean) => {
-    if (done.current) return;
-    const { draft: text, card: c } = latest.current;
-    const problem = cardTextProblem(text);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    done.current = true;
-    const key = isDraft ? null : `card:${c.id}`;
-    if (leave) actions.leaveEditing(isDraft && !text.trim() ? `cell:${c.stageId}:${c.laneId}` : key);
-    if (isDraft) {
-      if (text.trim()) await actions.commitDraft(c.stageId, c.laneId, text.trim());
-    } else await actions.commitCardText(c, text);
-  });
-
-  useEffect(() => {
-    const el = ref.current;
-    if (el) {
-      el.focus({ preventScroll: true });
-      el.setSelectionRange(el.value.length, el.value.length);
-    }
-  }, []);
-  // An existing card's text is stored as it is typed (300 ms after the last key, and before any
-  // other edit or undo) without leaving the editor, so a crash loses nothing older than that.
-  // A new card is created when its editor closes (Enter, Ctrl+Enter, Escape, blur) or before an undo.
-  const lastSaved = useRef(card.text);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const save = useRef(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (isDraft || done.current) return;
-    const { draft: text, card: c } = latest.current;
-    if (text === lastSaved.current || cardTextProblem(text)) return;
-    lastSaved.current = text;
-    void actions.commitCardText(c, text);
-  });
-  useEffect(() => registerFlusher(() => (isDraft ? void commit.current(true) : save.current())), [isDraft]);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-
-  const onKeyDown = (e: ReactKeyboardEvent<HTMLTextAreaElement>) => {
-    e.stopPropagation();
-    if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
-      e.preventDefault();
-      void commit.current(true);
-    }
-  };
-  return (
-    <div className="jy-editor nodrag nopan nowheel">
-      <textarea
-        ref={ref}
-        className="jy-editor-input"
-        aria-label={isDraft ? 'New card text' : 'Card text'}
-        aria-invalid={error ? true : undefined}
-        value={draft}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          latest.current = { draft: e.target.value, card: latest.current.card };
-          setError(textLength(e.target.value) > journeyLimits.cardText ? cardTextProblem(e.target.value) : null);
-          if (timer.current) clearTimeout(timer.current);
-          timer.current = setTimeout(() => save.current(), TYPING_DEBOUNCE_MS);
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => void commit.current(true)}
-        placeholder="Type, then Ctrl+Enter"
-      />
-      {error ? (
-        <p className="jy-editor-error" role="alert">
-          {error}
-        </p>
-      ) : (
-        <p className="jy-editor-hint" aria-hidden>
-          Ctrl+Enter to save · Esc to leave
-        </p>
-      )}
-    </div>
-  );
-}
 
 function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
   const { card, stageName, laneName, lines } = data;

@@ -1,24 +1,11 @@
-// The journey artifact: the workshop's journeys as a list, or one journey's canvas with its
-// toolbar (persona, scenario, stages and lanes, selection tools, import, views).
+// The journey artifact: the workshop's journeys as a list, or one journey's workspace: its name,
+// persona and scenario, the toolbar (journey-toolbar.tsx), the canvas and their dialogs.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import {
-  ArrowLeft,
-  ClipboardPaste,
-  Copy,
-  Expand,
-  FileUp,
-  Maximize2,
-  Minimize2,
-  Pencil,
-  Plus,
-  Rocket,
-  Route as RouteIcon,
-  Trash2,
-} from 'lucide-react';
+import { ArrowLeft, Pencil, Plus, Route as RouteIcon, Trash2 } from 'lucide-react';
 import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { artifactInfo } from '../../domain/artifacts';
-import { cardColorIds, cardColors, cardMarkLabels, cardMarks, journeyLimits, type Journey, type JourneyCard } from '../../domain/journey';
+import { journeyLimits, type Journey, type JourneyCard } from '../../domain/journey';
 import type { Workshop } from '../../domain/workshop';
 import { ArtifactIcon } from '../../ui/artifact-icon';
 import { CommitField } from '../../ui/commit-field';
@@ -28,21 +15,17 @@ import { navigate, routeHref } from '../../state/router';
 import { notify } from '../../state/notifications';
 import {
   addJourney,
-  addLane,
-  addStage,
   deleteJourney,
   deleteLaneAction,
   deleteStageAction,
   promoteCard,
   renameJourney,
-  setCardsColor,
-  setCardsMark,
   setJourneyPersona,
   setScenario,
 } from './journey-actions';
 import { JourneyCanvas, type CanvasHandle } from './journey-canvas';
+import { JourneyToolbar } from './journey-toolbar';
 import { ImportNotesDialog, NewJourneyDialog, PromoteDialog, RenameJourneyDialog } from './journey-dialogs';
-import { markIcons } from './journey-nodes';
 import { useCardCounts, useJourney, useJourneyCards, useJourneys, usePersonaOptions } from './journey-queries';
 import { useJourneyUi } from './journey-ui';
 import './journey.css';
@@ -194,11 +177,9 @@ function JourneyWorkspace({ workshop: w, journey: j, cards }: { workshop: Worksh
   const [editingTitle, setEditingTitle] = useState(false);
   const handle = useRef<CanvasHandle | null>(null);
   const pageRef = useRef<HTMLElement>(null);
-  const clipboardSize = useJourneyUi((s) => s.clipboard.length);
 
   // Selection follows the stored cards (undo may remove some).
   const selectedCards = cards.filter((c) => selected.has(c.id));
-  const selIds = selectedCards.map((c) => c.id);
   const onSelectedChange = useCallback((s: ReadonlySet<string>) => setSelected(s), []);
 
   useEffect(() => () => useJourneyUi.setState({ editing: null, active: null }), []);
@@ -246,17 +227,6 @@ function JourneyWorkspace({ workshop: w, journey: j, cards }: { workshop: Worksh
       window.removeEventListener('keydown', onKey);
     };
   }, [big, leaveBig]);
-
-  const stageIndex = focusStageId ? j.stages.findIndex((s) => s.id === focusStageId) : -1;
-  const stepFocus = (d: number) => {
-    const next = j.stages[Math.max(0, Math.min(j.stages.length - 1, stageIndex + d))];
-    if (next) setFocusStageId(next.id);
-  };
-
-  const single = selectedCards.length === 1 ? selectedCards[0]! : null;
-  const singleLane = single ? j.lanes.find((l) => l.id === single.laneId) : undefined;
-  const canPromote = single !== null && singleLane?.kind === 'opportunities' && single.initiativeId === null;
-  const allMarked = (m: (typeof cardMarks)[number]) => selectedCards.length > 0 && selectedCards.every((c) => c.marks.includes(m));
 
   return (
     <main ref={pageRef} className={`jy-page${big ? ' jy-page-big' : ''}`} aria-labelledby="journey-title">
@@ -314,118 +284,19 @@ function JourneyWorkspace({ workshop: w, journey: j, cards }: { workshop: Worksh
         ) : null}
       </header>
 
-      <div className="jy-toolbar" role="toolbar" aria-label="Journey tools">
-        {!big ? (
-          <div className="jy-tool-group">
-            <button type="button" className="btn" onClick={() => void addStage(j)}>
-              <Plus size={16} aria-hidden /> Stage
-            </button>
-            <button type="button" className="btn" onClick={() => void addLane(j)}>
-              <Plus size={16} aria-hidden /> Lane
-            </button>
-            <button type="button" className="btn" onClick={() => setImporting(true)}>
-              <FileUp size={16} aria-hidden /> Import notes
-            </button>
-          </div>
-        ) : null}
-        <div className="jy-tool-group" aria-label="Selected cards" role="group">
-          <span className="jy-sel-count" aria-live="polite">
-            {selectedCards.length === 0 ? 'No cards selected' : `${selectedCards.length} selected`}
-          </span>
-          <div className="jy-swatches" role="group" aria-label="Colour">
-            {cardColorIds.map((c) => (
-              <button
-                key={c}
-                type="button"
-                className="jy-swatch"
-                style={{ background: cardColors[c].fill, borderColor: cardColors[c].edge }}
-                aria-label={`Colour ${cardColors[c].label}`}
-                title={cardColors[c].label}
-                disabled={selIds.length === 0}
-                onClick={() => void setCardsColor(w.id, selIds, c)}
-              />
-            ))}
-          </div>
-          {cardMarks.map((m) => {
-            const Icon = markIcons[m];
-            const on = allMarked(m);
-            return (
-              <button
-                key={m}
-                type="button"
-                className={`icon-button jy-mark-toggle${on ? ' jy-mark-toggle-on' : ''}`}
-                aria-pressed={on}
-                aria-label={`Mark as ${cardMarkLabels[m].toLowerCase()}`}
-                title={cardMarkLabels[m]}
-                disabled={selIds.length === 0}
-                onClick={() => void setCardsMark(w.id, selIds, m, !on, on ? `Unmark ${cardMarkLabels[m].toLowerCase()}` : `Mark ${cardMarkLabels[m].toLowerCase()}`)}
-              >
-                <Icon size={18} aria-hidden />
-              </button>
-            );
-          })}
-          <button type="button" className="icon-button" aria-label="Copy cards" title="Copy (Ctrl+C)" disabled={selIds.length === 0} onClick={() => handle.current?.copy()}>
-            <Copy size={18} aria-hidden />
-          </button>
-          <button type="button" className="icon-button" aria-label="Paste cards" title="Paste (Ctrl+V)" disabled={clipboardSize === 0} onClick={() => handle.current?.paste()}>
-            <ClipboardPaste size={18} aria-hidden />
-          </button>
-          <button type="button" className="icon-button icon-button-danger" aria-label="Delete cards" title="Delete" disabled={selIds.length === 0} onClick={() => handle.current?.deleteSelected()}>
-            <Trash2 size={18} aria-hidden />
-          </button>
-          <button
-            type="button"
-            className="btn"
-            disabled={!canPromote}
-            title={single?.initiativeId ? 'Already on the roadmap' : 'Select one card in the opportunities lane'}
-            onClick={() => single && setPromoting(single)}
-          >
-            <Rocket size={16} aria-hidden /> Promote to roadmap
-          </button>
-        </div>
-        <div className="jy-tool-group jy-tool-view">
-          <label className="visually-hidden" htmlFor="jy-focus">
-            Focus on stage
-          </label>
-          <select id="jy-focus" className="field-input jy-focus-select" value={focusStageId ?? ''} onChange={(e) => setFocusStageId(e.target.value || null)}>
-            <option value="">All stages</option>
-            {j.stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                Focus: {s.name}
-              </option>
-            ))}
-          </select>
-          {focusStageId ? (
-            <>
-              <button type="button" className="btn btn-small" onClick={() => stepFocus(-1)} disabled={stageIndex <= 0}>
-                Previous stage
-              </button>
-              <button type="button" className="btn btn-small" onClick={() => stepFocus(1)} disabled={stageIndex >= j.stages.length - 1}>
-                Next stage
-              </button>
-            </>
-          ) : null}
-          <button
-            type="button"
-            className="btn"
-            onClick={() => {
-              setFocusStageId(null);
-              handle.current?.fitAll();
-            }}
-          >
-            <Expand size={16} aria-hidden /> Zoom to fit
-          </button>
-          {big ? (
-            <button type="button" className="btn btn-primary" onClick={leaveBig}>
-              <Minimize2 size={16} aria-hidden /> Leave big screen
-            </button>
-          ) : (
-            <button type="button" className="btn btn-primary" onClick={() => void enterBig()}>
-              <Maximize2 size={16} aria-hidden /> Big screen
-            </button>
-          )}
-        </div>
-      </div>
+      <JourneyToolbar
+        journey={j}
+        cards={cards}
+        selectedCards={selectedCards}
+        big={big}
+        focusStageId={focusStageId}
+        onFocusStage={setFocusStageId}
+        onImport={() => setImporting(true)}
+        onPromote={setPromoting}
+        onEnterBig={() => void enterBig()}
+        onLeaveBig={leaveBig}
+        handle={handle}
+      />
 
       <JourneyCanvas
         journey={j}
