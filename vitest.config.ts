@@ -7,9 +7,10 @@ const domTests = ['test/unit/**/*.test.tsx', 'test/unit/components/**/*.test.ts'
 
 export default defineConfig({
   test: {
-    // Rendering a PDF or PowerPoint file takes a few seconds on a busy two-core machine; the
-    // default 5 s made those tests fail on load, not on a defect.
+    // Rendering a PDF or PowerPoint file (in a test or its beforeAll) takes several seconds on a
+    // busy two-core machine; the defaults (5 s, 10 s) made those fail on load, not on a defect.
     testTimeout: 20_000,
+    hookTimeout: 30_000,
     projects: [
       { extends: true, test: { name: 'node', environment: 'node', include: ['test/unit/**/*.test.ts'], exclude: domTests } },
       { extends: true, test: { name: 'dom', environment: 'jsdom', include: domTests } },
