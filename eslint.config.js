@@ -136,6 +136,17 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // A fixed sleep either wastes time or is too short on a slow machine: end-to-end tests wait
+    // for what they need (stored rows, a role on screen) or drive Playwright's clock.
+    files: ['test/e2e/**', 'test/helpers/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'waitForTimeout', message: 'Poll for the state you need (expect.poll on stored rows, web-first assertions) or use page.clock.' },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly' } },
   },

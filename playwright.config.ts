@@ -2,9 +2,13 @@
 // (never a downloaded browser).
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
+import { freeLoopbackPort } from './scripts/free-port.mjs';
 
-// E2E_PORT lets two runs (say, two checkouts) share a machine.
-const port = Number(process.env.E2E_PORT ?? 4319);
+// E2E_PORT pins the port; without it 4319 is used when free, else any free loopback port. The
+// choice goes back into the environment because every worker process loads this config again
+// and inherits the environment: they must all agree with the server the main process started.
+process.env.E2E_PORT ||= String(freeLoopbackPort(4319));
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -11,7 +11,7 @@
 // step's notes, each persona, each segment, the initiatives, the journey cards) and compared.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { consistencyProblems, launchProfile, seededRandom, sigkillProfile, tempProfile, type Random } from '../helpers/crash';
-import { createWorkshop, openApp, readAllStores, sidebar, type StoredDatabase } from '../helpers/e2e';
+import { createWorkshop, openApp, readAllStores, sidebar, storedRow, type StoredDatabase } from '../helpers/e2e';
 
 /** src-renderer/ui/use-draft.ts TYPING_DEBOUNCE_MS (not imported: that module pulls in the app). */
 const DEBOUNCE_MS = 300;
@@ -532,7 +532,8 @@ test('a few hundred edits survive the browser being killed at random points, con
     let page = context.pages()[0] ?? (await context.newPage());
     await openApp(page);
     const workshopId = await createWorkshop(page, { template: 'Customer-centricity full day', client: 'Crash GmbH', title: 'Crash test' });
-    await page.waitForTimeout(DEBOUNCE_MS + WRITE_ALLOWANCE_MS);
+    // The app stores a new workshop before it opens it; the baseline is read once it is there.
+    await expect.poll(async () => (await storedRow(page, 'workshops', workshopId))?.id).toBe(workshopId);
     const stepTitles = ['Welcome and goals for the day', 'Segments, needs and value', 'Measurement plan'];
     const stored0 = await readAllStores(page);
     const agenda = (stored0.stores.workshops as Row[]).find((w) => w.id === workshopId)!.agenda as { id: string; title: string }[];

@@ -8,6 +8,7 @@ import {
   openApp,
   openOverview,
   openStep,
+  passUndoMergeWindow,
   readAllStores,
   redoButton,
   undoButton,
@@ -32,14 +33,14 @@ test('notes and objectives typed are kept across a reload after the debounce', a
   const id = await createWorkshop(page, { template: 'Journey mapping', client: 'Nordwind', title: 'Claims journey' });
 
   await objectives(page).pressSequentially('Agree the three worst moments — and who fixes them.');
-  // The debounce is 300 ms; reload a little after it.
-  await page.waitForTimeout(500);
+  // Stored once the 300 ms debounce has passed; reload only then.
+  await expect.poll(async () => (await storedWorkshop(page, id)).objectives).toBe('Agree the three worst moments — and who fixes them.');
   await page.reload();
   await expect(objectives(page)).toHaveValue('Agree the three worst moments — and who fixes them.');
 
   const notes = await openStep(page, 'Agree the stages');
   await notes.pressSequentially('Stages: notice, claim, assess, pay.\nQuote: "Nobody calls back" 😤');
-  await page.waitForTimeout(500);
+  await expect.poll(async () => notesOf(await storedWorkshop(page, id), 'Agree the stages')).toBe('Stages: notice, claim, assess, pay.\nQuote: "Nobody calls back" 😤');
   await page.reload();
   const reloaded = page.getByRole('textbox', { name: 'Notes for Agree the stages' });
   await expect(reloaded).toHaveValue('Stages: notice, claim, assess, pay.\nQuote: "Nobody calls back" 😤');
@@ -115,11 +116,12 @@ test('undo and redo, from the top bar and the keyboard, work per workshop', asyn
 });
 
 test('Ctrl+Z inside a field being typed in undoes the stored edit, not just the text box', async ({ page }) => {
+  await page.clock.install();
   await openApp(page);
   const id = await createWorkshop(page, { template: 'Journey mapping', client: 'Nordwind', title: 'Typing' });
   await objectives(page).pressSequentially('first');
   await expect(undoButton(page, 'Edit objectives')).toBeEnabled();
-  await page.waitForTimeout(1600); // past the 1.5 s window that merges typing into one step
+  await passUndoMergeWindow(page); // so the next typing is a step of its own
   await objectives(page).pressSequentially(' second');
   // Undo right away, before the debounce: pending typing is committed first, then undone.
   await page.keyboard.press('Control+z');

@@ -10,7 +10,9 @@ import {
   openStep,
   readAllStores,
   redoButton,
+  storedRow,
   toasts,
+  TYPING_DEBOUNCE_MS,
   undoButton,
   workshopRows,
 } from '../helpers/e2e';
@@ -131,8 +133,9 @@ test('search filters rows, ignoring case and accents', async ({ page }) => {
 });
 
 test('an over-long title is refused with a message and the old title stays', async ({ page }) => {
+  await page.clock.install();
   await openApp(page);
-  await createWorkshop(page, { template: 'Journey mapping', client: 'Nordwind', title: 'Short title' });
+  const id = await createWorkshop(page, { template: 'Journey mapping', client: 'Nordwind', title: 'Short title' });
   await goToLibrary(page);
   const before = await readAllStores(page);
 
@@ -165,8 +168,9 @@ test('an over-long title is refused with a message and the old title stays', asy
   await titleField.fill(`${longest}z`);
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Title is limited to 120 characters.');
   await expect(titleField).toHaveAttribute('aria-invalid', 'true');
-  await page.waitForTimeout(500); // past the typing debounce: nothing may be saved
+  await page.clock.runFor(TYPING_DEBOUNCE_MS + 100); // the typing debounce has fired: nothing may be saved
   await titleField.blur();
+  expect((await storedRow(page, 'workshops', id))?.title).toBe(longest);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: longest, exact: true })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(longest);

@@ -2,7 +2,7 @@
 // linked both ways, undo and redo of the link, a reload, and a backup that round-trips it all
 // into a fresh library.
 import { expect, test, type Page } from '@playwright/test';
-import { createWorkshop, importBackupFile, openApp, readAllStores, saveByClicking, sidebar } from '../helpers/e2e';
+import { createWorkshop, importBackupFile, openApp, readAllStores, saveByClicking, sidebar, storedRows } from '../helpers/e2e';
 
 async function addPersona(page: Page, name: string, goal: string): Promise<void> {
   await sidebar(page).getByRole('link', { name: /Personas/ }).click();
@@ -52,7 +52,8 @@ test('two personas linked to a segment map survive undo/redo, a reload and a bac
   await sidebar(page).getByRole('link', { name: /Segment value & needs maps/ }).click();
   await expect(page.getByRole('link', { name: /Δήμητρα 🚀/ })).toBeVisible();
 
-  await page.waitForTimeout(500);
+  // Reload once the redone link is stored.
+  await expect.poll(async () => (await storedRows<Row>(page, 'personas')).find((p) => p.name === 'Δήμητρα 🚀')?.segmentId).toEqual(expect.any(String));
   await page.reload();
   await expect(page.getByRole('link', { name: /Δήμητρα 🚀/ })).toBeVisible();
   const before = await readAllStores(page);

@@ -3,7 +3,18 @@
 // a persona into another workshop, and deleting with undo (links to segments and journeys included).
 import { deflateSync } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createWorkshop, goToLibrary, libraryRow, openApp, pickFile, readAllStores, sidebar, toasts } from '../helpers/e2e';
+import {
+  createWorkshop,
+  goToLibrary,
+  libraryRow,
+  openApp,
+  passUndoMergeWindow,
+  pickFile,
+  readAllStores,
+  sidebar,
+  toasts,
+  TYPING_DEBOUNCE_MS,
+} from '../helpers/e2e';
 
 /** A real PNG picture (a colour gradient), big enough that it must be scaled down. */
 function pngGradient(width: number, height: number): Buffer {
@@ -133,7 +144,10 @@ test('personas in any script, goals reordered from the keyboard, evidence per cl
   await page.getByRole('button', { name: 'Add goal', exact: true }).click();
   await expect(claim(page, 'Goal', 1)).toBeFocused();
   await page.keyboard.type('Открыть счёт за 5 минут');
-  await page.waitForTimeout(500); // past the 300 ms typing debounce
+  // Reload only once the typing is stored (after its 300 ms debounce).
+  await expect
+    .poll(async () => (await storedPersonas(page)).find((p) => p.name === 'Δήμητρα 🚀')?.goals.map((c) => c.text))
+    .toEqual(['Открыть счёт за 5 минут']);
 
   await page.reload();
   await backToGallery(page);
@@ -177,13 +191,14 @@ test('personas in any script, goals reordered from the keyboard, evidence per cl
 });
 
 test('undo and redo a persona edit from the keyboard; over-long text is refused, not cut', async ({ page }) => {
+  await page.clock.install();
   await openApp(page);
   await createWorkshop(page, { template: 'Personas and segments', client: 'Acme', title: 'Undo check' });
   await openPersonas(page);
   await addPersona(page, 'Kenji 健二');
   await quoteField(page).fill('First quote');
   await expect(page.getByRole('banner').getByRole('button', { name: 'Undo Edit quote' })).toBeEnabled();
-  await page.waitForTimeout(1600); // a new undo step, not merged with the typing above
+  await passUndoMergeWindow(page); // so the next edit is a new undo step, not merged with the typing above
   await quoteField(page).fill('Second quote');
   await page.keyboard.press('Control+z');
   await expect(quoteField(page)).toHaveValue('First quote');
@@ -193,8 +208,13 @@ test('undo and redo a persona edit from the keyboard; over-long text is refused,
   await page.getByRole('button', { name: 'Add goal', exact: true }).click();
   await claim(page, 'Goal', 1).fill('x'.repeat(301));
   await expect(page.getByRole('alert').filter({ hasText: 'Goal 1 is limited to 300 characters.' })).toBeVisible();
+  await page.clock.runFor(TYPING_DEBOUNCE_MS + 100); // the debounce has fired: nothing may be saved
   await claim(page, 'Goal', 1).blur();
-  await page.waitForTimeout(500);
+  // The next edit runs after any write the refused text could have started, so once it is
+  // stored, the goal as stored is final.
+  await quoteField(page).fill('Third quote');
+  await quoteField(page).blur();
+  await expect.poll(async () => (await storedPersonas(page))[0]!.quote).toBe('Third quote');
   const [stored] = await storedPersonas(page);
   expect(stored!.goals.map((c) => c.text)).toEqual(['']);
   await expect(claim(page, 'Goal', 1)).toHaveValue('x'.repeat(301));

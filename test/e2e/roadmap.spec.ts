@@ -223,19 +223,22 @@ test('screenshots', async ({ page }) => {
     [1920, 1080],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
-    for (const [view, file] of [
-      ['', 'roadmap-timeline'],
-      ['/impact-effort', 'roadmap-impact-effort'],
-      ['/stage-health', 'roadmap-stage-health'],
+    // Each view is shot once it shows a seeded row and its fonts are in.
+    for (const [view, file, seeded] of [
+      ['', 'roadmap-timeline', 'Referral programme for installers'],
+      ['/impact-effort', 'roadmap-impact-effort', 'Referral programme for installers'],
+      ['/stage-health', 'roadmap-stage-health', 'Churn rate'],
     ] as const) {
       await page.goto(`/#/w/${id}/artifact/roadmap${view}`);
       await expect(page.getByRole('heading', { level: 1, name: 'Lifecycle roadmap' })).toBeVisible();
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: `/tmp/shots/${file}-${w}.png`, fullPage: true });
+      await expect(page.getByText(seeded).first()).toBeVisible();
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.screenshot({ path: `/tmp/shots/${file}-${w}.png`, fullPage: true, animations: 'disabled' });
     }
     await page.goto(`/#/w/${id}/artifact/measurement-plan`);
     await expect(page.getByRole('heading', { level: 1, name: 'Measurement plan' })).toBeVisible();
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `/tmp/shots/roadmap-measurement-${w}.png`, fullPage: true });
+    await expect(page.getByText('Churn rate').first()).toBeVisible();
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.screenshot({ path: `/tmp/shots/roadmap-measurement-${w}.png`, fullPage: true, animations: 'disabled' });
   }
 });

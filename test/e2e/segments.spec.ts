@@ -1,7 +1,7 @@
 // Segment value & needs maps: a facilitator adds segments, captures needs and the offer, links
 // them and watches the fit, enters values and sees the portfolio, undoes and redoes, reloads.
 import { expect, test, type Page } from '@playwright/test';
-import { createWorkshop, openApp, readAllStores, sidebar, toasts } from '../helpers/e2e';
+import { createWorkshop, openApp, readAllStores, sidebar, storedRows, toasts } from '../helpers/e2e';
 
 const fitMeter = (page: Page) => page.getByRole('meter', { name: 'Fit' });
 const segmentList = (page: Page) => page.getByRole('navigation', { name: 'Segments' });
@@ -131,8 +131,8 @@ test('segments: needs, offer, fit, values, portfolio, undo/redo and reload', asy
   await toasts(page).getByRole('button', { name: 'Undo' }).click();
   await expect(segmentList(page).getByRole('link')).toHaveCount(2);
 
-  // Reload: everything is where it was.
-  await page.waitForTimeout(400);
+  // Reload, once the undone delete is stored: everything is where it was.
+  await expect.poll(async () => (await storedRows<{ name: string }>(page, 'segments')).map((r) => r.name).sort()).toEqual(['Students', 'Young families']);
   await page.reload();
   await segmentList(page).getByRole('link', { name: /^Young families/ }).click();
   await expect(page.getByRole('textbox', { name: 'Job 2' })).toHaveValue('Get the kids to school — 毎日 on time');

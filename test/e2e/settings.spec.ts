@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   createWorkshop,
   expectSidebarSteps,
+  expectStoredRow,
   goToLibrary,
   goToSettings,
   libraryRow,
@@ -31,7 +32,9 @@ test('settings persist across a reload, and undo and redo work on them', async (
   await field(page, 'Default location').fill('Utrecht, room 4.12');
   await page.getByRole('combobox', { name: 'Default template' }).selectOption({ label: 'Journey mapping' });
   await expect(undoButton(page, 'Change default template')).toBeEnabled();
-  await page.waitForTimeout(500); // past the 300 ms typing debounce of the last field
+  // The template choice stored any typing still waiting for its debounce first; reload once all is stored.
+  await expectStoredRow(page, 'settings', 'defaultLocation', { value: 'Utrecht, room 4.12' });
+  await expectStoredRow(page, 'settings', 'defaultTemplateId', { value: 'journey-mapping' });
 
   await page.reload();
   await expect(field(page, 'Facilitator name')).toHaveValue('Jana Nováková');

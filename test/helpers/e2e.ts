@@ -207,6 +207,61 @@ export async function readAllStores(page: Page, dbName = 'centric'): Promise<Sto
   }, dbName);
 }
 
+/** How long a typed field waits after the last keystroke before storing (src-renderer/ui/use-draft.ts). */
+export const TYPING_DEBOUNCE_MS = 300;
+/** Edits of one field closer together than this merge into one undo step (src-renderer/state/history.ts). */
+export const UNDO_MERGE_WINDOW_MS = 1500;
+
+/**
+ * Every stored row of one table, read with the raw API. IndexedDB starts a transaction only after
+ * every earlier read-write transaction on the same store has finished, so the rows include every
+ * write the app had begun before this call: a check that something was *not* stored can trust it.
+ */
+export async function storedRows<T = Record<string, unknown>>(page: Page, table: string, dbName = 'centric'): Promise<T[]> {
+  return page.evaluate(
+    async ({ name, store }) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      try {
+        return await new Promise<unknown[]>((res, rej) => {
+          const r = db.transaction(store, 'readonly').objectStore(store).getAll();
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => rej(r.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { name: dbName, store: table },
+  ) as Promise<T[]>;
+}
+
+/** One stored row by its key (settings rows are keyed by `key`, all others by `id`), or undefined. */
+export async function storedRow<T = Record<string, unknown>>(page: Page, table: string, key: string): Promise<T | undefined> {
+  const rows = await storedRows<Record<string, unknown>>(page, table);
+  return rows.find((r) => (table === 'settings' ? r.key : r.id) === key) as T | undefined;
+}
+
+/**
+ * Waits until one stored row has these fields (a partial match), e.g. until typing is stored past
+ * its debounce. Fails with the last row seen.
+ */
+export async function expectStoredRow(page: Page, table: string, key: string, fields: Record<string, unknown>): Promise<void> {
+  await expect.poll(() => storedRow(page, table, key), { message: `${table} row ${key} should be stored with ${JSON.stringify(fields)}` }).toMatchObject(fields);
+}
+
+/**
+ * Lets the undo history's merge window pass on Playwright's clock, so the next edit of the same
+ * field becomes a new undo step. The page must have been opened after `page.clock.install()`.
+ * Call it once the earlier edit is stored: the window counts from when that edit was stored.
+ */
+export async function passUndoMergeWindow(page: Page): Promise<void> {
+  await page.clock.runFor(UNDO_MERGE_WINDOW_MS + 100);
+}
+
 export interface StoreSchema {
   readonly keyPath: string | string[] | null;
   readonly autoIncrement: boolean;

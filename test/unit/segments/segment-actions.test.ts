@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../../helpers/db';
 import type { CentricDb } from '../../../src-renderer/db/database';
 import { addNeed, createSegment, type Segment } from '../../../src-renderer/domain/segment';
@@ -22,6 +22,9 @@ beforeEach(async () => {
   await db.workshops.put({ id: W, title: 'T', client: 'C', date: '2026-01-01', location: '', objectives: '', templateId: null, templateName: 'Blank', agenda: [], createdAt: 1, updatedAt: 1 });
 });
 afterEach(() => db.close());
+// Deleting moves the screen to the segment list; in Node the address bar is this stand-in.
+beforeEach(() => vi.stubGlobal('location', { hash: '' }));
+afterEach(() => vi.unstubAllGlobals());
 
 describe('segment commands', () => {
   it('deletes a segment and unlinks its personas in one undoable command', async () => {
@@ -31,6 +34,7 @@ describe('segment commands', () => {
     const linked = [persona('p1', s.id), persona('p2', s.id)];
 
     expect(await deleteSegment(W, s, linked)).toBe(true);
+    expect(location.hash).toBe(`#/w/${W}/artifact/segment-map`);
     expect(await db.segments.get(s.id)).toBeUndefined();
     expect((await db.personas.toArray()).map((p) => p.segmentId)).toEqual([null, null, null]);
     expect(useHistory.getState().stacks[W]!.undo).toHaveLength(1);
