@@ -15,7 +15,8 @@ import type { LiveRef } from './use-canvas-nodes';
 const SETTLE_FALLBACK_MS = 1500;
 
 /** Card positions while a drag is under way or settling; the canvas holds them, its nodes show them. */
-export type DragPositions = ReadonlyMap<string, XYPosition> | null;
+export type { DragPositions } from './use-canvas-nodes';
+import type { DragPositions } from './use-canvas-nodes';
 
 export interface CanvasDrag {
   onNodesChange(changes: NodeChange<JourneyNode>[]): void;

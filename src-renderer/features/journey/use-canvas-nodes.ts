@@ -7,7 +7,6 @@ import { createCard, laneDefaultColor, type Journey, type JourneyCard } from '..
 import { bigScreenLayout, endOfCell, layoutJourney, normalLayout, type JourneyLayout, type CardRect, type LayoutOptions } from '../../domain/journey-layout';
 import type { CardNode, GridNode, JourneyNode } from './journey-nodes';
 import { DRAFT_ID, useJourneyUi } from './journey-ui';
-import type { DragPositions } from './use-canvas-drag';
 
 export const GRID_ID = '__grid__';
 
@@ -18,6 +17,9 @@ export interface CanvasLive {
   readonly layout: JourneyLayout;
   readonly selected: ReadonlySet<string>;
 }
+/** Where cards being dragged are drawn, by card id; null when nothing is being dragged. */
+export type DragPositions = ReadonlyMap<string, XYPosition> | null;
+
 export type LiveRef = { readonly current: CanvasLive };
 
 export interface CanvasNodesInput {
