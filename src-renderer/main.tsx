@@ -10,7 +10,7 @@ import { openDatabase } from './db/open-database';
 import { startSnapshotSchedule } from './db/snapshots';
 import { flushPendingEdits, useHistory } from './state/history';
 import { notify } from './state/notifications';
-import { usePersistenceStore } from './features/app/persistence';
+import { usePersistenceStore } from './state/persistence';
 import { App } from './features/app/app';
 import { installBenchHooks } from './db/bench-hooks';
 
