@@ -79,10 +79,10 @@ export function createDraftRecorder(): DraftRecorder {
     watched.set(k, slot);
     const sub = liveQuery(() => getDb().table<Row, string>(table).get(key)).subscribe({
       next: (row) => {
-        const first = slot.row === null;
         slot.row = row;
-        // The keystrokes made while the row was being read are journaled now.
-        if (first && pending) record(pending);
+        // Typing not yet stored is journaled again over the row as it is now: the keystrokes
+        // made while it was first read, or the same typing over another window's newer edit.
+        if (pending) record(pending);
       },
       error: (err: unknown) => console.warn('Typing journal: could not watch a row.', err),
     });
