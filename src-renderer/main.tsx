@@ -1,5 +1,6 @@
 // Renderer entry: opens the library (refusing a newer one, snapshotting before an upgrade),
-// asks for persistent storage in browser mode, starts snapshots, and renders the app.
+// stores typing that closed windows left in the journal, asks for persistent storage in
+// browser mode, starts snapshots, and renders the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource-variable/inter';
@@ -10,7 +11,8 @@ import { openDatabase } from './db/open-database';
 import { startSnapshotSchedule } from './db/snapshots';
 import { flushPendingEdits, useHistory } from './state/history';
 import { notify } from './state/notifications';
-import { usePersistenceStore } from './features/app/persistence';
+import { usePersistenceStore } from './state/persistence';
+import { startTypingJournal } from './state/draft-recorder';
 import { App } from './features/app/app';
 import { installBenchHooks } from './bench/bench-hooks';
 
@@ -29,8 +31,10 @@ async function boot() {
     return;
   }
   installBenchHooks();
-  // Commit debounced typing when the window is hidden or closed, so nothing older than the
-  // debounce window is lost.
+  // Before the screens render, so they show the restored typing (and it is older than any new edit).
+  await startTypingJournal(opened.db);
+  // Commit debounced typing when the window is hidden or closed. A write started in pagehide
+  // may not finish before the page is gone; the typing journal covers that.
   window.addEventListener('pagehide', flushPendingEdits);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flushPendingEdits();

@@ -40,10 +40,29 @@ export function putCheckedRowOp(table: TableName, row: object): Op {
 }
 
 /**
+ * Changes a row of a table chosen at run time, field by field (the typing journal's replay,
+ * which patches the very fields that were typed). The update must keep the row's type. Prefer updateOp.
+ */
+export function updateFieldsOp(table: TableName, key: string, update: (row: Row) => object): Op {
+  const op: AnyOp = { type: 'update', table, key, update: (row) => update(fieldsOf(row)) };
+  return op as Op;
+}
+
+/** An op seen table-independently (for code that handles every table alike). */
+export function looseOp(op: Op): AnyOp {
+  return op;
+}
+
+/** The fields of a stored row by name. */
+export function rowFields(row: object): Row {
+  return fieldsOf(row);
+}
+
+/**
  * The command layer's own view of an op: tables are handled generically here, so the row is any
  * stored object (a method's parameter accepts every table's update function).
  */
-type AnyOp =
+export type AnyOp =
   | { readonly type: 'put'; readonly table: TableName; readonly row: object }
   | { readonly type: 'delete'; readonly table: TableName; readonly key: string }
   | { readonly type: 'update'; readonly table: TableName; readonly key: string; update(row: object): object };

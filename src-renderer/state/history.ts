@@ -43,6 +43,33 @@ export function flushPendingEdits(): void {
   for (const f of [...flushers]) f();
 }
 
+/** Resolves once every command submitted so far is applied (or has failed). */
+export function whenApplied(): Promise<void> {
+  return queue.then(() => undefined);
+}
+
+// A dry run collects the commands an edit submits without applying them (the typing journal
+// records what a draft would store). Their promises never settle, so nothing after them runs.
+let dryRunInputs: CommandInput[] | null = null;
+/** Runs `edit` and returns the commands it submitted synchronously, applying none of them. */
+export function dryRun(edit: () => unknown): CommandInput[] {
+  const outer = dryRunInputs;
+  const inputs: CommandInput[] = [];
+  dryRunInputs = inputs;
+  try {
+    edit();
+  } catch {
+    return [];
+  } finally {
+    dryRunInputs = outer;
+  }
+  return inputs;
+}
+/** True while an edit is being dry-run: a commit with effects besides its commands skips them then. */
+export function isDryRun(): boolean {
+  return dryRunInputs !== null;
+}
+
 /**
  * Applies a command, stores it, and records it for undo. Resolves to true on success;
  * on failure (quota, disk) tells the user and resolves to false, leaving stored data as it was.
@@ -53,6 +80,10 @@ export async function execute(input: CommandInput): Promise<boolean> {
 
 /** Like execute, but resolves to the recorded command (for a targeted undo), or null on failure. */
 export function executeCommand(input: CommandInput): Promise<AppliedCommand | null> {
+  if (dryRunInputs) {
+    dryRunInputs.push(input);
+    return new Promise(() => undefined);
+  }
   // Typing still waiting for its debounce is older than this edit: store it first, so the undo
   // history keeps the order in which the user did things.
   flushPendingEdits();

@@ -1,6 +1,6 @@
 // A text field that stores what is typed without a save button: it commits 300 ms after the
-// last keystroke, on blur, before undo/redo and when the page is hidden. Over-long text is
-// refused with a message, never silently cut.
+// last keystroke, on blur, before undo/redo and when the page is hidden, and journals typing
+// until then (see use-draft.ts). Over-long text is refused with a message, never silently cut.
 import { useId } from 'react';
 import { textLength, tooLongMessage } from '../domain/workshop';
 import { useDraft } from './use-draft';
@@ -11,7 +11,7 @@ export interface CommitFieldProps {
   readonly label: string;
   readonly value: string;
   readonly maxLength: number;
-  /** Stores the new value; returns false if it could not be stored. */
+  /** Stores the new value (by submitting commands: it is also dry-run, see use-draft.ts); returns false if it could not be stored. */
   readonly onCommit: (value: string) => Promise<boolean> | void;
   readonly multiline?: boolean;
   readonly rows?: number;
@@ -29,7 +29,7 @@ export interface CommitFieldProps {
 export function CommitField(props: CommitFieldProps) {
   const { value, maxLength, onCommit, label, requiredMessage } = props;
   const id = useId();
-  const { draft, error, onChange, flush } = useDraft<string>({
+  const { draft, error, onChange, flush, prepare } = useDraft<string>({
     stored: value,
     check: (v) => {
       if (textLength(v) > maxLength) return { error: tooLongMessage(label, maxLength) };
@@ -50,6 +50,7 @@ export function CommitField(props: CommitFieldProps) {
     'aria-describedby': describedBy,
     autoFocus: props.autoFocus,
     onBlur: flush,
+    onFocus: prepare,
     className: `field-input${error ? ' field-input-invalid' : ''}`,
   } as const;
   return (

@@ -1,8 +1,11 @@
 // The draft behind every typed field: what the user types is kept locally and stored 300 ms
 // after the last keystroke, on blur, before undo/redo and before any newer edit (through the
-// history's flushers), and when the field unmounts. Text that fails validation is never
-// stored and never cut; the field shows the message instead.
+// history's flushers), and when the field unmounts. Until it is stored, each keystroke is also
+// journaled synchronously (state/draft-recorder.ts), so closing the window right after typing
+// loses nothing. Text that fails validation is never stored and never cut; the field shows the
+// message instead.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDraftRecorder } from '../state/draft-recorder';
 import { registerFlusher } from '../state/history';
 
 export const TYPING_DEBOUNCE_MS = 300;
@@ -14,8 +17,14 @@ export interface DraftOptions<T> {
   readonly stored: string;
   /** Turns the draft into a storable value, or says what is wrong with it. */
   readonly check: (draft: string) => DraftCheck<T>;
-  /** Stores the value. */
+  /**
+   * Stores the value by submitting its command(s) synchronously (before any await). It is also
+   * dry-run on focus and keystrokes to journal the typing (commands captured, not applied), so
+   * any other effect must be skipped while `isDryRun()` (state/history), or pass `journal: false`.
+   */
   readonly commit: (value: T) => unknown;
+  /** Journal the typing until it is stored (default true). */
+  readonly journal?: boolean;
   /** Skip the commit when the draft equals the stored text (default true). */
   readonly skipUnchanged?: boolean;
   /**
@@ -35,9 +44,11 @@ export interface Draft {
   readonly cancel: () => void;
   /** Stores a pending draft, then shows it in its tidy form (e.g. "1.2M" as "1,200,000"). */
   readonly flushAndTidy: (tidy: (draft: string) => string) => void;
+  /** Call on focus: gets the journal ready before the first keystroke. */
+  readonly prepare: () => void;
 }
 
-export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autosave = true }: DraftOptions<T>): Draft {
+export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autosave = true, journal = true }: DraftOptions<T>): Draft {
   const [draft, setDraft] = useState(stored);
   const [error, setError] = useState<string | null>(null);
   const dirty = useRef(false);
@@ -49,6 +60,9 @@ export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autos
   checkRef.current = check;
   const commitRef = useRef(commit);
   commitRef.current = commit;
+  const recorder = useDraftRecorder();
+  const journalRef = useRef(journal);
+  journalRef.current = journal;
 
   useEffect(() => {
     if (!dirty.current) {
@@ -68,14 +82,23 @@ export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autos
     const result = checkRef.current(draftRef.current);
     if ('error' in result) return;
     dirty.current = false;
-    if (skipUnchanged && draftRef.current === storedRef.current) return;
-    commitRef.current(result.value);
-  }, [skipUnchanged]);
+    if (!(skipUnchanged && draftRef.current === storedRef.current)) {
+      recorder.committing();
+      commitRef.current(result.value);
+    }
+    recorder.settle(() => dirty.current);
+  }, [skipUnchanged, recorder]);
 
   const cancel = useCallback(() => {
     clearTimer();
     dirty.current = false;
-  }, []);
+    recorder.discard();
+  }, [recorder]);
+
+  const prepare = useCallback(() => {
+    const result = checkRef.current(storedRef.current);
+    if (journalRef.current && !('error' in result)) recorder.prepare(() => commitRef.current(result.value));
+  }, [recorder]);
 
   useEffect(() => registerFlusher(flush), [flush]);
   useEffect(() => () => flush(), [flush]);
@@ -88,9 +111,11 @@ export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autos
       const result = checkRef.current(text);
       setError('error' in result ? result.error : null);
       clearTimer();
+      // Journaled as a flush would store it now: nothing while the text is not valid.
+      if (journalRef.current) recorder.record('error' in result ? null : () => commitRef.current(result.value));
       if (autosave && !('error' in result)) timer.current = setTimeout(flush, TYPING_DEBOUNCE_MS);
     },
-    [flush, autosave],
+    [flush, recorder, autosave],
   );
 
   const flushAndTidy = useCallback(
@@ -103,5 +128,5 @@ export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autos
     [flush],
   );
 
-  return { draft, error, onChange, flush, cancel, flushAndTidy };
+  return { draft, error, onChange, flush, cancel, flushAndTidy, prepare };
 }

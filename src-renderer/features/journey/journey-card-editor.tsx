@@ -21,7 +21,7 @@ export function CardEditor({ card, isDraft }: { card: JourneyCard; isDraft: bool
   const cardRef = useRef(card);
   cardRef.current = card;
 
-  const { draft, error, onChange, flush } = useDraft<string>({
+  const { draft, error, onChange, flush, prepare } = useDraft<string>({
     stored: isDraft ? '' : card.text,
     check: checkCardText,
     commit: (text) => {
@@ -34,6 +34,9 @@ export function CardEditor({ card, isDraft }: { card: JourneyCard; isDraft: bool
       return trimmed ? actions.commitDraft(c.stageId, c.laneId, trimmed) : undefined;
     },
     autosave: !isDraft,
+    // An existing card's typing is journaled so closing the window loses none of it; a new card
+    // is a row not yet created (never journaled), and its commit also closes the editor.
+    journal: !isDraft,
   });
 
   /** Stores what is typed and leaves the editor; text that is too long keeps it open with its message. */
@@ -51,6 +54,9 @@ export function CardEditor({ card, isDraft }: { card: JourneyCard; isDraft: bool
   const closeRef = useRef(close);
   closeRef.current = close;
   useEffect(() => (isDraft ? registerFlusher(() => closeRef.current()) : undefined), [isDraft]);
+
+  // The editor opens focused: get the typing journal ready before the first keystroke.
+  useEffect(() => prepare(), [prepare]);
 
   useEffect(() => {
     const el = ref.current;

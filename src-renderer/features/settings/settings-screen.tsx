@@ -15,7 +15,7 @@ import { useHistory } from '../../state/history';
 import { commitImport, exportLibraryBackup, pickBackupToImport, restoreSnapshot, type ImportPlan } from '../shared/backup';
 import { ImportDialog } from '../shared/import-dialog';
 import { deleteMyTemplate, exportTemplate, importTemplateFile, setSetting, snapshotNow } from './settings-actions';
-import { usePersistence } from '../app/persistence';
+import { usePersistence } from '../../state/persistence';
 
 export function SettingsScreen() {
   const settings = useSettings();
