@@ -82,13 +82,22 @@ export async function benchEditCommit(browser, appUrl, viewport) {
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), count: times.length };
 }
 
-/** A backup file of about `mb` megabytes: one workshop with many journey cards and personas. */
+/**
+ * A backup file of about `mb` megabytes: one workshop with many journey cards, in journeys of at
+ * most 5,000 cards (the per-journey limit a backup may not pass).
+ */
 function bigBackup(mb) {
   const wid = randomUUID();
   const cardsNeeded = Math.ceil((mb * 1024 * 1024) / 330);
-  const { journey, cards } = syntheticJourney(wid, cardsNeeded);
+  const journeys = [];
+  const cards = [];
+  for (let left = cardsNeeded; left > 0; left -= 5000) {
+    const one = syntheticJourney(wid, Math.min(left, 5000));
+    journeys.push({ ...one.journey, order: journeys.length });
+    cards.push(...one.cards);
+  }
   const tables = {
-    workshops: [workshopRow(wid, 'Import benchmark')], personas: [], segments: [], journeys: [journey], journeyCards: cards,
+    workshops: [workshopRow(wid, 'Import benchmark')], personas: [], segments: [], journeys, journeyCards: cards,
     initiatives: [], metrics: [], assessments: [], actions: [], participants: [], votes: [], sessions: [], templates: [], settings: [],
   };
   return JSON.stringify({ format: 'centric-backup', formatVersion: 3, exportedAt: new Date().toISOString(), appVersion: 'bench', scope: 'workshop', tables });
