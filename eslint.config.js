@@ -64,8 +64,6 @@ const featureRules = [
   // Run mode hosts the current step's artifact: any editor through the registry, the assessment
   // pane (given run mode's projector command as a prop) and the actions log in its drawer.
   featureRule(['src-renderer/features/run/run-screen.tsx'], 'run', ['workshop/artifact-editors', 'assessments/assessments-screen', 'actions/actions-log']),
-  // Until the persistence store moves to state/ (issue 11), settings reads it from the app shell.
-  featureRule(['src-renderer/features/settings/settings-screen.tsx'], 'settings', ['app/persistence']),
 ];
 
 export default tseslint.config(
