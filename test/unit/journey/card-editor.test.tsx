@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createCard, createJourney, journeyLimits } from '../../../src-renderer/domain/journey';
-import { flushPendingEdits } from '../../../src-renderer/state/history';
+import { flushPendingEdits, isDryRun } from '../../../src-renderer/state/history';
 import { TYPING_DEBOUNCE_MS } from '../../../src-renderer/ui/use-draft';
 import { CardEditor } from '../../../src-renderer/features/journey/journey-card-editor';
 import { CanvasActionsContext, type CanvasActions } from '../../../src-renderer/features/journey/journey-context';
@@ -29,6 +29,9 @@ function setup(isDraft: boolean, text = '') {
   const unused = () => undefined;
   const all: CanvasActions = {
     ...actions,
+    // The draft hook also dry-runs the save on focus and keystrokes to journal the typing
+    // (nothing is stored then); only real saves count.
+    commitCardText: (c, t) => (isDryRun() ? Promise.resolve(true) : actions.commitCardText(c, t)),
     focusTarget: unused,
     renameStage: unused,
     renameLane: unused,
