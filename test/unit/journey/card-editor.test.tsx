@@ -22,7 +22,7 @@ function setup(isDraft: boolean, text = '') {
   vi.useFakeTimers();
   const card = { ...createCard(journey, { stageId: stage.id, laneId: lane.id }, { text, order: 0 }), ...(isDraft ? { id: '__draft__' } : {}) };
   const actions = {
-    commitCardText: vi.fn(async () => true),
+    commitCardText: vi.fn(async (_card: unknown, _text: string) => true),
     commitDraft: vi.fn(async () => true),
     leaveEditing: vi.fn(),
   };
