@@ -315,7 +315,7 @@ test('delete: at once with Undo when unlinked; with a confirm naming the links o
       });
       const tx = db.transaction(['segments', 'journeys', 'personas'], 'readwrite');
       tx.objectStore('segments').put({ id: 'seg-young', workshopId, name: 'Young families', color: '#0f7a5f', order: 0 });
-      tx.objectStore('journeys').put({ id: 'jr-onboarding', workshopId, title: 'Onboarding', personaId: anaId });
+      tx.objectStore('journeys').put({ id: 'jr-onboarding', workshopId, name: 'Onboarding', personaId: anaId, scenario: '', stages: [], lanes: [], emotions: {}, order: 0, createdAt: 1 });
       const personas = tx.objectStore('personas');
       const get = personas.get(anaId);
       get.onsuccess = () => personas.put({ ...get.result, segmentId: 'seg-young' });
