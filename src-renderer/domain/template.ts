@@ -3,6 +3,7 @@
 // touches React, Dexie, the DOM or the file system; callers read and write the files.
 
 import { z } from 'zod';
+import { capText } from './text';
 import { artifactKinds, assessmentSets, type ArtifactKind, type AssessmentSet } from './artifacts';
 
 /**
@@ -280,7 +281,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
+    // A key from a file can be megabytes long: a path shown in a message names it capped.
+    else out += out === '' ? capText(String(part)) : `.${capText(String(part))}`;
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // storage itself (the backup comes in as a prop) and clears itself when the route changes.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { AlertTriangle, ArrowLeft, Download } from 'lucide-react';
+import { capText } from '../domain/text';
 import './screen-error-boundary.css';
 
 /** Enough to recognise the error; a hostile value must not fill the screen. */
@@ -10,7 +11,7 @@ const DETAIL_CAP = 300;
 
 export function describeRenderError(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.length > DETAIL_CAP ? `${text.slice(0, DETAIL_CAP)}…` : text;
+  return capText(text, DETAIL_CAP);
 }
 
 export interface ScreenErrorBoundaryProps {

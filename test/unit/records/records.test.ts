@@ -279,3 +279,20 @@ describe('storage version 4 completes rows stored with fields missing', () => {
     await Dexie.delete(name);
   });
 });
+
+describe('paths in messages', () => {
+  it('a huge key on the way to a problem is named capped in the path', () => {
+    const file = fullLibraryJson();
+    const deep: Record<string, unknown> = {};
+    let node = deep;
+    for (let i = 0; i < 40; i++) {
+      const next: Record<string, unknown> = {};
+      node[i === 0 ? 'k'.repeat(1_000_000) : 'a'] = next;
+      node = next;
+    }
+    file.tables.settings = [{ key: 'deep', value: deep }];
+    const error = errorOf(JSON.stringify(file));
+    expect(error.length).toBeLessThan(1000);
+    expect(error).toContain(`${'k'.repeat(80)}…`);
+  });
+});
