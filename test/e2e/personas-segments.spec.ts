@@ -6,7 +6,8 @@ import { createWorkshop, importBackupFile, openApp, readAllStores, saveByClickin
 
 async function addPersona(page: Page, name: string, goal: string): Promise<void> {
   await sidebar(page).getByRole('link', { name: /Personas/ }).click();
-  await page.getByRole('button', { name: 'Add persona' }).first().click();
+  // Exact, inside the page: the top bar's "Undo Add persona" also contains the words.
+  await page.getByRole('main').getByRole('button', { name: 'Add persona', exact: true }).first().click();
   const nameBox = page.getByRole('textbox', { name: 'Name', exact: true });
   await expect(nameBox).toBeFocused();
   await page.keyboard.type(name);

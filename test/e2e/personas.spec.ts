@@ -82,7 +82,8 @@ const claim = (page: Page, singular: string, n: number): Locator => page.getByRo
 
 /** Adds a persona from the gallery and names it: the new persona opens with its name selected. */
 async function addPersona(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Add persona' }).first().click();
+  // Exact, inside the page: the top bar's "Undo Add persona" also contains the words.
+  await page.getByRole('main').getByRole('button', { name: 'Add persona', exact: true }).first().click();
   await expect(nameField(page)).toBeFocused();
   await expect(nameField(page)).toHaveValue(/^New persona/);
   await page.keyboard.type(name);
