@@ -6,8 +6,8 @@
 // only once they close. Never applies a command itself except through replayEntries.
 import { liveQuery } from 'dexie';
 import { useEffect, useRef } from 'react';
-import type { Row } from '../db/commands';
-import { getDb, keyOf, type CentricDb, type TableName } from '../db/database';
+import { rowFields, type Row } from '../db/commands';
+import { getDb, keyOf, type CentricDb, type RowOf, type TableName } from '../db/database';
 import { entryFor, journalCommands, readEntries, removeEntry, replayEntries, writeEntry, type JournalStorage } from './draft-journal';
 import { dryRun, useHistory, whenApplied } from './history';
 
@@ -38,9 +38,18 @@ const MAX_WATCHED = 8;
 /** Commits of one draft not yet confirmed, kept as bases for its next entries. */
 const MAX_IN_FLIGHT = 4;
 
+/** A row as the screen already holds it (from its own live query). */
+export type KnownRow = { readonly [T in TableName]: { readonly table: T; readonly row: RowOf<T> } }[TableName];
+
 export interface DraftRecorder {
   /** Before typing (focus): learns which rows the commit writes and starts reading them. */
   prepare(commit: () => unknown): void;
+  /**
+   * Rows the screen already holds, used until the recorder's own read of them arrives, so the
+   * first keystrokes are journaled at once (the read is asynchronous and, on a busy machine,
+   * can come after a window closed right after typing).
+   */
+  know(rows: readonly KnownRow[]): void;
   /** After a keystroke: journals what `commit` would store now (null: nothing storable now). */
   record(commit: (() => unknown) | null): void;
   /** The journaled typing is being committed now. */
@@ -57,14 +66,19 @@ export function createDraftRecorder(): DraftRecorder {
   const storage = journalStorage();
   const id = `${session}:${++nextDraft}`;
   const watched = new Map<string, { row: Row | undefined | null; stop: () => void }>();
+  const known = new Map<string, Row>();
   let pending: (() => unknown) | null = null;
   let lastAfter: ReadonlyMap<string, Row> | null = null;
   let inFlight: ReadonlyMap<string, Row>[] = [];
   let commits = 0;
 
   const lookup = (table: TableName, key: string): Row | undefined | null => {
-    const w = watched.get(`${table}\u0000${key}`);
-    return w ? w.row : null;
+    const k = `${table}\u0000${key}`;
+    const w = watched.get(k);
+    // A row read from storage wins (undefined: it does not exist); until it arrives, the row as
+    // the screen holds it.
+    if (w && w.row !== null) return w.row;
+    return known.get(k) ?? null;
   };
 
   const watch = (table: TableName, key: string) => {
@@ -124,6 +138,10 @@ export function createDraftRecorder(): DraftRecorder {
       }
     },
     record,
+    know(rows) {
+      known.clear();
+      for (const { table, row } of rows.slice(0, MAX_WATCHED)) known.set(`${table}\u0000${keyOf(table, row)}`, rowFields(row));
+    },
     committing() {
       commits++;
       if (lastAfter) inFlight = [...inFlight, lastAfter].slice(-MAX_IN_FLIGHT);

@@ -5,7 +5,7 @@
 // loses nothing. Text that fails validation is never stored and never cut; the field shows the
 // message instead.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDraftRecorder } from '../state/draft-recorder';
+import { useDraftRecorder, type KnownRow } from '../state/draft-recorder';
 import { registerFlusher } from '../state/history';
 
 export const TYPING_DEBOUNCE_MS = 300;
@@ -25,6 +25,11 @@ export interface DraftOptions<T> {
   readonly commit: (value: T) => unknown;
   /** Journal the typing until it is stored (default true). */
   readonly journal?: boolean;
+  /**
+   * The rows the commit writes, as the screen already holds them: the journal uses them until
+   * its own read arrives, so keystrokes made right after the field opens are journaled at once.
+   */
+  readonly rows?: () => readonly KnownRow[];
   /** Skip the commit when the draft equals the stored text (default true). */
   readonly skipUnchanged?: boolean;
   /**
@@ -48,7 +53,7 @@ export interface Draft {
   readonly prepare: () => void;
 }
 
-export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autosave = true, journal = true }: DraftOptions<T>): Draft {
+export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autosave = true, journal = true, rows }: DraftOptions<T>): Draft {
   const [draft, setDraft] = useState(stored);
   const [error, setError] = useState<string | null>(null);
   const dirty = useRef(false);
@@ -63,6 +68,8 @@ export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autos
   const recorder = useDraftRecorder();
   const journalRef = useRef(journal);
   journalRef.current = journal;
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
 
   useEffect(() => {
     if (!dirty.current) {
@@ -112,7 +119,10 @@ export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autos
       setError('error' in result ? result.error : null);
       clearTimer();
       // Journaled as a flush would store it now: nothing while the text is not valid.
-      if (journalRef.current) recorder.record('error' in result ? null : () => commitRef.current(result.value));
+      if (journalRef.current) {
+        if (rowsRef.current) recorder.know(rowsRef.current());
+        recorder.record('error' in result ? null : () => commitRef.current(result.value));
+      }
       if (autosave && !('error' in result)) timer.current = setTimeout(flush, TYPING_DEBOUNCE_MS);
     },
     [flush, recorder, autosave],

@@ -37,6 +37,8 @@ export function CardEditor({ card, isDraft }: { card: JourneyCard; isDraft: bool
     // An existing card's typing is journaled so closing the window loses none of it; a new card
     // is a row not yet created (never journaled), and its commit also closes the editor.
     journal: !isDraft,
+    // The card as the canvas holds it: typing right after the editor opens is journaled at once.
+    rows: () => [{ table: 'journeyCards', row: cardRef.current }],
   });
 
   /** Stores what is typed and leaves the editor; text that is too long keeps it open with its message. */

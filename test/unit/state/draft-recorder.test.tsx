@@ -9,6 +9,20 @@ import { createWorkshop, type Workshop } from '../../../src-renderer/domain/work
 import { JOURNAL_PREFIX, readEntries, replayEntries } from '../../../src-renderer/state/draft-journal';
 import { execute, useHistory } from '../../../src-renderer/state/history';
 import { CommitField } from '../../../src-renderer/ui/commit-field';
+import { useDraft } from '../../../src-renderer/ui/use-draft';
+import { createCard, createJourney, type JourneyCard } from '../../../src-renderer/domain/journey';
+import { setCardText } from '../../../src-renderer/features/journey/journey-actions';
+
+/** A card's text field that hands the journal the card as the screen holds it. */
+function CardText({ card }: { card: JourneyCard }) {
+  const { draft, onChange } = useDraft<string>({
+    stored: card.text,
+    check: (value) => ({ value }),
+    commit: (text) => setCardText(card, text),
+    rows: () => [{ table: 'journeyCards', row: card }],
+  });
+  return <textarea aria-label="Card text" value={draft} onChange={(e) => onChange(e.target.value)} />;
+}
 
 let db: CentricDb;
 let w: Workshop;
@@ -64,5 +78,21 @@ describe('typing journal in a field', () => {
     expect(journalKeys()).toEqual([]);
     fireEvent.change(box, { target: { value: 'Far too long a title' } });
     expect(journalKeys()).toEqual([]);
+  });
+
+  it('journals the very first keystroke into a card, before its own read of the row arrives', async () => {
+    const journey = createJourney(w.id, { name: 'Renewal', personaId: null, scenario: '' }, 0, 0);
+    const card = createCard(journey, { stageId: journey.stages[0]!.id, laneId: journey.lanes[0]!.id }, { text: 'Gets the letter', order: 0 });
+    await db.journeys.put(journey);
+    await db.journeyCards.put(card);
+    render(<CardText card={card} />);
+    const box = screen.getByRole('textbox', { name: 'Card text' });
+    // No focus, no waiting: the card's text does not change on focus, so nothing is read before
+    // the first key. The row the screen holds is enough to journal it synchronously.
+    fireEvent.change(box, { target: { value: 'Gets the letter and compares' } });
+    expect(journalKeys()).toHaveLength(1);
+    cleanup();
+    await replayEntries(db, localStorage, () => true);
+    expect((await db.journeyCards.get(card.id))!.text).toBe('Gets the letter and compares');
   });
 });
