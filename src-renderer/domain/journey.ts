@@ -74,6 +74,17 @@ export interface JourneyCard {
   readonly emotion: number | null;
   /** For opportunity cards promoted to the roadmap: the initiative's id. */
   readonly initiativeId: string | null;
+  /**
+   * A card written by a participant on their own device (the room): who, and the revision of
+   * their entry last stored, so a replayed or older entry never overwrites a newer edit.
+   * Absent for the facilitator's own cards.
+   */
+  readonly author?: CardAuthor;
+}
+
+export interface CardAuthor {
+  readonly participantId: string;
+  readonly rev: number;
 }
 
 export const journeyLimits = {
@@ -344,6 +355,7 @@ export const journeyCardRowSchema = z.strictObject({
   marks: z.array(z.enum(cardMarks)).max(cardMarks.length),
   emotion: emotionScore.nullable(),
   initiativeId: idSchema.nullable(),
+  author: z.strictObject({ participantId: idSchema, rev: z.number().int().min(1).max(1e9) }).optional(),
 });
 
 // Keeps the schemas and the types in step: a field on one and not the other fails to compile.
