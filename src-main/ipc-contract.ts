@@ -3,6 +3,7 @@
 // The renderer imports only *types* from this file; main validates every payload here.
 // Changing a channel name or shape is a breaking change for both sides: change them together.
 import { z } from 'zod';
+import { roomLockRequestSchema, roomOpenRequestSchema, roomPeopleRequestSchema, roomRevokeRequestSchema, type RoomInfo } from './room/room-types';
 
 /** Largest file the renderer may ask main to write or read (bytes / characters). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -61,6 +62,18 @@ export const ipcRequestSchemas = {
   'window:open': z
     .object({ route: z.string().regex(/^#\/[A-Za-z0-9/_\-?=&.]{0,300}$/) })
     .strict(),
+  /** Open the room for a workshop: the room server starts listening on the network (see docs/room.md). */
+  'room:open': roomOpenRequestSchema,
+  /** Close the room: the server stops; links and tokens stop working. */
+  'room:close': z.undefined(),
+  /** The open room, if any (after a reload of the facilitator's window). */
+  'room:status': z.undefined(),
+  /** Remove a participant: their token stops working at once. */
+  'room:revoke': roomRevokeRequestSchema,
+  /** Lock or unlock participants' input. */
+  'room:lock': roomLockRequestSchema,
+  /** The workshop's participants offered on the join page. */
+  'room:people': roomPeopleRequestSchema,
 } as const;
 
 export type IpcChannel = keyof typeof ipcRequestSchemas;
@@ -83,6 +96,12 @@ export interface IpcResults {
   'snapshot:list': SnapshotInfo[];
   'snapshot:read': string;
   'window:open': { ok: true };
+  'room:open': RoomInfo;
+  'room:close': { ok: true };
+  'room:status': RoomInfo | null;
+  'room:revoke': { ok: true };
+  'room:lock': { ok: true };
+  'room:people': { ok: true };
 }
 
 /** Messages main sends to the renderer (menu commands). */

@@ -1,7 +1,7 @@
 // Browser stand-ins for host capabilities: downloads, a file input, snapshots in their own
 // IndexedDB database, window.open. Used when the renderer runs in a plain Chromium.
 import Dexie, { type Table } from 'dexie';
-import type { FileFilter, Host, SnapshotInfo } from './host-types';
+import type { FileFilter, Host, RoomHost, RoomInfo, SnapshotInfo } from './host-types';
 
 interface SnapshotRow extends SnapshotInfo {
   readonly data: string;
@@ -103,5 +103,42 @@ export function createBrowserHost(): Host {
       if (await navigator.storage.persisted()) return true;
       return navigator.storage.persist();
     },
+    room: browserRoom,
   };
 }
+
+/**
+ * The room in browser mode: the browser-mode server (scripts/serve.mjs) runs the room server and
+ * answers these same-origin requests (loopback only; it checks the Origin header).
+ */
+async function roomCall<T>(op: string, body: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/host/room/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+  } catch {
+    throw new Error('The room server could not be reached. Is Centric still running?');
+  }
+  const answer: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const message = typeof answer === 'object' && answer !== null && typeof (answer as { error?: unknown }).error === 'string' ? (answer as { error: string }).error : `The room server answered ${res.status}.`;
+    throw new Error(message.slice(0, 300));
+  }
+  return answer as T;
+}
+
+const browserRoom: RoomHost = {
+  open: (req) => roomCall<RoomInfo>('open', req),
+  close: async () => {
+    await roomCall('close', {});
+  },
+  status: () => roomCall<RoomInfo | null>('status', {}),
+  revoke: async (participantId) => {
+    await roomCall('revoke', { participantId });
+  },
+  lock: async (locked) => {
+    await roomCall('lock', { locked });
+  },
+  people: async (people) => {
+    await roomCall('people', { people });
+  },
+};

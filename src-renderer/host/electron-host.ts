@@ -31,5 +31,21 @@ export function createElectronHost(bridge: CentricBridge): Host {
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     // Electron's storage lives in the user-data folder and is not evicted.
     requestPersistentStorage: async () => true,
+    room: {
+      open: (req) => bridge.invoke('room:open', { workshopId: req.workshopId, title: req.title, people: req.people.map((p) => ({ id: p.id, name: p.name })) }),
+      close: async () => {
+        await bridge.invoke('room:close', undefined);
+      },
+      status: () => bridge.invoke('room:status', undefined),
+      revoke: async (participantId) => {
+        await bridge.invoke('room:revoke', { participantId });
+      },
+      lock: async (locked) => {
+        await bridge.invoke('room:lock', { locked });
+      },
+      people: async (people) => {
+        await bridge.invoke('room:people', { people: people.map((p) => ({ id: p.id, name: p.name })) });
+      },
+    },
   };
 }

@@ -1,8 +1,19 @@
 // What a host offers the renderer: the Host contract and the request and answer shapes it uses.
 // Types only, so the two implementations and the chooser (host.ts) all depend on it and it on none of them.
 import type { MenuCommand, SnapshotInfo } from '../../src-main/ipc-contract';
+import type { RoomInfo, RoomOpenRequest } from '../../src-main/room/room-types';
 
-export type { MenuCommand, SnapshotInfo };
+export type { MenuCommand, SnapshotInfo, RoomInfo, RoomOpenRequest };
+
+/** The room server, run by main (Electron) or by the browser-mode server; see docs/room.md. */
+export interface RoomHost {
+  open(req: RoomOpenRequest): Promise<RoomInfo>;
+  close(): Promise<void>;
+  status(): Promise<RoomInfo | null>;
+  revoke(participantId: string): Promise<void>;
+  lock(locked: boolean): Promise<void>;
+  people(people: RoomOpenRequest['people']): Promise<void>;
+}
 
 export interface FileFilter {
   readonly name: string;
@@ -48,4 +59,5 @@ export interface Host {
   onMenuCommand(listener: (c: MenuCommand) => void): () => void;
   /** Asks the browser to keep our storage under pressure; resolves to whether it is persistent. */
   requestPersistentStorage(): Promise<boolean | null>;
+  readonly room: RoomHost;
 }

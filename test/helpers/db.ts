@@ -31,5 +31,14 @@ export function fakeHost(): FakeHost {
     openWindow: async () => undefined,
     onMenuCommand: () => () => undefined,
     requestPersistentStorage: async () => true,
+    // Unit tests that need a room start the real room server (test/unit/room); here there is none.
+    room: {
+      open: () => Promise.reject(new Error('No room server in this test.')),
+      close: async () => undefined,
+      status: async () => null,
+      revoke: async () => undefined,
+      lock: async () => undefined,
+      people: async () => undefined,
+    },
   };
 }

@@ -1,6 +1,8 @@
 // The canvas's custom React Flow nodes: a card (sticky note) and the grid (stage and lane
 // headers, cells, the emotion curve). Both memoised; a node reads only its own props and narrow
 // store selectors, never the whole nodes array. `journeyNodeTypes` lives at module level.
+import { useRoom } from '../../room/room-store';
+import { authorColour } from '../../domain/room';
 import { memo, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Node, NodeProps, NodeTypes } from '@xyflow/react';
 import { AlertTriangle, GripHorizontal, GripVertical, LogOut, MoreHorizontal, Rocket, Star } from 'lucide-react';
@@ -41,7 +43,10 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
   const editing = useJourneyUi(isEditingCard(id));
   const tabbable = useJourneyUi((s) => s.active === `card:${id}`);
   const palette = cardColors[isCardColor(card.color) ? card.color : 'yellow'];
-  const style = { background: palette.fill, color: palette.ink, borderColor: palette.edge };
+  const authorId = card.author?.participantId;
+  const authorName = useRoom((s) => (authorId ? s.names[authorId] ?? s.roster[authorId]?.name : undefined));
+  const arrived = useRoom((s) => (authorId ? s.arrivals[id] : undefined));
+  const style = { background: palette.fill, color: palette.ink, borderColor: palette.edge, ...(authorId ? { '--author-colour': authorColour(authorId) } : {}) };
   if (editing) {
     return (
       <div className="jy-card jy-card-editing" style={style}>
@@ -54,11 +59,11 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
   const hasFooter = marks.length > 0 || card.initiativeId !== null;
   return (
     <div
-      className={`jy-card${selected ? ' jy-card-selected' : ''}`}
+      className={`jy-card${selected ? ' jy-card-selected' : ''}${authorId ? ' jy-card-author' : ''}${arrived ? ' jy-card-arrived' : ''}`}
       style={style}
       role="button"
       aria-roledescription="card"
-      aria-label={cardAccessibleName(card.text, stageName, laneName)}
+      aria-label={cardAccessibleName(card.text, stageName, laneName) + (authorName ? `, by ${authorName}` : '')}
       aria-describedby={hasFooter ? descId : undefined}
       aria-pressed={selected}
       tabIndex={tabbable ? 0 : -1}
@@ -67,6 +72,11 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
       <p className="jy-card-text" style={{ WebkitLineClamp: lines }}>
         {card.text}
       </p>
+      {authorId ? (
+        <span className="jy-card-by" aria-hidden>
+          {authorName ?? 'Phone'}
+        </span>
+      ) : null}
       {hasFooter ? (
         <div className="jy-card-footer" id={descId}>
           {marks.map((m) => {

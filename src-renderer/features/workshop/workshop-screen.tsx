@@ -13,6 +13,9 @@ import { getHost } from '../../host/host';
 import { notify } from '../../state/notifications';
 import { exportWorkshopBackup } from '../shared/backup';
 import { RouteErrorBoundary } from '../shared/route-error-boundary';
+import { RoomBar, RoomButton } from '../shared/room-ui';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../db/database';
 import { OverviewPage } from './overview-page';
 import { StepPage } from './step-page';
 import { ArtifactPage, artifactCount } from './artifact-page';
@@ -43,6 +46,7 @@ export function WorkshopScreen({ route }: { route: WorkshopRoute }) {
 
 function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: WorkshopRoute }) {
   const counts = useArtifactCounts(w.id);
+  const journeys = useLiveQuery(async () => (await getDb().journeys.where('workshopId').equals(w.id).toArray()).sort((a, b) => a.order - b.order), [w.id]);
   const [saveOpen, setSaveOpen] = useState(false);
   // The agenda's artifacts first, then any other artifact that has content (e.g. a persona
   // copied in from another workshop), so nothing stored is ever unreachable.
@@ -72,6 +76,7 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
             <Play size={16} aria-hidden /> Run workshop
           </a>
         ) : null}
+        <RoomButton workshop={w} />
         <a className="sidebar-link" href={routeHref({ name: 'workshop', workshopId: w.id })} aria-current={current({ name: 'workshop', workshopId: w.id })}>
           <LayoutDashboard size={16} aria-hidden /> Overview
         </a>
@@ -131,6 +136,7 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
         </div>
       </nav>
       <div className="workshop-content">
+        <RoomBar workshop={w} journeys={journeys ?? []} />
         <RouteErrorBoundary route={route}>
           {route.name === 'workshop' ? <OverviewPage workshop={w} /> : null}
           {route.name === 'step' ? <StepPage workshop={w} stepId={route.stepId} /> : null}

@@ -1,0 +1,294 @@
+// The facilitator's app in the room: the only writer of the workshop's tables. It connects to the
+// room server over loopback with its own token, reads every participant's document, stores what
+// they add (each entry checked by the mirror against the card's one definition, through the
+// command layer, outside the facilitator's undo history), and publishes the journey the room
+// works on (stages, lanes, cards) into the shared document, read-only for phones. Every entry is
+// keyed by its card id and revision, so replays after reconnects or a reload of this window
+// never duplicate or roll back anything.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { liveQuery, type Subscription } from 'dexie';
+import type * as Y from 'yjs';
+import { applyCommand, deleteOp, putOp, updateOp } from '../db/commands';
+import { getDb, type CentricDb } from '../db/database';
+import type { Journey, JourneyCard } from '../domain/journey';
+import { mirrorDeviceCard, publishCard, publishJourney, samePublishedCard } from '../domain/room-mirror';
+import { OWN, SHARED, participantDocName, roomLimits, sharedDocName, type DeviceCard, type PublishedCard, type RefusalNote, type RosterEntry } from '../domain/room';
+import type { Participant } from '../domain/run';
+import type { RoomInfo } from '../host/host-types';
+import { useHistory } from '../state/history';
+import { ARRIVAL_HIGHLIGHT_MS, useRoom } from './room-store';
+
+class Stale extends Error {}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function rosterEntry(v: unknown): RosterEntry | null {
+  if (!isObject(v) || typeof v.name !== 'string' || typeof v.online !== 'number' || typeof v.removed !== 'boolean' || typeof v.joinedAt !== 'number') return null;
+  return { name: v.name.slice(0, roomLimits.name), online: v.online, removed: v.removed, joinedAt: v.joinedAt };
+}
+
+export interface RoomSyncOptions {
+  readonly info: RoomInfo;
+  readonly workshopId: string;
+  readonly journeyId: string | null;
+  readonly db?: CentricDb;
+  /** Node tests and benchmarks pass `ws`. */
+  readonly WebSocketPolyfill?: unknown;
+  /** The workshop's participants changed: the join page should offer these. */
+  readonly onPeople?: (people: { id: string; name: string }[]) => void;
+}
+
+export class RoomSync {
+  private readonly db: CentricDb;
+  private readonly socket: HocuspocusProviderWebsocket;
+  private readonly shared: HocuspocusProvider;
+  private readonly own = new Map<string, HocuspocusProvider>();
+  private queue: Promise<void> = Promise.resolve();
+  private journeyId: string | null;
+  private journey: Journey | null = null;
+  private cards: JourneyCard[] = [];
+  private cardSub: Subscription | null = null;
+  private peopleSub: Subscription | null = null;
+  private stopped = false;
+  /** Authored cards as last published, to notice the facilitator removing or restoring one. */
+  private authored = new Map<string, JourneyCard>();
+  /** Resolves once the first read of the journey and its cards is in. */
+  private readonly firstRead: Promise<void>;
+  private markRead: () => void = () => undefined;
+
+  constructor(private readonly opts: RoomSyncOptions) {
+    this.db = opts.db ?? getDb();
+    this.journeyId = opts.journeyId;
+    this.firstRead = new Promise((r) => (this.markRead = r));
+    this.socket = new HocuspocusProviderWebsocket({
+      url: opts.info.hostWsUrl,
+      ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
+    });
+    this.shared = this.provider(sharedDocName(opts.info.roomId));
+    this.shared.on('status', ({ status }: { status: string }) => useRoom.setState({ connected: status === 'connected' }));
+    const roster = this.shared.document.getMap(SHARED.roster);
+    roster.observe(() => this.onRoster(roster));
+    const room = this.shared.document.getMap(SHARED.room);
+    room.observe(() => useRoom.setState({ locked: room.get('locked') === true }));
+    this.shared.on('synced', () => this.onRoster(roster));
+    this.watchJourney();
+    this.watchPeople();
+  }
+
+  private provider(name: string): HocuspocusProvider {
+    const p = new HocuspocusProvider({ websocketProvider: this.socket, name, token: this.opts.info.hostToken });
+    p.attach();
+    return p;
+  }
+
+  /** The journey the phones work on. */
+  setJourney(journeyId: string | null): void {
+    if (journeyId === this.journeyId) return;
+    this.journeyId = journeyId;
+    this.watchJourney();
+  }
+
+  /** Resolves when everything received so far has been stored (tests, benchmarks). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.cardSub?.unsubscribe();
+    this.peopleSub?.unsubscribe();
+    for (const p of this.own.values()) p.destroy();
+    this.own.clear();
+    this.shared.destroy();
+    this.socket.destroy();
+  }
+
+  // --- Who is in the room --------------------------------------------------------------------
+
+  private onRoster(roster: Y.Map<unknown>): void {
+    const entries: Record<string, RosterEntry> = {};
+    for (const [id, v] of roster.entries()) {
+      const e = rosterEntry(v);
+      if (e && Object.keys(entries).length < roomLimits.participants * 2) entries[id] = e;
+    }
+    useRoom.setState({ roster: entries });
+    for (const id of Object.keys(entries)) {
+      if (!this.own.has(id)) this.follow(id);
+    }
+    this.enqueue(() => this.addNewPeople(entries));
+  }
+
+  /** People who typed a new name become participants of the workshop (same id as in the room). */
+  private async addNewPeople(entries: Record<string, RosterEntry>): Promise<void> {
+    const ws = this.opts.workshopId;
+    const known = new Set((await this.db.participants.where('workshopId').equals(ws).toArray()).map((p) => p.id));
+    const now = Date.now();
+    const fresh = Object.entries(entries).filter(([id]) => !known.has(id));
+    if (fresh.length === 0) return;
+    const rows: Participant[] = fresh.map(([id, e], i) => ({ id, workshopId: ws, name: e.name.trim() || 'Participant', department: '', role: '', order: known.size + i, createdAt: now }));
+    await applyCommand(this.db, { label: 'Participants joined the room', scope: ws, ops: rows.map((r) => putOp('participants', r)) }).catch((err: unknown) => this.refuse(null, null, err instanceof Error ? err.message : 'A participant could not be added.'));
+  }
+
+  private follow(participantId: string): void {
+    const p = this.provider(participantDocName(this.opts.info.roomId, participantId));
+    this.own.set(participantId, p);
+    const cards = p.document.getMap(OWN.cards);
+    cards.observe((event) => {
+      // Our own writes (removed flags) are not input.
+      if (event.transaction.origin === this) return;
+      for (const key of event.keysChanged) this.enqueue(() => this.applyEntry(participantId, key, cards.get(key)));
+    });
+    p.on('synced', () => {
+      for (const [key, v] of cards.entries()) this.enqueue(() => this.applyEntry(participantId, key, v));
+    });
+  }
+
+  // --- Storing what devices add ----------------------------------------------------------------
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(async () => {
+      if (this.stopped) return;
+      try {
+        await task();
+      } catch (err) {
+        console.warn('Room: an entry from a device could not be stored.', err);
+      }
+    });
+  }
+
+  private async applyEntry(participantId: string, key: string, entry: unknown): Promise<void> {
+    if (entry === undefined) return;
+    await this.firstRead;
+    const stored = await this.db.journeyCards.get(key);
+    if (stored && stored.workshopId !== this.opts.workshopId) return this.refuse(participantId, key, 'That card belongs to someone else.');
+    const ownCount = this.cards.reduce((n, c) => n + (c.author?.participantId === participantId ? 1 : 0), 0);
+    const decision = mirrorDeviceCard(entry, { participantId, journey: this.journey, stored, cards: this.cards, ownCount });
+    const ws = this.opts.workshopId;
+    const who = useRoom.getState().roster[participantId]?.name ?? 'a participant';
+    try {
+      if (decision.kind === 'skip') return;
+      if (decision.kind === 'refuse') return this.refuse(participantId, decision.cardId, decision.message);
+      if (decision.kind === 'delete') {
+        await applyCommand(this.db, { label: `Card deleted by ${who}`, scope: ws, touchWorkshop: ws, ops: [deleteOp('journeyCards', decision.id)] });
+      } else if (decision.created) {
+        await applyCommand(this.db, { label: `Card from ${who}`, scope: ws, touchWorkshop: ws, ops: [putOp('journeyCards', decision.row)] });
+        useRoom.setState((s) => ({ arrivals: { ...pruned(s.arrivals), [decision.row.id]: Date.now() } }));
+      } else {
+        const row = decision.row;
+        await applyCommand(this.db, {
+          label: `Card edited by ${who}`,
+          scope: ws,
+          touchWorkshop: ws,
+          ops: [
+            updateOp('journeyCards', row.id, (cur) => {
+              // Checked again inside the transaction: a newer revision may have been stored meanwhile.
+              if (!cur.author || cur.author.participantId !== participantId || cur.author.rev >= row.author!.rev) throw new Stale();
+              return row;
+            }),
+          ],
+        });
+        useRoom.setState((s) => ({ arrivals: { ...pruned(s.arrivals), [row.id]: Date.now() } }));
+      }
+      // The snapshot schedule watches the revision: a card from a phone is an edit like any other.
+      useHistory.setState((s) => ({ revision: s.revision + 1 }));
+    } catch (err) {
+      if (err instanceof Stale) return;
+      this.refuse(participantId, key, err instanceof Error ? err.message : 'The card could not be stored.');
+    }
+  }
+
+  private refuse(participantId: string | null, cardId: string | null, message: string): void {
+    useRoom.setState((s) => ({ refused: s.refused + 1, lastRefusal: message }));
+    const doc = participantId ? this.own.get(participantId)?.document : undefined;
+    if (!doc) return;
+    const note: RefusalNote = { cardId: cardId ?? '', message, at: Date.now() };
+    doc.transact(() => doc.getMap(OWN.status).set('refused', note), this);
+  }
+
+  // --- Publishing what the room sees ----------------------------------------------------------
+
+  private watchJourney(): void {
+    this.cardSub?.unsubscribe();
+    const id = this.journeyId;
+    const db = this.db;
+    this.cardSub = liveQuery(async () => {
+      if (!id) return { journey: null, cards: [] as JourneyCard[] };
+      const [journey, cards] = await Promise.all([db.journeys.get(id), db.journeyCards.where('journeyId').equals(id).toArray()]);
+      return { journey: journey && journey.workshopId === this.opts.workshopId ? journey : null, cards };
+    }).subscribe({
+      next: ({ journey, cards }) => {
+        this.journey = journey;
+        this.cards = journey ? cards : [];
+        this.publish();
+        this.markRead();
+      },
+      error: (err: unknown) => console.warn('Room: could not read the journey.', err),
+    });
+  }
+
+  private publish(): void {
+    const doc = this.shared.document;
+    const room = doc.getMap(SHARED.room);
+    const cards = doc.getMap<PublishedCard>(SHARED.cards);
+    const journey = this.journey;
+    doc.transact(() => {
+      const pj = journey ? publishJourney(journey) : null;
+      if (JSON.stringify(room.get('journey') ?? null) !== JSON.stringify(pj)) room.set('journey', pj);
+      const next = new Map(this.cards.map((c) => [c.id, publishCard(c)]));
+      for (const key of [...cards.keys()]) if (!next.has(key)) cards.delete(key);
+      for (const [key, c] of next) {
+        const cur = cards.get(key);
+        if (!cur || !samePublishedCard(cur, c)) cards.set(key, c);
+      }
+    }, this);
+    this.noteRemovals();
+  }
+
+  /**
+   * A participant's card the facilitator deleted is marked removed in their document (so no
+   * replay brings it back and the phone stops offering it); undoing the deletion clears the mark.
+   */
+  private noteRemovals(): void {
+    const now = new Map(this.cards.filter((c) => c.author).map((c) => [c.id, c]));
+    const setRemoved = (card: JourneyCard, removed: boolean) => {
+      const doc = this.own.get(card.author!.participantId)?.document;
+      if (!doc) return;
+      const map = doc.getMap<DeviceCard>(OWN.cards);
+      const entry = map.get(card.id);
+      if (!entry || entry.deleted || entry.rev !== card.author!.rev || Boolean(entry.removed) === removed) return;
+      const { removed: _drop, ...rest } = entry;
+      void _drop;
+      doc.transact(() => map.set(card.id, removed ? { ...rest, removed: true } : rest), this);
+    };
+    if (this.journey) {
+      for (const [id, card] of this.authored) if (!now.has(id)) setRemoved(card, true);
+      for (const [id, card] of now) if (!this.authored.has(id)) setRemoved(card, false);
+    }
+    this.authored = now;
+  }
+
+  private watchPeople(): void {
+    const ws = this.opts.workshopId;
+    const db = this.db;
+    let last = '';
+    this.peopleSub = liveQuery(() => db.participants.where('workshopId').equals(ws).toArray()).subscribe({
+      next: (people) => {
+        const list = people
+          .filter((p) => p.name.trim())
+          .sort((a, b) => a.order - b.order)
+          .slice(0, 500)
+          .map((p) => ({ id: p.id, name: p.name.trim().slice(0, roomLimits.name) }));
+        const key = JSON.stringify(list);
+        if (key === last) return;
+        last = key;
+        this.opts.onPeople?.(list);
+      },
+      error: (err: unknown) => console.warn('Room: could not read the participants.', err),
+    });
+  }
+}
+
+function pruned(arrivals: Readonly<Record<string, number>>): Record<string, number> {
+  const cutoff = Date.now() - ARRIVAL_HIGHLIGHT_MS;
+  return Object.fromEntries(Object.entries(arrivals).filter(([, at]) => at > cutoff));
+}
