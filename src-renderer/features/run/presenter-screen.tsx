@@ -14,6 +14,7 @@ import { SpreadView } from '../../ui/assessment-spread';
 import { useExercise, useNow, useRunSession } from './run-queries';
 import { Dots, useVoteState, VoteResults } from './voting-panel';
 import { HiddenIdeas } from './brainstorm-panel';
+import { RoomJoinCorner } from '../shared/room-ui';
 import './run.css';
 
 export function PresenterScreen({ workshopId }: { workshopId: string }) {
@@ -30,6 +31,7 @@ export function PresenterScreen({ workshopId }: { workshopId: string }) {
         <p className="presenter-client">{workshop.client}</p>
         <h1 className="presenter-title">{workshop.title}</h1>
         <p className="presenter-wait">We start shortly.</p>
+        <RoomJoinCorner workshopId={workshop.id} />
       </main>
     );
   }
@@ -42,6 +44,7 @@ function Presenting({ workshop: w, session: s }: { workshop: Workshop; session: 
   const focus = s.focus;
   return (
     <main className="presenter" aria-label="Presenter view">
+      <RoomJoinCorner workshopId={w.id} />
       <header className="presenter-top">
         <span className="presenter-step-count">{step ? `Step ${index + 1} of ${w.agenda.length}` : ''}</span>
         <span className="presenter-client-small">{w.client}</span>

@@ -12,6 +12,7 @@ import { chooseRoomJourney, closeRoom, openRoom, removeFromRoom, resumeRoom, set
 import { useRoom } from '../../room/room-store';
 import type { RoomInfo } from '../../host/host-types';
 import { notify } from '../../state/notifications';
+import { getHost } from '../../host/host';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Dialog } from '../../ui/dialog';
 import './room.css';
@@ -242,5 +243,36 @@ function RoomPanel({ open, onClose, info, journeys }: { open: boolean; onClose: 
         <p>Phones are disconnected and the link and code stop working. Everything added so far stays in the workshop.</p>
       </ConfirmDialog>
     </>
+  );
+}
+
+/**
+ * The join card in a corner of the presenter window while the room is open, so latecomers can
+ * always join. The presenter window is a window of its own: it asks the host every few seconds.
+ */
+export function RoomJoinCorner({ workshopId }: { workshopId: string }) {
+  const [info, setInfo] = useState<RoomInfo | null>(null);
+  useEffect(() => {
+    let live = true;
+    const look = () =>
+      getHost()
+        .room.status()
+        .then((i) => live && setInfo(i && i.workshopId === workshopId ? i : null))
+        .catch(() => live && setInfo(null));
+    void look();
+    const timer = setInterval(() => void look(), 3000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [workshopId]);
+  if (!info) return null;
+  const url = info.joinUrls[0] ?? '';
+  return (
+    <aside className="room-corner" aria-label="Join the room">
+      <QrImage url={url} size={150} label="QR code: scan with your phone's camera to join" />
+      <p className="room-corner-address">{shownAddress(url)}</p>
+      <p className="room-corner-code">{formatJoinCode(info.code)}</p>
+    </aside>
   );
 }
