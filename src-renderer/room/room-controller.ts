@@ -5,7 +5,7 @@ import { getDb } from '../db/database';
 import type { Workshop } from '../domain/workshop';
 import { getHost } from '../host/host';
 import type { RoomInfo } from '../host/host-types';
-import { RoomSync } from './room-sync';
+import type { RoomSync } from './room-sync';
 import { initialRoomState, useRoom } from './room-store';
 
 let sync: RoomSync | null = null;
@@ -16,7 +16,9 @@ async function firstJourneyId(workshopId: string): Promise<string | null> {
   return journeys[0]?.id ?? null;
 }
 
-function start(info: RoomInfo, journeyId: string | null): void {
+async function start(info: RoomInfo, journeyId: string | null): Promise<void> {
+  // The sync engine (Yjs and the Hocuspocus provider) loads only when a room opens.
+  const { RoomSync } = await import('./room-sync');
   sync?.stop();
   const room = getHost().room;
   sync = new RoomSync({
@@ -41,7 +43,7 @@ export async function openRoom(w: Workshop): Promise<void> {
       .sort((a, b) => a.order - b.order)
       .map((p) => ({ id: p.id, name: p.name.trim().slice(0, 80) }));
     const info = await getHost().room.open({ workshopId: w.id, title: w.title.slice(0, 200), people });
-    start(info, await firstJourneyId(w.id));
+    await start(info, await firstJourneyId(w.id));
   } catch (err) {
     useRoom.setState({ ...initialRoomState, error: err instanceof Error ? err.message : 'The room could not be opened.' });
   }
@@ -52,7 +54,7 @@ export async function resumeRoom(workshopId: string): Promise<void> {
   if (useRoom.getState().phase !== 'closed') return;
   try {
     const info = await getHost().room.status();
-    if (info && info.workshopId === workshopId && useRoom.getState().phase === 'closed') start(info, await firstJourneyId(workshopId));
+    if (info && info.workshopId === workshopId && useRoom.getState().phase === 'closed') await start(info, await firstJourneyId(workshopId));
   } catch {
     // No room server (e.g. an old browser-mode server): nothing to resume.
   }
