@@ -86,8 +86,8 @@ export function publishJourney(j: Journey): PublishedJourney {
 }
 
 export function publishCard(c: JourneyCard): PublishedCard {
-  return { id: c.id, stageId: c.stageId, laneId: c.laneId, text: c.text, order: c.order, authorId: c.author?.participantId ?? null };
+  return { id: c.id, stageId: c.stageId, laneId: c.laneId, text: c.text, order: c.order, authorId: c.author?.participantId ?? null, ...(c.author ? { rev: c.author.rev } : {}) };
 }
 
 export const samePublishedCard = (a: PublishedCard, b: PublishedCard) =>
-  a.stageId === b.stageId && a.laneId === b.laneId && a.text === b.text && a.order === b.order && a.authorId === b.authorId;
+  a.stageId === b.stageId && a.laneId === b.laneId && a.text === b.text && a.order === b.order && a.authorId === b.authorId && a.rev === b.rev;

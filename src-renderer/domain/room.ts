@@ -126,6 +126,8 @@ export interface PublishedCard {
   readonly order: number;
   /** The participant who wrote it; null for the facilitator's own cards. */
   readonly authorId: string | null;
+  /** For a participant's card: the revision of their entry stored (their phone stops showing "Sending…"). */
+  readonly rev?: number;
 }
 
 export interface RosterEntry {
