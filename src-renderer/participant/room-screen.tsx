@@ -140,6 +140,7 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
         <p className="waiting">Waiting for the facilitator to share the journey.</p>
       ) : (
         <>
+          <h2 className="journey-name">{capText(journey.name, viewCaps.name)}</h2>
           <StageTabs stages={journey.stages} current={stage.id} onPick={setPickedStage} label={capText(journey.name, viewCaps.name)} />
           <div role="tabpanel" id={`panel-${stage.id}`} aria-labelledby={`tab-${stage.id}`} className="stage-panel">
             {lanes.map((lane) => (
