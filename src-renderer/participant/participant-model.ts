@@ -14,7 +14,6 @@ import {
   roomLimits,
   tokenPattern,
   type DeviceCard,
-  type PublishedCard,
   type PublishedJourney,
   type RefusalNote,
   type RosterEntry,
@@ -58,7 +57,16 @@ export const publishedCardSchema = z.object({
   text: z.string().max(2000),
   order: z.number().finite(),
   authorId: id.nullable(),
+  /**
+   * Not in the contract yet (proposed): the rev of the participant's entry this card reflects.
+   * With it a phone knows its edit arrived even when the facilitator changed the text since;
+   * without it, a phone compares texts.
+   */
+  rev: z.number().int().min(0).optional(),
 });
+
+/** A card of the room as a phone reads it (the contract's PublishedCard, plus the proposed rev). */
+export type RoomCard = z.infer<typeof publishedCardSchema>;
 
 export const rosterEntrySchema = z.object({
   name: nameText,
@@ -77,7 +85,7 @@ export interface SharedView {
   readonly locked: boolean;
   readonly closing: boolean;
   readonly roster: ReadonlyMap<string, RosterEntry>;
-  readonly cards: readonly PublishedCard[];
+  readonly cards: readonly RoomCard[];
 }
 
 export interface OwnView {
@@ -191,7 +199,8 @@ export function stageLanes(shared: SharedView, own: OwnView, me: string, stageId
     const entry = own.cards.get(card.id);
     if (entry) {
       if (entry.deleted || entry.removed) continue;
-      push(card.laneId, mineItem(card.id, entry.text, entry.text === card.text ? 'shared' : 'sending'));
+      const arrived = card.rev !== undefined ? card.rev >= entry.rev : card.text === entry.text;
+      push(card.laneId, mineItem(card.id, arrived ? card.text : entry.text, arrived ? 'shared' : 'sending'));
       continue;
     }
     const mine = card.authorId === me;

@@ -23,6 +23,9 @@ export interface RoomConnection {
 /** FORMAT: IndexedDB database names (changing them forgets what phones kept). */
 export const localDocName = (docName: string) => `centric-room/${docName}`;
 
+/** How long to wait for this phone's stored documents before connecting without them. */
+const LOCAL_LOAD_WAIT_MS = 4000;
+
 export function roomSocketUrl(loc: Pick<Location, 'protocol' | 'host'> = location): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`;
 }
@@ -32,7 +35,12 @@ export function openRoomConnection(identity: Identity, url: string = roomSocketU
   const own = new Y.Doc();
   const sharedName = sharedDocName(identity.roomId);
   const ownName = participantDocName(identity.roomId, identity.participantId);
-  const stores = [new IndexeddbPersistence(localDocName(sharedName), shared), new IndexeddbPersistence(localDocName(ownName), own)];
+  const stores: IndexeddbPersistence[] = [];
+  try {
+    stores.push(new IndexeddbPersistence(localDocName(sharedName), shared), new IndexeddbPersistence(localDocName(ownName), own));
+  } catch {
+    // No IndexedDB (some private modes): the room still works while connected.
+  }
 
   let facts: ConnectionFacts = { socket: 'connecting', failedOnce: false, denied: null };
   const listeners = new Set<() => void>();
@@ -69,7 +77,8 @@ export function openRoomConnection(identity: Identity, url: string = roomSocketU
   ];
 
   let destroyed = false;
-  const loaded = Promise.all(stores.map((s) => s.whenSynced)).then(() => undefined);
+  // A browser whose IndexedDB never answers must not keep the phone out of the room.
+  const loaded = Promise.race([Promise.all(stores.map((s) => s.whenSynced)), new Promise((ok) => setTimeout(ok, LOCAL_LOAD_WAIT_MS))]).then(() => undefined);
   void loaded.then(() => {
     if (destroyed) return;
     // With a shared socket each provider stays silent until attached (Hocuspocus 3.x).

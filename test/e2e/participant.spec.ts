@@ -87,6 +87,7 @@ test('joins by code, adds, edits and undoes a card, and sees the room', async ({
   await page.getByRole('button', { name: 'Add card to Pain points' }).click();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert')).toHaveText('Write something on the card first.');
+  await shot(page, '3a-editor');
   await page.getByLabel('New card in Pain points').fill('No test rides\non weekdays');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Sending…')).toBeVisible();
@@ -132,6 +133,7 @@ test('an outage with a reload in the middle keeps the cards and sends them when 
   await page.goto(`${room.origin}/#t=${room.roomToken}`);
   await page.getByRole('button', { name: 'Someone else' }).click();
   await page.getByLabel('Your name').fill('Dana');
+  await shot(page, '2b-someone-else');
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
   const [dana] = [...room.entered.keys()].filter((id) => room.entered.get(id)!.name === 'Dana');

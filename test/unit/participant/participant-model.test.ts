@@ -150,6 +150,13 @@ describe('the cells of a stage', () => {
     ]);
   });
 
+  it('trusts the room’s rev over texts when the room says which rev a card reflects', () => {
+    // The facilitator fixed a typo in my card: the room's text is shown, not "Sending…" forever.
+    const fixed = sharedDoc([{ ...pub('m', 'l1', 1, 'me', 'Fixed typo'), rev: 2 } as PublishedCard]);
+    expect(summary(fixed, ownDoc([dev('m', { text: 'Fxed typo', rev: 2 })]))[0]).toEqual(['l1', ['Fixed typo:shared:You:E']]);
+    expect(summary(fixed, ownDoc([dev('m', { text: 'Newer', rev: 3 })]))[0]).toEqual(['l1', ['Newer:sending:You:E']]);
+  });
+
   it('places an own card where the facilitator moved it', () => {
     const shared = sharedDoc([pub('m', 'l2', 1, 'me', 'moved')]);
     expect(summary(shared, ownDoc([dev('m', { text: 'moved', laneId: 'l1' })]))).toEqual([['l1', []], ['l2', ['moved:shared:You:E']]]);
