@@ -67,6 +67,11 @@ test('joins by code, adds, edits and undoes a card, and sees the room', async ({
   );
   await room.changeShared((doc) => doc.getMap(SHARED.roster).set('ben', { name: 'Ben Okafor', online: 1, removed: false, joinedAt: 1 }));
 
+  // The room server's CSP allows no inline script or style: the page must not need any.
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
   await page.goto(`${room.origin}/`);
   await expect(page.getByRole('heading', { name: 'Join the workshop' })).toBeVisible();
   await page.getByLabel('Join code').fill('kx4-p7x');
@@ -126,6 +131,7 @@ test('joins by code, adds, edits and undoes a card, and sees the room', async ({
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
   await expect(page.getByText('Ana Lima')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Who are you?' })).toHaveCount(0);
+  expect(violations).toEqual([]);
 });
 
 test('an outage with a reload in the middle keeps the cards and sends them when back', async ({ page }) => {
