@@ -70,7 +70,7 @@ export function LaneSection({ lane, canWrite, actions }: { lane: LaneView; canWr
           )}
         </ul>
       )}
-      {lane.hidden > 0 && <p className="more">{lane.hidden} more cards are not shown on a phone.</p>}
+      {lane.hidden > 0 && <p className="more">{lane.hidden === 1 ? '1 more card is' : `${lane.hidden} more cards are`} not shown on a phone.</p>}
       {editing?.mode === 'add' ? (
         <CardEditor
           label={`New card in ${lane.name}`}

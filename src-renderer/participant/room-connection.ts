@@ -89,7 +89,10 @@ export function openRoomConnection(identity: Identity, url: string = roomSocketU
   const retry = () => {
     if (!destroyed && facts.denied === null && facts.socket !== 'connected') void socket.connect();
   };
+  // A phone waking up or coming back on the network tries at once.
+  const onVisible = () => document.visibilityState === 'visible' && retry();
   window.addEventListener('online', retry);
+  document.addEventListener('visibilitychange', onVisible);
 
   return {
     shared,
@@ -104,6 +107,7 @@ export function openRoomConnection(identity: Identity, url: string = roomSocketU
     destroy() {
       destroyed = true;
       window.removeEventListener('online', retry);
+      document.removeEventListener('visibilitychange', onVisible);
       for (const p of providers) p.destroy();
       socket.destroy();
       for (const s of stores) void s.destroy();

@@ -1,6 +1,6 @@
 // The phone's room screen: who and where you are, whether the room hears you, the published
 // journey one stage at a time, and this phone's undo. Writes go only to the phone's own document.
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { capText } from '../domain/text';
 import {
@@ -166,6 +166,11 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
 
 function StageTabs(props: { stages: readonly { id: string; name: string }[]; current: string; onPick: (id: string) => void; label: string }) {
   const refs = useRef(new Map<string, HTMLButtonElement>());
+  // The picked stage's tab comes fully into view (a tab half off the edge may have been tapped).
+  const current = props.current;
+  useEffect(() => {
+    refs.current.get(current)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [current]);
   const move = (e: KeyboardEvent, index: number) => {
     const last = props.stages.length - 1;
     const to = e.key === 'ArrowRight' ? Math.min(last, index + 1) : e.key === 'ArrowLeft' ? Math.max(0, index - 1) : e.key === 'Home' ? 0 : e.key === 'End' ? last : null;
@@ -174,7 +179,6 @@ function StageTabs(props: { stages: readonly { id: string; name: string }[]; cur
     const id = props.stages[to]!.id;
     props.onPick(id);
     refs.current.get(id)?.focus();
-    refs.current.get(id)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   };
   return (
     <div className="stages" role="tablist" aria-label={`Stages of ${props.label}`}>
