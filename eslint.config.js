@@ -7,15 +7,22 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 const uiAndStorage = ['react', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'zustand', '@xyflow/react', 'lucide-react'];
 
+// The participant page (src-renderer/participant/) is the phones' own entry, served to anyone on
+// the room's network: nothing of the app may end up in it, and the app does not depend on it. Every
+// rule below for renderer files carries this ban too, since a later rule replaces an earlier one.
+const participantMessage = 'The participant page is its own entry: the app does not import it (share pure code through domain/).';
+const noParticipant = { group: ['**/participant/**', '../participant', './participant/**'], message: participantMessage };
+
 function layer(files, forbiddenPatterns, forbiddenPackages, message) {
   return {
     files,
+    ignores: ['src-renderer/participant/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: forbiddenPackages.map((name) => ({ name, message })),
-          patterns: forbiddenPatterns.map((group) => ({ group: [group], message })),
+          patterns: [...forbiddenPatterns.map((group) => ({ group: [group], message })), noParticipant],
         },
       ],
     },
@@ -36,7 +43,7 @@ function otherFeatures(self, allowed = []) {
 function featureRule(files, self, allowed) {
   return {
     files,
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: otherFeatures(self, allowed), message: featureMessage }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: otherFeatures(self, allowed), message: featureMessage }, noParticipant] }] },
   };
 }
 
@@ -50,7 +57,12 @@ const featureRules = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: featureNames.filter((f) => f !== 'shared').flatMap((f) => [`../${f}/**`, `**/features/${f}/**`]), message: 'features/shared/ imports no feature: every feature imports it.' }] },
+        {
+          patterns: [
+            { group: featureNames.filter((f) => f !== 'shared').flatMap((f) => [`../${f}/**`, `**/features/${f}/**`]), message: 'features/shared/ imports no feature: every feature imports it.' },
+            noParticipant,
+          ],
+        },
       ],
     },
   },
@@ -85,6 +97,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  // Renderer files no layer rule below covers (the entry, features/app) still may not import the participant page.
+  { files: ['src-renderer/**/*.{ts,tsx}'], ignores: ['src-renderer/participant/**'], rules: { 'no-restricted-imports': ['error', { patterns: [noParticipant] }] } },
   layer(
     ['src-renderer/domain/**'],
     ['**/db/**', '**/state/**', '**/host/**', '**/features/**', '**/ui/**', '**/export/**', '**/src-main/**'],
@@ -123,6 +137,24 @@ export default tseslint.config(
     'bench/ exposes storage code to npm run bench; it imports nothing above db/.',
   ),
   layer(['src-renderer/ui/**'], ['**/features/**', '**/db/**', '**/host/**'], [], 'ui/ holds shared components: no screens, storage or host.'),
+  // The participant page imports only the room's pure rules (domain/), the design tokens, its own
+  // folder and the few packages a phone needs: never the app's screens, state, database or host.
+  {
+    files: ['src-renderer/participant/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(\\./[a-z0-9-]+(\\.css)?$|\\.\\./domain/[a-z0-9-]+$|\\.\\./ui/tokens$|react$|react/jsx-runtime$|react-dom/client$|yjs$|@hocuspocus/provider$|y-indexeddb$|zod$|virtual:participant-tokens\\.css$))',
+              message: 'The participant page may import only ./*, ../domain/*, ../ui/tokens and react, react-dom/client, yjs, @hocuspocus/provider, y-indexeddb, zod.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   layer(
     ['src-main/**'],
     ['**/src-renderer/**', '../src-renderer/**'],

@@ -1,0 +1,394 @@
+// The participant page's pure model: what a phone reads from the room's two Yjs documents (every
+// value checked, bad entries dropped, counts capped), the cells it shows, the cards it writes, its
+// undo, its stored identity and its connection status. No React, no network, no DOM beyond a
+// Storage-like object passed in, so all of it is unit-tested without a browser.
+// Everything read here comes from the network or from a phone's storage: never trusted.
+import { z } from 'zod';
+import type * as Y from 'yjs';
+import {
+  OWN,
+  SHARED,
+  authorColour,
+  authorColours,
+  deviceCardSchema,
+  roomLimits,
+  tokenPattern,
+  type DeviceCard,
+  type PublishedJourney,
+  type RefusalNote,
+  type RosterEntry,
+} from '../domain/room';
+import { cardTextProblem, journeyLimits } from '../domain/journey';
+import { capText } from '../domain/text';
+
+// --- Caps on what is read and rendered ----------------------------------------------------------
+
+export const viewCaps = {
+  /** Shared cards read from the room document (a journey holds at most 5000). */
+  sharedCards: journeyLimits.cardsPerJourney,
+  /** Own entries read (the server keeps a participant to 300; a margin for deleted ones). */
+  ownCards: roomLimits.cardsPerParticipant * 4,
+  /** People read from the roster. */
+  roster: 500,
+  /** Cards rendered in one cell; the rest are counted ("12 more cards"). */
+  cardsPerCell: 150,
+  /** Characters of a name or title shown (the full text stays in the document). */
+  name: 120,
+  /** Characters of a facilitator's message shown. */
+  message: 500,
+} as const;
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+// Shared values are parsed leniently about extra fields (`z.object` drops them), so a newer
+// facilitator's app that adds a field does not blank the phones; every field we use is checked.
+const nameText = z.string().max(2000);
+
+export const publishedJourneySchema = z.object({
+  id,
+  name: nameText,
+  stages: z.array(z.object({ id, name: nameText })).max(journeyLimits.stages),
+  lanes: z.array(z.object({ id, name: nameText })).max(journeyLimits.lanes),
+});
+
+export const publishedCardSchema = z.object({
+  id,
+  stageId: id,
+  laneId: id,
+  text: z.string().max(2000),
+  order: z.number().finite(),
+  authorId: id.nullable(),
+  /**
+   * Not in the contract yet (proposed): the rev of the participant's entry this card reflects.
+   * With it a phone knows its edit arrived even when the facilitator changed the text since;
+   * without it, a phone compares texts.
+   */
+  rev: z.number().int().min(0).optional(),
+});
+
+/** A card of the room as a phone reads it (the contract's PublishedCard, plus the proposed rev). */
+export type RoomCard = z.infer<typeof publishedCardSchema>;
+
+export const rosterEntrySchema = z.object({
+  name: nameText,
+  online: z.number().int().min(0).max(1000),
+  removed: z.boolean(),
+  joinedAt: z.number().finite(),
+});
+
+export const refusalNoteSchema = z.object({ cardId: z.string().max(64), message: z.string().max(2000), at: z.number().finite() });
+
+// --- Reading the documents ----------------------------------------------------------------------
+
+export interface SharedView {
+  readonly title: string;
+  readonly journey: PublishedJourney | null;
+  readonly locked: boolean;
+  readonly closing: boolean;
+  readonly roster: ReadonlyMap<string, RosterEntry>;
+  readonly cards: readonly RoomCard[];
+}
+
+export interface OwnView {
+  readonly cards: ReadonlyMap<string, DeviceCard>;
+  readonly refused: RefusalNote | null;
+}
+
+/** Parsed entries of a Y.Map, at most `cap` of them looked at; an entry must carry its key as id when `idKey`. */
+function readMap<T>(map: Y.Map<unknown>, schema: z.ZodType<T>, cap: number, idKey: boolean): Map<string, T> {
+  const out = new Map<string, T>();
+  let seen = 0;
+  for (const [key, value] of map) {
+    if (seen++ >= cap) break;
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) continue;
+    if (idKey && (parsed.data as { id?: unknown }).id !== key) continue;
+    out.set(key, parsed.data);
+  }
+  return out;
+}
+
+export function readShared(doc: Y.Doc): SharedView {
+  const room = doc.getMap<unknown>(SHARED.room);
+  const title = room.get('title');
+  const journey = publishedJourneySchema.safeParse(room.get('journey'));
+  const roster = readMap(doc.getMap<unknown>(SHARED.roster), rosterEntrySchema, viewCaps.roster, false);
+  for (const key of roster.keys()) if (!id.safeParse(key).success) roster.delete(key);
+  const cards = [...readMap(doc.getMap<unknown>(SHARED.cards), publishedCardSchema, viewCaps.sharedCards, true).values()];
+  return {
+    title: typeof title === 'string' ? title : '',
+    journey: journey.success ? journey.data : null,
+    locked: room.get('locked') === true,
+    closing: room.get('closing') === true,
+    roster,
+    cards,
+  };
+}
+
+export function readOwn(doc: Y.Doc): OwnView {
+  const cards = readMap(doc.getMap<unknown>(OWN.cards), deviceCardSchema, viewCaps.ownCards, true);
+  const refused = refusalNoteSchema.safeParse(doc.getMap<unknown>(OWN.status).get('refused'));
+  return { cards, refused: refused.success ? refused.data : null };
+}
+
+// --- The cells of one stage ---------------------------------------------------------------------
+
+export type CardState = 'shared' | 'sending' | 'removed';
+
+export interface CellItem {
+  readonly cardId: string;
+  readonly text: string;
+  /** shared: as the room sees it; sending: this phone's newest text, not in the room yet; removed: by the facilitator. */
+  readonly state: CardState;
+  readonly mine: boolean;
+  /** Who wrote it, for others' cards: a roster name, "Facilitator", or "A participant". */
+  readonly author: string;
+  /** Index into authorColours (CSS class author-<n>), or null for the facilitator's own cards. */
+  readonly colour: number | null;
+  /** This phone may edit or delete it (its own, in its own document, not removed). */
+  readonly editable: boolean;
+}
+
+export interface LaneView {
+  readonly laneId: string;
+  readonly name: string;
+  readonly items: readonly CellItem[];
+  /** Cards left out by the per-cell cap. */
+  readonly hidden: number;
+}
+
+export function colourIndex(participantId: string): number {
+  return authorColours.indexOf(authorColour(participantId) as (typeof authorColours)[number]);
+}
+
+function authorName(authorId: string | null, roster: ReadonlyMap<string, RosterEntry>): string {
+  if (authorId === null) return 'Facilitator';
+  const name = roster.get(authorId)?.name.trim();
+  return name ? capText(name, viewCaps.name) : 'A participant';
+}
+
+/**
+ * The lanes of one stage with their cards: the room's cards in their order, then this phone's own
+ * entries the room does not show yet ("Sending…", oldest first), then own entries the facilitator
+ * removed. An own entry the room already shows takes the room's place (the facilitator may have
+ * moved it) but this phone's newest text, marked sending until the room has that text too; an own
+ * entry deleted here is hidden at once.
+ */
+export function stageLanes(shared: SharedView, own: OwnView, me: string, stageId: string): LaneView[] {
+  const journey = shared.journey;
+  if (!journey) return [];
+  const cells = new Map<string, CellItem[]>();
+  const push = (laneId: string, item: CellItem) => {
+    const list = cells.get(laneId);
+    if (list) list.push(item);
+    else cells.set(laneId, [item]);
+  };
+  const mineItem = (cardId: string, text: string, state: CardState): CellItem => ({
+    cardId,
+    text,
+    state,
+    mine: true,
+    author: 'You',
+    colour: colourIndex(me),
+    editable: state !== 'removed',
+  });
+
+  const inRoom = new Set<string>();
+  const sharedHere = shared.cards.filter((c) => c.stageId === stageId).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+  for (const card of shared.cards) inRoom.add(card.id);
+  for (const card of sharedHere) {
+    const entry = own.cards.get(card.id);
+    if (entry) {
+      if (entry.deleted || entry.removed) continue;
+      const arrived = card.rev !== undefined ? card.rev >= entry.rev : card.text === entry.text;
+      push(card.laneId, mineItem(card.id, arrived ? card.text : entry.text, arrived ? 'shared' : 'sending'));
+      continue;
+    }
+    const mine = card.authorId === me;
+    push(card.laneId, {
+      cardId: card.id,
+      text: card.text,
+      state: 'shared',
+      mine,
+      author: mine ? 'You' : authorName(card.authorId, shared.roster),
+      colour: card.authorId === null ? null : colourIndex(card.authorId),
+      // Without its entry in this phone's document there is no rev to continue from.
+      editable: false,
+    });
+  }
+  const pending = [...own.cards.values()]
+    .filter((e) => e.journeyId === journey.id && e.stageId === stageId && !e.deleted && (e.removed || !inRoom.has(e.id)))
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  for (const entry of pending.filter((e) => !e.removed)) push(entry.laneId, mineItem(entry.id, entry.text, 'sending'));
+  for (const entry of pending.filter((e) => e.removed)) push(entry.laneId, mineItem(entry.id, entry.text, 'removed'));
+
+  return journey.lanes.map((lane) => {
+    const items = cells.get(lane.id) ?? [];
+    return {
+      laneId: lane.id,
+      name: capText(lane.name, viewCaps.name),
+      items: items.slice(0, viewCaps.cardsPerCell),
+      hidden: Math.max(0, items.length - viewCaps.cardsPerCell),
+    };
+  });
+}
+
+// --- Writing own cards --------------------------------------------------------------------------
+
+/** Why this text cannot be saved as a card, or null. Never shortens the text. */
+export function cardInputProblem(text: string): string | null {
+  if (text.trim() === '') return 'Write something on the card first.';
+  return cardTextProblem(text);
+}
+
+/** The problem with adding one more card, or null (the room keeps each participant to a number of cards). */
+export function addCardProblem(own: OwnView): string | null {
+  return own.cards.size >= roomLimits.cardsPerParticipant
+    ? `You have written ${roomLimits.cardsPerParticipant} cards, the most one person can add in this room.`
+    : null;
+}
+
+/** A random id: `bytes` random bytes in base64url (getRandomValues works on plain http, randomUUID does not). */
+export function randomId(bytes = 16, fill: (a: Uint8Array) => Uint8Array = (a) => crypto.getRandomValues(a)): string {
+  const raw = fill(new Uint8Array(bytes));
+  let bin = '';
+  for (const b of raw) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export const nextRev = (prev: DeviceCard | undefined) => (prev?.rev ?? 0) + 1;
+
+export function newCard(place: { journeyId: string; stageId: string; laneId: string }, text: string, now: number, cardId: string = randomId()): DeviceCard {
+  return { id: cardId, ...place, text, rev: 1, createdAt: now };
+}
+
+export function editedCard(prev: DeviceCard, text: string): DeviceCard {
+  return { ...prev, text, rev: nextRev(prev) };
+}
+
+export function deletedCard(prev: DeviceCard): DeviceCard {
+  return { ...prev, deleted: true, rev: nextRev(prev) };
+}
+
+/** One step of this phone's undo: the card as it was before the change (null: it did not exist). */
+export interface UndoStep {
+  readonly cardId: string;
+  readonly before: DeviceCard | null;
+  /** "Undo add", "Undo edit", "Undo delete". */
+  readonly label: string;
+}
+
+export const UNDO_DEPTH = 20;
+
+export function pushUndo(stack: readonly UndoStep[], step: UndoStep): UndoStep[] {
+  return [...stack, step].slice(-UNDO_DEPTH);
+}
+
+/**
+ * The entry that undoes `step`, written as a new rev (the facilitator's app takes only newer revs,
+ * so rolling an entry back to an older rev, as Yjs's own UndoManager would, would be ignored).
+ * Null when the card is gone from this phone's document or the facilitator removed it.
+ */
+export function undoneCard(current: DeviceCard | undefined, step: UndoStep): DeviceCard | null {
+  if (!current || current.removed) return null;
+  if (step.before === null) return { ...current, deleted: true, rev: nextRev(current) };
+  const { deleted: _deleted, ...rest } = current;
+  const restored: DeviceCard = { ...rest, text: step.before.text, rev: nextRev(current) };
+  return step.before.deleted ? { ...restored, deleted: true } : restored;
+}
+
+/** Writes entries into this phone's own document in one transaction. */
+export function writeOwnCards(doc: Y.Doc, cards: readonly DeviceCard[], origin: unknown = 'participant'): void {
+  const map = doc.getMap<unknown>(OWN.cards);
+  doc.transact(() => {
+    for (const card of cards) map.set(card.id, deviceCardSchema.parse(card));
+  }, origin);
+}
+
+// --- Identity on this phone ---------------------------------------------------------------------
+
+/** Who this phone is in a room. FORMAT: stored in localStorage; changing a field needs a fallback for old entries. */
+export const identitySchema = z
+  .object({
+    roomId: id,
+    roomToken: z.string().regex(tokenPattern),
+    participantId: id,
+    token: z.string().regex(tokenPattern),
+    name: z.string().min(1).max(roomLimits.name),
+    title: z.string().max(2000),
+  })
+  .strict();
+export type Identity = z.infer<typeof identitySchema>;
+
+/** FORMAT: localStorage key prefix, one entry per room (changing it forgets every phone's identity). */
+export const IDENTITY_KEY_PREFIX = 'centric.room.identity/';
+
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+function parseIdentity(raw: string | null): Identity | null {
+  if (raw === null || raw.length > 4096) return null;
+  try {
+    const parsed = identitySchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveIdentity(storage: StorageLike, identity: Identity): void {
+  storage.setItem(IDENTITY_KEY_PREFIX + identity.roomId, JSON.stringify(identitySchema.parse(identity)));
+}
+
+export function loadIdentity(storage: StorageLike, roomId: string): Identity | null {
+  const found = parseIdentity(storage.getItem(IDENTITY_KEY_PREFIX + roomId));
+  return found && found.roomId === roomId ? found : null;
+}
+
+/** The identity stored for the room this link opens, so a reload needs no request (the room may be out of reach). */
+export function identityForRoomToken(storage: StorageLike, roomToken: string): Identity | null {
+  const n = Math.min(storage.length, 1000);
+  for (let i = 0; i < n; i++) {
+    const key = storage.key(i);
+    if (!key?.startsWith(IDENTITY_KEY_PREFIX)) continue;
+    const found = parseIdentity(storage.getItem(key));
+    if (found && found.roomToken === roomToken && key === IDENTITY_KEY_PREFIX + found.roomId) return found;
+  }
+  return null;
+}
+
+export function forgetIdentity(storage: StorageLike, roomId: string): void {
+  storage.removeItem(IDENTITY_KEY_PREFIX + roomId);
+}
+
+/** The room token from the join link's fragment (`#t=<token>`), or null. */
+export function roomTokenFromHash(hash: string): string | null {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get('t');
+  return token && tokenPattern.test(token) ? token : null;
+}
+
+// --- Connection status --------------------------------------------------------------------------
+
+export type RoomStatus = 'connecting' | 'connected' | 'offline' | 'closed' | 'removed';
+
+export interface ConnectionFacts {
+  /** The WebSocket's state. */
+  readonly socket: 'connecting' | 'connected' | 'disconnected';
+  /** The connection dropped or failed at least once since the page opened. */
+  readonly failedOnce: boolean;
+  /** The server refused this phone's token (its reason), or null. */
+  readonly denied: string | null;
+}
+
+export function roomStatus(facts: ConnectionFacts, shared: SharedView, me: string): RoomStatus {
+  if (shared.roster.get(me)?.removed || (facts.denied !== null && /remov|revok/i.test(facts.denied))) return 'removed';
+  if (shared.closing || facts.denied !== null) return 'closed';
+  if (facts.socket === 'connected') return 'connected';
+  return facts.socket === 'connecting' && !facts.failedOnce ? 'connecting' : 'offline';
+}
+
+export const statusText: Readonly<Record<RoomStatus, string>> = {
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  offline: 'Offline — your cards are kept and sent when you are back',
+  closed: 'The room is closed',
+  removed: 'You were removed from the room',
+};
