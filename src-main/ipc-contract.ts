@@ -3,6 +3,13 @@
 // The renderer imports only *types* from this file; main validates every payload here.
 // Changing a channel name or shape is a breaking change for both sides: change them together.
 import { z } from 'zod';
+import {
+  roomLockRequestSchema,
+  roomOpenRequestSchema,
+  roomPeopleRequestSchema,
+  roomRevokeRequestSchema,
+  type RoomInfo,
+} from './room/room-types';
 
 /** Largest file the renderer may ask main to write or read (bytes / characters). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -61,6 +68,18 @@ export const ipcRequestSchemas = {
   'window:open': z
     .object({ route: z.string().regex(/^#\/[A-Za-z0-9/_\-?=&.]{0,300}$/) })
     .strict(),
+  /** Open the workshop's room (the LAN server participants join); the same workshop again gives the same room. */
+  'room:open': roomOpenRequestSchema,
+  /** Close the room: the server stops, every device is disconnected, the tokens die. */
+  'room:close': z.undefined(),
+  /** The open room, or null (a reloaded page finds its room here). */
+  'room:status': z.undefined(),
+  /** Remove a participant: their token stops working and their devices are disconnected. */
+  'room:revoke': roomRevokeRequestSchema,
+  /** Lock (participants read only) or unlock the room. */
+  'room:lock': roomLockRequestSchema,
+  /** The workshop's people offered on the join page. */
+  'room:people': roomPeopleRequestSchema,
 } as const;
 
 export type IpcChannel = keyof typeof ipcRequestSchemas;
@@ -83,6 +102,12 @@ export interface IpcResults {
   'snapshot:list': SnapshotInfo[];
   'snapshot:read': string;
   'window:open': { ok: true };
+  'room:open': RoomInfo;
+  'room:close': { ok: true };
+  'room:status': RoomInfo | null;
+  'room:revoke': { ok: true };
+  'room:lock': RoomInfo;
+  'room:people': { ok: true };
 }
 
 /** Messages main sends to the renderer (menu commands). */
