@@ -32,6 +32,9 @@ import {
 } from '../../src-renderer/domain/room';
 import type { RoomInfo, RoomOpenRequest } from './room-types';
 
+// scripts/serve.mjs (plain JS) validates its host API with the same schemas, from the built file.
+export { roomLockRequestSchema, roomOpenRequestSchema, roomPeopleRequestSchema, roomRevokeRequestSchema } from './room-types';
+
 // --- Options and limits ----------------------------------------------------------------------
 
 /** The contract's caps plus the server's own (tests lower them to reach them quickly). */
