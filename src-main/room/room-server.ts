@@ -249,12 +249,16 @@ type Identity = { kind: 'host' } | { kind: 'participant'; id: string };
 
 interface DocState {
   state: 'new' | 'pending' | 'open' | 'denied';
+  /** Frames (and bytes) Hocuspocus holds for this document until its token is accepted. */
+  queued: number;
+  queuedBytes: number;
 }
 
 interface Socket {
   ws: WebSocket;
   identity: Identity | null;
   docs: Map<string, DocState>;
+  /** All frames queued before this socket's first accepted token (it has authMs to get there). */
   pendingMessages: number;
   pendingBytes: number;
   /** Arrival times of the last messagesPer10s messages (a ring). */
@@ -335,6 +339,12 @@ class Room {
       // off the Wi-Fi, the facilitator's page reloading): one pin each, dropped on close.
       afterLoadDocument: async ({ document }) => {
         document.addDirectConnection();
+      },
+      // A document connection that ended (the device closed it, or Hocuspocus did after an
+      // error) needs a token again: until then what arrives for it is queued, so it is counted.
+      onDisconnect: async ({ context, documentName }) => {
+        const state = (context as { socket?: Socket } | undefined)?.socket?.docs.get(documentName);
+        if (state && state.state === 'open') state.state = 'new';
       },
     });
     this.http = createServer((req, res) => void this.handleRequest(req, res));
@@ -501,7 +511,7 @@ class Room {
     if (!doc || doc.roomId !== this.roomId) return refuse('permission-denied');
     const open = () => {
       const state = socket.docs.get(documentName);
-      if (state) state.state = 'open';
+      if (state) Object.assign(state, { state: 'open', queued: 0, queuedBytes: 0 });
     };
 
     if (sameSecret(token, this.hostToken)) {
@@ -587,7 +597,8 @@ class Room {
       if (event === 'message' && !this.screen(socket, args[0] as RawData, args[1] as boolean)) return false;
       return emit(event, ...args);
     }) as typeof ws.emit;
-    this.hocuspocus.handleConnection(ws, req);
+    // The context reaches every hook of this socket's documents (onDisconnect above).
+    this.hocuspocus.handleConnection(ws, req, { socket });
   }
 
   private drop(socket: Socket): void {
@@ -637,7 +648,7 @@ class Room {
       if (!state) {
         const maxDocs = identity?.kind === 'host' ? limits.participants * 2 + 4 : identity ? 2 : 4;
         if (socket.docs.size >= maxDocs) return kill();
-        state = { state: 'new' };
+        state = { state: 'new', queued: 0, queuedBytes: 0 };
         socket.docs.set(documentName, state);
       }
       if (state.state === 'denied') return kill();
@@ -653,9 +664,14 @@ class Room {
         return true;
       }
       if (!replay) {
-        socket.pendingMessages += 1;
-        socket.pendingBytes += data.length;
+        state.queued += 1;
+        state.queuedBytes += data.length;
+        if (!identity) {
+          socket.pendingMessages += 1;
+          socket.pendingBytes += data.length;
+        }
       }
+      if (state.queued > limits.pendingMessages || state.queuedBytes > limits.pendingBytes) return kill();
       if (socket.pendingMessages > limits.pendingMessages || socket.pendingBytes > limits.pendingBytes) return kill();
       return true;
     } catch {

@@ -259,6 +259,24 @@ describe('caps and hostile clients', () => {
     errors.mockRestore();
   });
 
+  it('counts what a device queues for a document it closed, and cuts it off past the cap', async () => {
+    const { info, base } = await openRoom({ pendingMessages: 5 });
+    const ana = await enter(base, info, { name: 'Ana', participantId: 'ana' });
+    const own = participantDocName(info.roomId, ana.participantId);
+    const raw = await rawClient(info);
+    raw.ws.send(authFrame(own, ana.token));
+    await vi.waitFor(() => expect(raw.messages.length).toBeGreaterThan(0), wait);
+    // Authenticated: more than five frames are fine while the document is open.
+    for (let i = 0; i < 8; i++) raw.ws.send(frame(own, 3));
+    raw.ws.send(frame(own, 7)); // the device closes the document…
+    // The server's close message for it: [name length][name][7 = close]…
+    await vi.waitFor(() => expect(raw.messages.some((m) => m[0] === own.length && m[own.length + 1] === 7)).toBe(true), wait);
+    expect(raw.closed()).toBe(false);
+    // …then sends without a token: Hocuspocus would hold these until one comes.
+    for (let i = 0; i < 8; i++) raw.ws.send(frame(own, 3));
+    await vi.waitFor(() => expect(raw.closed()).toBe(true), wait);
+  });
+
   it('ends a socket that never presents a token', async () => {
     const { info } = await openRoom({ authMs: 200 });
     const idle = await rawClient(info);
