@@ -57,6 +57,8 @@ export interface RoomServerLimits {
   unauthenticatedSockets: number;
   /** Largest JSON body of the join API. */
   bodyBytes: number;
+  /** A socket that has not answered a ping (or sent anything) for this long is ended. */
+  pingMs: number;
 }
 
 export const defaultRoomServerLimits: Readonly<RoomServerLimits> = Object.freeze({
@@ -72,6 +74,7 @@ export const defaultRoomServerLimits: Readonly<RoomServerLimits> = Object.freeze
   pendingBytes: 1024 * 1024,
   unauthenticatedSockets: 32,
   bodyBytes: 8 * 1024,
+  pingMs: 30_000,
 });
 
 export interface RoomHostOptions {
@@ -265,6 +268,8 @@ interface Socket {
   times: Float64Array;
   next: number;
   authTimer: NodeJS.Timeout;
+  alive: boolean;
+  pingTimer: NodeJS.Timeout;
 }
 
 interface Participant {
@@ -454,6 +459,7 @@ class Room {
     this.closed = true;
     for (const socket of this.sockets) {
       clearTimeout(socket.authTimer);
+      clearInterval(socket.pingTimer);
       socket.ws.terminate();
     }
     this.sockets.clear();
@@ -584,8 +590,21 @@ class Room {
       authTimer: setTimeout(() => {
         if (!socket.identity) ws.terminate();
       }, this.options.limits.authMs),
+      alive: true,
+      pingTimer: setInterval(() => {
+        if (!socket.alive) {
+          ws.terminate();
+          return;
+        }
+        socket.alive = false;
+        ws.ping();
+      }, this.options.limits.pingMs),
     };
     socket.authTimer.unref();
+    // Hocuspocus's own ping only closes the documents of a silent socket, not the socket: a
+    // phone gone from the Wi-Fi would keep counting as online and toward its connection cap.
+    ws.on('pong', () => (socket.alive = true));
+    socket.pingTimer.unref();
     this.sockets.add(socket);
     this.socketsByRequest.set(req, socket);
     // Oversized frames and protocol errors: ws closes the socket itself; nothing may throw here.
@@ -603,6 +622,7 @@ class Room {
 
   private drop(socket: Socket): void {
     clearTimeout(socket.authTimer);
+    clearInterval(socket.pingTimer);
     this.sockets.delete(socket);
     const identity = socket.identity;
     if (identity?.kind === 'participant') {
@@ -618,6 +638,7 @@ class Room {
       return false;
     };
     if (this.closed) return kill();
+    socket.alive = true;
     const limits = this.options.limits;
     const isHost = socket.identity?.kind === 'host';
     // Hocuspocus replays frames it queued during authentication: they were counted already.

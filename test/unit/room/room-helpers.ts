@@ -99,8 +99,8 @@ export function device(info: RoomInfo, token: string): Device {
 }
 
 /** A raw WebSocket client: what a hostile device can send. */
-export async function rawClient(info: RoomInfo): Promise<{ ws: WebSocket; closed: () => boolean; messages: Buffer[] }> {
-  const ws = new WebSocket(info.hostWsUrl);
+export async function rawClient(info: RoomInfo, options: { autoPong?: boolean } = {}): Promise<{ ws: WebSocket; closed: () => boolean; messages: Buffer[] }> {
+  const ws = new WebSocket(info.hostWsUrl, options);
   let closed = false;
   const messages: Buffer[] = [];
   ws.on('close', () => (closed = true));

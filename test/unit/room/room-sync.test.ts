@@ -277,6 +277,38 @@ describe('caps and hostile clients', () => {
     await vi.waitFor(() => expect(raw.closed()).toBe(true), wait);
   });
 
+  it('ends a socket that stops answering pings, and the roster shows the person offline', async () => {
+    const { info, base } = await openRoom({ pingMs: 100 });
+    const ana = await enter(base, info, { name: 'Ana', participantId: 'ana' });
+    const ben = await enter(base, info, { name: 'Ben', participantId: 'ben' });
+    const hostShared = device(info, info.hostToken).open(sharedDocName(info.roomId));
+    const gone = await rawClient(info, { autoPong: false });
+    gone.ws.send(authFrame(participantDocName(info.roomId, ana.participantId), ana.token));
+    const here = device(info, ben.token);
+    const benDoc = here.open(participantDocName(info.roomId, ben.participantId));
+    const roster = () => hostShared.doc.getMap<RosterEntry>('roster');
+    await vi.waitFor(() => expect([roster().get('ana')?.online, roster().get('ben')?.online]).toEqual([1, 1]), wait);
+    await vi.waitFor(() => expect(gone.closed()).toBe(true), wait);
+    await vi.waitFor(() => expect(roster().get('ana')?.online).toBe(0), wait);
+    // The one that answers stays, through the same ping rounds.
+    expect(roster().get('ben')?.online).toBe(1);
+    expect(benDoc.scope()).toBe('read-write');
+  });
+
+  it('keeps documents in memory while nobody is connected', async () => {
+    const { info, base } = await openRoom();
+    const ana = await enter(base, info, { name: 'Ana', participantId: 'ana' });
+    const phone = device(info, ana.token);
+    const own = phone.open(participantDocName(info.roomId, ana.participantId));
+    own.doc.getMap('cards').set('c1', { text: 'written before the facilitator looked' });
+    await vi.waitFor(() => expect(own.provider.hasUnsyncedChanges).toBe(false), wait);
+    await vi.waitFor(() => expect(own.scope()).toBe('read-write'), wait);
+    phone.destroy();
+    // The facilitator's page (re)connects later: the card is there.
+    const hostAna = device(info, info.hostToken).open(participantDocName(info.roomId, ana.participantId));
+    await vi.waitFor(() => expect(hostAna.doc.getMap('cards').get('c1')).toEqual({ text: 'written before the facilitator looked' }), wait);
+  });
+
   it('ends a socket that never presents a token', async () => {
     const { info } = await openRoom({ authMs: 200 });
     const idle = await rawClient(info);
