@@ -297,6 +297,16 @@ class HttpError extends Error {
   }
 }
 
+/** The path of a request line (only origin-form: "/..."), or null. */
+function pathOf(url: string | undefined): string | null {
+  if (!url || !url.startsWith('/') || url.startsWith('//')) return null;
+  try {
+    return new URL(url, 'http://room').pathname;
+  } catch {
+    return null;
+  }
+}
+
 const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 
 class Room {
@@ -561,7 +571,7 @@ class Room {
     };
     if (this.closed) return refuse('503 Service Unavailable');
     if (!validRoomHost(req.headers.host, this.port)) return refuse('400 Bad Request');
-    if (new URL(req.url ?? '/', 'http://room').pathname !== '/ws') return refuse('404 Not Found');
+    if (pathOf(req.url) !== '/ws') return refuse('404 Not Found');
     const limits = this.options.limits;
     const unauthenticated = [...this.sockets].filter((s) => !s.identity).length;
     if (
@@ -720,12 +730,8 @@ class Room {
       send(status, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', ...extra });
     const text = 'text/plain; charset=utf-8';
 
-    let pathname: string;
-    try {
-      pathname = new URL(req.url ?? '/', 'http://room').pathname;
-    } catch {
-      return send(400, 'Bad request', text);
-    }
+    const pathname = pathOf(req.url);
+    if (pathname === null) return send(400, 'Bad request', text);
     if (!host) return send(400, 'Bad host', text);
 
     try {
