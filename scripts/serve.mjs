@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Browser mode: a tiny dependency-free static server for the built renderer (out/renderer).
-// Must never listen beyond 127.0.0.1, serve a file outside its folder, or answer without the
-// security headers (the page holds the whole library, so no other site may frame it).
+// Browser mode: a tiny dependency-free static server for the built renderer (out/renderer),
+// plus the host API that runs the room (the built out/main/room-server.js, loaded on first use).
+// Must never listen beyond 127.0.0.1, serve a file outside its folder, answer without the
+// security headers (the page holds the whole library, so no other site may frame it), or let
+// anything but its own page drive the room. The room server itself listens where phones can
+// reach it (CENTRIC_ROOM_HOST, default 0.0.0.0, as in the app) and serves only the room.
 import { createServer } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
