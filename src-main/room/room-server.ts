@@ -30,7 +30,7 @@ import {
   sharedDocName,
   type RosterEntry,
 } from '../../src-renderer/domain/room';
-import type { RoomInfo, RoomOpenRequest } from './room-types';
+import { roomOpenRequestSchema, roomPeopleRequestSchema, type RoomInfo, type RoomOpenRequest } from './room-types';
 
 // scripts/serve.mjs (plain JS) validates its host API with the same schemas, from the built file.
 export { roomLockRequestSchema, roomOpenRequestSchema, roomPeopleRequestSchema, roomRevokeRequestSchema } from './room-types';
@@ -930,6 +930,8 @@ export class RoomHost {
   /** Opens the workshop's room; the same workshop again gives the same room, another one replaces it. */
   open(request: RoomOpenRequest): Promise<RoomInfo> {
     return this.serial(async () => {
+      // Both hosts validate already; the server does not rely on it.
+      request = roomOpenRequestSchema.parse(request);
       if (this.room && this.room.workshopId === request.workshopId) {
         this.room.setTitle(request.title);
         this.room.setPeople(request.people);
@@ -971,7 +973,7 @@ export class RoomHost {
 
   /** The workshop's people, offered on the join page. */
   setPeople(people: RoomPeople): void {
-    this.requireRoom().setPeople(people);
+    this.requireRoom().setPeople(roomPeopleRequestSchema.parse({ people }).people);
   }
 
   private requireRoom(): Room {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { participantDocName, sharedDocName, type RosterEntry } from '../../../src-renderer/domain/room';
+import { RoomHost } from '../../../src-main/room/room-server';
 import { authFrame, closeAll, device, enter, frame, openRoom, post, rawClient } from './room-helpers';
 
 afterEach(closeAll);
@@ -30,6 +31,16 @@ describe('opening and closing', () => {
     if (other.port !== info.port) {
       await expect(fetch(`http://127.0.0.1:${info.port}/`)).rejects.toThrow();
     }
+  });
+
+  it('serialises concurrent opens, validates requests and listens only on 0.0.0.0 or 127.0.0.1', async () => {
+    const { host, info } = await openRoom();
+    const same = { workshopId: 'w1', title: 'Service safari', people: [] };
+    const [a, b] = await Promise.all([host.open(same), host.open(same)]);
+    expect([a.roomId, b.roomId]).toEqual([info.roomId, info.roomId]);
+    await expect(host.open({ workshopId: '../w', title: '', people: [] })).rejects.toThrow();
+    expect(host.status()?.roomId).toBe(info.roomId);
+    expect(() => new RoomHost({ participantDir: '.', listenHost: '192.168.1.2' as '0.0.0.0' })).toThrow(/0\.0\.0\.0 or 127\.0\.0\.1/);
   });
 
   it('close: the port refuses connections, status is empty, and the old tokens open nothing', async () => {
