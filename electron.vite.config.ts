@@ -8,7 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'src-main/index.ts') },
+      // room-server: a second entry, so browser mode (scripts/serve.mjs, plain Node) can import
+      // the built room server from out/main/room-server.js.
+      lib: { entry: { index: resolve(__dirname, 'src-main/index.ts'), 'room-server': resolve(__dirname, 'src-main/room/room-server.ts') } },
     },
   },
   preload: {

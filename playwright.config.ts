@@ -34,6 +34,8 @@ export default defineConfig({
   ],
   webServer: {
     command: `node scripts/serve.mjs --port ${port}`,
+    // A room opened by a test listens on loopback only, never on the machine's LAN addresses.
+    env: { CENTRIC_ROOM_HOST: '127.0.0.1' },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Browser mode: a tiny dependency-free static server for the built renderer (out/renderer).
-// Must never listen beyond 127.0.0.1, serve a file outside its folder, or answer without the
-// security headers (the page holds the whole library, so no other site may frame it).
+// Browser mode: a tiny dependency-free static server for the built renderer (out/renderer),
+// plus the host API that runs the room (the built out/main/room-server.js, loaded on first use).
+// Must never listen beyond 127.0.0.1, serve a file outside its folder, answer without the
+// security headers (the page holds the whole library, so no other site may frame it), or let
+// anything but its own page drive the room. The room server itself listens where phones can
+// reach it (CENTRIC_ROOM_HOST, default 0.0.0.0, as in the app) and serves only the room.
 import { createServer } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -12,6 +15,12 @@ const projectDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const DEFAULT_PORT = 5173;
 export const DEFAULT_DIR = resolve(projectDir, 'out/renderer');
 export const HOST = '127.0.0.1';
+/** The room server, built by electron-vite next to main (it is TypeScript: this script cannot import the source). */
+export const ROOM_SERVER_MODULE = resolve(projectDir, 'out/main/room-server.js');
+/** The participant page the room server serves to phones. */
+export const PARTICIPANT_DIR = resolve(projectDir, 'out/participant');
+/** Largest host API body (a room's people list). */
+const HOST_API_BODY_BYTES = 256 * 1024;
 
 /**
  * The same policy as src-main/csp.ts (a unit test keeps the two equal; this script cannot import
@@ -24,7 +33,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' ws://127.0.0.1:*",
   "media-src 'self' data: blob:",
   "object-src 'none'",
   "base-uri 'none'",
@@ -117,13 +126,140 @@ export function resolveRequestPath(urlPath, root) {
   return target.startsWith(root + sep) ? target : null;
 }
 
+function sendJson(res, status, value) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(value));
+}
+
+function readJsonBody(req) {
+  return new Promise((resolveBody, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > HOST_API_BODY_BYTES) {
+        reject(Object.assign(new Error('Request too large.'), { status: 413 }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text === '') return resolveBody(undefined);
+      try {
+        resolveBody(JSON.parse(text));
+      } catch {
+        reject(Object.assign(new Error('The request is not valid JSON.'), { status: 400 }));
+      }
+    });
+  });
+}
+
+/**
+ * The room in browser mode: the facilitator's page asks this server (over loopback) to run the
+ * room, as Electron's page asks main over IPC. One RoomHost, created on the first room request.
+ * The room's own server listens on CENTRIC_ROOM_HOST (default 0.0.0.0, the room's LAN;
+ * Playwright sets 127.0.0.1).
+ */
+/** close and status take nothing: an empty body, null or {}. */
+function noRequest(body) {
+  const empty = body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
+  if (!empty) throw Object.assign(new Error('This action takes no request.'), { invalid: true });
+}
+
+function createRoomApi({ loadRoomModule, roomListenHost, participantDir }) {
+  let loaded = null;
+  const load = () =>
+    (loaded ??= loadRoomModule().then((mod) => ({
+      mod,
+      host: new mod.RoomHost({ participantDir, listenHost: roomListenHost }),
+    })));
+  const routes = {
+    open: (mod, host, body) => host.open(mod.roomOpenRequestSchema.parse(body)),
+    close: async (_mod, host, body) => {
+      noRequest(body);
+      await host.close();
+      return { ok: true };
+    },
+    status: (_mod, host, body) => {
+      noRequest(body);
+      return host.status();
+    },
+    revoke: (mod, host, body) => {
+      host.revoke(mod.roomRevokeRequestSchema.parse(body).participantId);
+      return { ok: true };
+    },
+    lock: (mod, host, body) => host.setLocked(mod.roomLockRequestSchema.parse(body).locked),
+    people: (mod, host, body) => {
+      host.setPeople(mod.roomPeopleRequestSchema.parse(body).people);
+      return { ok: true };
+    },
+  };
+  return {
+    /** Answers /api/host/room/<name>: only POST, JSON, from this server's own page. */
+    async handle(req, res, name, ownOrigin) {
+      if (req.method !== 'POST') return sendJson(res, 405, { error: 'Use POST.' });
+      if (req.headers.origin !== ownOrigin || req.headers.host !== ownOrigin.slice('http://'.length)) {
+        return sendJson(res, 403, { error: 'Only the Centric page served here may run the room.' });
+      }
+      const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      if (type !== 'application/json') return sendJson(res, 403, { error: 'Send JSON (Content-Type: application/json).' });
+      const route = Object.hasOwn(routes, name) ? routes[name] : null;
+      if (!route) return sendJson(res, 404, { error: `No room action "${name}".` });
+      let body;
+      try {
+        body = await readJsonBody(req);
+      } catch (error) {
+        return sendJson(res, error.status ?? 400, { error: error.message });
+      }
+      let room;
+      try {
+        room = await load();
+      } catch (error) {
+        loaded = null;
+        const notBuilt = error?.code === 'ERR_MODULE_NOT_FOUND';
+        return sendJson(res, 503, { error: notBuilt ? 'The room server is not built (run "npx electron-vite build").' : String(error?.message ?? error) });
+      }
+      try {
+        const result = await route(room.mod, room.host, body);
+        sendJson(res, 200, result ?? null);
+      } catch (error) {
+        const invalid = error?.name === 'ZodError' || error?.invalid === true;
+        sendJson(res, invalid ? 400 : 409, { error: invalid ? 'The request is not valid.' : String(error?.message ?? error) });
+      }
+    },
+    /** Closes the room if one was ever opened. */
+    async close() {
+      if (!loaded) return;
+      try {
+        await (await loaded).host.close();
+      } catch {
+        // Nothing was running.
+      }
+    },
+  };
+}
+
 /** Listens on 127.0.0.1 only; asking for any other address is refused, not quietly widened. */
-export function startServer({ port = DEFAULT_PORT, dir = DEFAULT_DIR, host = HOST } = {}) {
+export function startServer({
+  port = DEFAULT_PORT,
+  dir = DEFAULT_DIR,
+  host = HOST,
+  roomListenHost = process.env.CENTRIC_ROOM_HOST || '0.0.0.0',
+  participantDir = PARTICIPANT_DIR,
+  loadRoomModule = () => import(pathToFileURL(ROOM_SERVER_MODULE).href),
+} = {}) {
   if (host !== HOST) {
     return Promise.reject(new Error(`Browser mode listens on ${HOST} only, not ${host}.`));
   }
   const root = resolve(dir);
+  const roomApi = createRoomApi({ loadRoomModule, roomListenHost, participantDir });
+  let ownOrigin = '';
   const server = createServer(async (req, res) => {
+    const hostApi = /^\/api\/host\/room\/([a-z]+)$/.exec((req.url ?? '').split('?')[0]);
+    if (hostApi) return roomApi.handle(req, res, hostApi[1], ownOrigin);
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) return send(res, 405, 'Method not allowed');
     const file = resolveRequestPath(req.url ?? '/', root);
@@ -146,7 +282,10 @@ export function startServer({ port = DEFAULT_PORT, dir = DEFAULT_DIR, host = HOS
       server.off('error', reject);
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
-      resolvePromise({ server, url: `http://${HOST}:${actualPort}/` });
+      ownOrigin = `http://${HOST}:${actualPort}`;
+      // Stopping this server stops the room: phones must not keep a room its host no longer runs.
+      server.once('close', () => void roomApi.close());
+      resolvePromise({ server, url: `http://${HOST}:${actualPort}/`, closeRoom: () => roomApi.close() });
     });
   });
 }
@@ -174,9 +313,12 @@ export async function runCli(argv = process.argv.slice(2)) {
   }
   console.log(`Centric (browser mode): ${started.url}`);
   const stop = () => {
-    started.server.close(() => process.exit(0));
-    // Keep-alive connections from an open tab would otherwise hold close() open.
-    started.server.closeAllConnections();
+    // The room first (its own server and every phone's connection), then this server.
+    void started.closeRoom().finally(() => {
+      started.server.close(() => process.exit(0));
+      // Keep-alive connections from an open tab would otherwise hold close() open.
+      started.server.closeAllConnections();
+    });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

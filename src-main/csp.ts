@@ -6,7 +6,8 @@ export const contentSecurityPolicy = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // The room server (src-main/room) runs on this machine: the app syncs with it over loopback.
+  "connect-src 'self' ws://127.0.0.1:*",
   "media-src 'self' data: blob:",
   "object-src 'none'",
   "base-uri 'none'",

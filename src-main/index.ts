@@ -6,7 +6,8 @@ import { appSchemePrivileges, registerAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, appUrlForRoute, isAppUrl, resolveDevServerUrl } from './app-origin';
 import { createHandleIpc, createIpcHandlers, registerIpc } from './ipc';
 import { installAppMenu } from './menu';
-import { preloadPath, rendererDir } from './paths';
+import { participantDir, preloadPath, rendererDir } from './paths';
+import { RoomHost } from './room/room-server';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { claimSingleInstance } from './single-instance';
 import { createSnapshotStore } from './snapshots';
@@ -17,6 +18,9 @@ app.setName('Centric');
 protocol.registerSchemesAsPrivileged(appSchemePrivileges);
 
 let mainWindow: BrowserWindow | null = null;
+// The room server exists only once a room is asked for; it listens only while a room is open.
+let roomHost: RoomHost | null = null;
+const room = (): RoomHost => (roomHost ??= new RoomHost({ participantDir }));
 // Decided once, here: every guard below trusts exactly this origin besides app://centric.
 const devServerUrl = resolveDevServerUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
 const isTrustedUrl = (url: string): boolean => isAppUrl(url, devServerUrl);
@@ -47,6 +51,17 @@ if (claimSingleInstance(app, () => mainWindow)) {
     if (process.platform !== 'darwin') app.quit();
   });
 
+  // Quitting closes the room first, so phones see the room end rather than a dead address.
+  app.on('will-quit', (event) => {
+    if (!roomHost?.status()) return;
+    event.preventDefault();
+    const host = roomHost;
+    void host
+      .close()
+      .catch((error: unknown) => console.error('Closing the room failed:', error))
+      .finally(() => app.quit());
+  });
+
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
   });
@@ -71,6 +86,7 @@ if (claimSingleInstance(app, () => mainWindow)) {
             ownerOf: (event) => BrowserWindow.fromWebContents(event.sender),
             snapshots: createSnapshotStore(join(app.getPath('userData'), 'snapshots')),
             openWindow: openSecondaryWindow,
+            room,
           }),
           isTrustedUrl,
         ),

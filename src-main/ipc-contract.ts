@@ -3,7 +3,13 @@
 // The renderer imports only *types* from this file; main validates every payload here.
 // Changing a channel name or shape is a breaking change for both sides: change them together.
 import { z } from 'zod';
-import { roomLockRequestSchema, roomOpenRequestSchema, roomPeopleRequestSchema, roomRevokeRequestSchema, type RoomInfo } from './room/room-types';
+import {
+  roomLockRequestSchema,
+  roomOpenRequestSchema,
+  roomPeopleRequestSchema,
+  roomRevokeRequestSchema,
+  type RoomInfo,
+} from './room/room-types';
 
 /** Largest file the renderer may ask main to write or read (bytes / characters). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -62,17 +68,17 @@ export const ipcRequestSchemas = {
   'window:open': z
     .object({ route: z.string().regex(/^#\/[A-Za-z0-9/_\-?=&.]{0,300}$/) })
     .strict(),
-  /** Open the room for a workshop: the room server starts listening on the network (see docs/room.md). */
+  /** Open the workshop's room (the LAN server participants join); the same workshop again gives the same room. */
   'room:open': roomOpenRequestSchema,
-  /** Close the room: the server stops; links and tokens stop working. */
+  /** Close the room: the server stops, every device is disconnected, the tokens die. */
   'room:close': z.undefined(),
-  /** The open room, if any (after a reload of the facilitator's window). */
+  /** The open room, or null (a reloaded page finds its room here). */
   'room:status': z.undefined(),
-  /** Remove a participant: their token stops working at once. */
+  /** Remove a participant: their token stops working and their devices are disconnected. */
   'room:revoke': roomRevokeRequestSchema,
-  /** Lock or unlock participants' input. */
+  /** Lock (participants read only) or unlock the room. */
   'room:lock': roomLockRequestSchema,
-  /** The workshop's participants offered on the join page. */
+  /** The workshop's people offered on the join page. */
   'room:people': roomPeopleRequestSchema,
 } as const;
 
@@ -100,7 +106,7 @@ export interface IpcResults {
   'room:close': { ok: true };
   'room:status': RoomInfo | null;
   'room:revoke': { ok: true };
-  'room:lock': { ok: true };
+  'room:lock': RoomInfo;
   'room:people': { ok: true };
 }
 

@@ -11,6 +11,10 @@ import {
 import { isAppUrl } from './app-origin';
 import { openWithDialog, saveWithDialog, type FileDialogs } from './files';
 import type { SnapshotStore } from './snapshots';
+import type { RoomHost } from './room/room-server';
+
+/** What IPC needs of the room server (RoomHost; a fake in tests). */
+export type RoomControl = Pick<RoomHost, 'open' | 'close' | 'status' | 'revoke' | 'setLocked' | 'setPeople'>;
 
 export type IpcHandlers = {
   [C in IpcChannel]: (request: IpcRequest<C>, event: IpcMainInvokeEvent) => Promise<IpcResults[C]> | IpcResults[C];
@@ -23,6 +27,8 @@ export interface IpcDependencies {
   ownerOf: (event: IpcMainInvokeEvent) => BrowserWindow | null;
   snapshots: SnapshotStore;
   openWindow: (route: string) => void;
+  /** The room server, created on first use (most sessions never open a room). */
+  room: () => RoomControl;
 }
 
 export function createIpcHandlers(deps: IpcDependencies): IpcHandlers {
@@ -38,6 +44,21 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlers {
     'snapshot:read': (request) => deps.snapshots.read(request.id),
     'window:open': (request) => {
       deps.openWindow(request.route);
+      return { ok: true };
+    },
+    'room:open': (request) => deps.room().open(request),
+    'room:close': async () => {
+      await deps.room().close();
+      return { ok: true };
+    },
+    'room:status': () => deps.room().status(),
+    'room:revoke': (request) => {
+      deps.room().revoke(request.participantId);
+      return { ok: true };
+    },
+    'room:lock': (request) => deps.room().setLocked(request.locked),
+    'room:people': (request) => {
+      deps.room().setPeople(request.people);
       return { ok: true };
     },
   };

@@ -10,3 +10,5 @@ const mainDir = dirname(fileURLToPath(import.meta.url));
 export const rendererDir = join(mainDir, '../renderer');
 /** out/preload/preload.cjs: CommonJS because sandboxed preloads cannot be ES modules. */
 export const preloadPath = join(mainDir, '../preload/preload.cjs');
+/** out/participant: the page phones load from the room server (built by its own vite config). */
+export const participantDir = join(mainDir, '../participant');

@@ -14,6 +14,12 @@ const contractChannels: Record<IpcChannel, true> = {
   'snapshot:list': true,
   'snapshot:read': true,
   'window:open': true,
+  'room:open': true,
+  'room:close': true,
+  'room:status': true,
+  'room:revoke': true,
+  'room:lock': true,
+  'room:people': true,
 };
 const contractMenuCommands: Record<MenuCommand, true> = {
   undo: true,

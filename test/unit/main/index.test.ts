@@ -3,6 +3,28 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { electronMock, fakeApp, FakeBrowserWindow, FakeWebContents, resetElectronMock } from './electron-mock';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock);
+// The room server would listen on the LAN: main's wiring is tested against a stand-in.
+const rooms = vi.hoisted(() => ({ created: [] as { participantDir: string; open: boolean; closed: number }[] }));
+vi.mock('../../../src-main/room/room-server', () => ({
+  RoomHost: class {
+    state: { participantDir: string; open: boolean; closed: number };
+    constructor(options: { participantDir: string }) {
+      this.state = { participantDir: options.participantDir, open: false, closed: 0 };
+      rooms.created.push(this.state);
+    }
+    async open(request: { workshopId: string }) {
+      this.state.open = true;
+      return { workshopId: request.workshopId };
+    }
+    async close() {
+      this.state.open = false;
+      this.state.closed += 1;
+    }
+    status() {
+      return this.state.open ? { workshopId: 'w1' } : null;
+    }
+  },
+}));
 
 async function startMain(): Promise<void> {
   vi.resetModules();
@@ -117,6 +139,27 @@ describe('main entry wiring', () => {
     await startMain();
     fakeApp.emit('second-instance');
     expect(FakeBrowserWindow.instances[0]?.focus).toHaveBeenCalled();
+  });
+
+  it('creates the room server on first use, next to the built app, and closes the room before quitting', async () => {
+    rooms.created.length = 0;
+    await startMain();
+    const app = senderAt('app://centric/index.html');
+    // Quitting with no room: nothing to wait for.
+    const idle = { preventDefault: vi.fn() };
+    fakeApp.emit('will-quit', idle);
+    expect(idle.preventDefault).not.toHaveBeenCalled();
+    expect(rooms.created).toHaveLength(0);
+
+    await expect(ipcHandler('room:open')(app, { workshopId: 'w1', title: 'Safari', people: [] })).resolves.toEqual({ workshopId: 'w1' });
+    expect(rooms.created).toHaveLength(1);
+    expect(rooms.created[0]?.participantDir).toMatch(/out[\\/]participant$|participant$/);
+    const quitting = { preventDefault: vi.fn() };
+    fakeApp.emit('will-quit', quitting);
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fakeApp.quit).toHaveBeenCalled());
+    expect(rooms.created[0]?.closed).toBe(1);
+    await expect(ipcHandler('room:status')(app, undefined)).resolves.toBeNull();
   });
 
   it('quits when all windows close except on macOS, and re-creates a window on activate', async () => {

@@ -14,6 +14,19 @@ let saveResult: SaveDialogReturnValue;
 let openResult: OpenDialogReturnValue;
 let openWindow: Mock<(route: string) => void>;
 let handleIpc: HandleIpc;
+const roomInfo = {
+  roomId: 'r1', workshopId: 'w1', port: 4000, joinUrls: ['http://192.168.1.2:4000/#t=x'], code: 'ABCDEF',
+  roomToken: 'R'.repeat(22), hostToken: 'H'.repeat(22), hostWsUrl: 'ws://127.0.0.1:4000/ws', locked: false,
+};
+// A stand-in for RoomHost: the room server itself is tested in test/unit/room/.
+const room = {
+  open: vi.fn(async () => roomInfo),
+  close: vi.fn(async () => undefined),
+  status: vi.fn(() => null),
+  revoke: vi.fn(),
+  setLocked: vi.fn((locked: boolean) => ({ ...roomInfo, locked })),
+  setPeople: vi.fn(),
+};
 const owner = { id: 'owner-window' };
 const dialogs = {
   showSaveDialog: vi.fn(async () => saveResult),
@@ -32,6 +45,7 @@ beforeEach(() => {
   dialogs.showSaveDialog.mockClear();
   dialogs.showOpenDialog.mockClear();
   openWindow = vi.fn();
+  for (const fn of Object.values(room)) fn.mockClear();
   let clock = 1_000;
   handleIpc = createHandleIpc(
     createIpcHandlers({
@@ -40,6 +54,7 @@ beforeEach(() => {
       ownerOf: () => owner as never,
       snapshots: createSnapshotStore(join(userData, 'snapshots'), () => (clock += 10)),
       openWindow,
+      room: () => room,
     }),
     // The packaged rule, spelled out: main passes its own (see index.test.ts).
     (url) => url.startsWith('app://centric/'),
@@ -262,6 +277,34 @@ describe('window:open', () => {
   it('opens a window at the route and reports ok', async () => {
     expect(await handleIpc('window:open', trusted, { route: '#/present/abc' })).toEqual({ ok: true });
     expect(openWindow).toHaveBeenCalledWith('#/present/abc');
+  });
+});
+
+describe('room channels', () => {
+  it('hand validated requests to the room server and return its answers', async () => {
+    const open = { workshopId: 'w1', title: 'Safari', people: [{ id: 'ana', name: 'Ana' }] };
+    expect(await handleIpc('room:open', trusted, open)).toEqual(roomInfo);
+    expect(room.open).toHaveBeenCalledWith(open);
+    expect(await handleIpc('room:status', trusted, undefined)).toBeNull();
+    expect(await handleIpc('room:lock', trusted, { locked: true })).toMatchObject({ locked: true });
+    expect(await handleIpc('room:revoke', trusted, { participantId: 'ana' })).toEqual({ ok: true });
+    expect(room.revoke).toHaveBeenCalledWith('ana');
+    expect(await handleIpc('room:people', trusted, { people: [] })).toEqual({ ok: true });
+    expect(room.setPeople).toHaveBeenCalledWith([]);
+    expect(await handleIpc('room:close', trusted, undefined)).toEqual({ ok: true });
+    expect(room.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuse bad requests before the room server sees them', async () => {
+    await expect(handleIpc('room:open', trusted, { workshopId: '../x', title: 'T', people: [] })).rejects.toThrow(/Invalid request for "room:open": workshopId/);
+    await expect(handleIpc('room:revoke', trusted, { participantId: 'a b' })).rejects.toThrow(/Invalid request for "room:revoke"/);
+    await expect(handleIpc('room:lock', trusted, { locked: 'yes' })).rejects.toThrow(/Invalid request for "room:lock"/);
+    await expect(handleIpc('room:people', trusted, { people: [{ id: 'x', name: '' }] })).rejects.toThrow(/Invalid request for "room:people"/);
+    await expect(handleIpc('room:close', trusted, { now: true })).rejects.toThrow(/Invalid request for "room:close"/);
+    await expect(handleIpc('room:open', eventFrom('https://evil.example/'), { workshopId: 'w', title: '', people: [] })).rejects.toThrow(/did not come from a Centric page/);
+    expect(room.open).not.toHaveBeenCalled();
+    expect(room.revoke).not.toHaveBeenCalled();
+    expect(room.setLocked).not.toHaveBeenCalled();
   });
 });
 
