@@ -1,0 +1,109 @@
+// The facilitator's side of the room against the real room server (127.0.0.1): what a phone
+// writes in its own document is stored once, with its author, outside the facilitator's undo;
+// replays and older revisions change nothing; bad entries are refused with a note to the phone;
+// a card the facilitator deletes is marked removed on the phone (and unmarked by an undo); the
+// journey and its cards are published back to the shared document.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import type * as Y from 'yjs';
+import { freshDb } from '../../helpers/db';
+import { RoomHost } from '../../../src-main/room/room-server';
+import { applyCommand, deleteOp, putOp } from '../../../src-renderer/db/commands';
+import type { CentricDb } from '../../../src-renderer/db/database';
+import { createJourney, type Journey } from '../../../src-renderer/domain/journey';
+import { OWN, SHARED, participantDocName, sharedDocName, type DeviceCard } from '../../../src-renderer/domain/room';
+import { createWorkshop, type Workshop } from '../../../src-renderer/domain/workshop';
+import { RoomSync } from '../../../src-renderer/room/room-sync';
+import { initialRoomState, useRoom } from '../../../src-renderer/room/room-store';
+import { useHistory } from '../../../src-renderer/state/history';
+import { closeAll, device, enter, participantFolder } from './room-helpers';
+
+let db: CentricDb;
+let w: Workshop;
+let j: Journey;
+let sync: RoomSync | null = null;
+
+beforeEach(async () => {
+  db = freshDb();
+  useRoom.setState(initialRoomState);
+  useHistory.setState({ stacks: {}, revision: 0 });
+  w = createWorkshop({ title: 'Renewal day', client: 'Northwind', template: null });
+  j = createJourney(w.id, { name: 'Renewal', personaId: null, scenario: '' }, 0, 0);
+  await db.workshops.put(w);
+  await db.journeys.put(j);
+});
+
+afterEach(async () => {
+  sync?.stop();
+  sync = null;
+  await closeAll();
+});
+
+const until = (check: () => unknown | Promise<unknown>) => vi.waitFor(check, { timeout: 8_000, interval: 20 });
+
+async function roomWithPhone() {
+  const host = new RoomHost({ participantDir: participantFolder(), listenHost: '127.0.0.1', port: 0 });
+  const info = await host.open({ workshopId: w.id, title: w.title, people: [] });
+  sync = new RoomSync({ info, workshopId: w.id, journeyId: j.id, db, WebSocketPolyfill: WebSocket });
+  const base = `http://127.0.0.1:${info.port}`;
+  const ana = await enter(base, info, { name: 'Ana Lima' });
+  const phone = device(info, ana.token);
+  const own = phone.open(participantDocName(info.roomId, ana.participantId));
+  const shared = phone.open(sharedDocName(info.roomId));
+  const cards = own.doc.getMap<DeviceCard>(OWN.cards);
+  const write = (c: Partial<DeviceCard> & { id: string; rev: number }) =>
+    own.doc.transact(() => cards.set(c.id, { journeyId: j.id, stageId: j.stages[0]!.id, laneId: j.lanes[0]!.id, text: 'Gets the letter', createdAt: 1_700_000_000_000, ...c }));
+  return { host, info, ana, own, shared, cards, write, sharedCards: () => shared.doc.getMap(SHARED.cards) as Y.Map<{ text: string; authorId: string | null; rev?: number }> };
+}
+
+describe('the room engine', () => {
+  it('stores a phone’s card once with its author, follows newer revisions only, and publishes it back', async () => {
+    const r = await roomWithPhone();
+    r.write({ id: 'c1', rev: 1, text: 'Gets the renewal letter' });
+    await until(async () => expect(await db.journeyCards.get('c1')).toMatchObject({ text: 'Gets the renewal letter', journeyId: j.id, author: { participantId: r.ana.participantId, rev: 1 } }));
+    await until(() => expect(r.sharedCards().get('c1')).toMatchObject({ text: 'Gets the renewal letter', authorId: r.ana.participantId, rev: 1 }));
+    // The newcomer became a participant of the workshop, under the same id.
+    await until(async () => expect(await db.participants.get(r.ana.participantId)).toMatchObject({ name: 'Ana Lima', workshopId: w.id }));
+
+    r.write({ id: 'c1', rev: 2, text: 'Compares three quotes' });
+    await until(async () => expect((await db.journeyCards.get('c1'))?.text).toBe('Compares three quotes'));
+    // An older revision (a phone replaying what it had) changes nothing.
+    r.write({ id: 'c1', rev: 1, text: 'Gets the renewal letter' });
+    await until(() => expect(r.sharedCards().get('c1')?.rev).toBe(2));
+    await sync!.settled();
+    expect((await db.journeyCards.get('c1'))?.text).toBe('Compares three quotes');
+    expect(await db.journeyCards.where('journeyId').equals(j.id).count()).toBe(1);
+
+    // Deleted on the phone: gone from the workshop.
+    r.write({ id: 'c1', rev: 3, text: 'Compares three quotes', deleted: true });
+    await until(async () => expect(await db.journeyCards.get('c1')).toBeUndefined());
+    // None of it is in the facilitator's undo history.
+    expect(useHistory.getState().stacks[w.id]).toBeUndefined();
+  });
+
+  it('refuses what is not a valid card, tells the phone why, and stores nothing', async () => {
+    const r = await roomWithPhone();
+    r.own.doc.transact(() => r.cards.set('bad', { id: 'bad', html: '<img src=x onerror=alert(1)>' } as unknown as DeviceCard));
+    r.write({ id: 'long', rev: 1, text: 'x'.repeat(501) });
+    r.write({ id: 'nowhere', rev: 1, stageId: 'no-such-stage' });
+    await until(() => expect(useRoom.getState().refused).toBe(3));
+    await until(() => expect(r.own.doc.getMap(OWN.status).get('refused')).toMatchObject({ message: expect.any(String) }));
+    expect(await db.journeyCards.count()).toBe(0);
+  });
+
+  it('a card the facilitator deletes is marked removed on the phone and never comes back; undoing the deletion unmarks it', async () => {
+    const r = await roomWithPhone();
+    r.write({ id: 'c2', rev: 1, text: 'Calls the helpline' });
+    await until(async () => expect(await db.journeyCards.get('c2')).toBeDefined());
+    const row = (await db.journeyCards.get('c2'))!;
+    await applyCommand(db, { label: 'Delete card', scope: w.id, ops: [deleteOp('journeyCards', 'c2')] });
+    await until(() => expect(r.cards.get('c2')?.removed).toBe(true));
+    await sync!.settled();
+    expect(await db.journeyCards.get('c2')).toBeUndefined();
+    // The facilitator's undo puts the row back: the phone may edit it again.
+    await applyCommand(db, { label: 'Undo delete card', scope: w.id, ops: [putOp('journeyCards', row)] });
+    await until(() => expect(r.cards.get('c2')).toMatchObject({ text: 'Calls the helpline', rev: 1 }));
+    await until(() => expect(r.cards.get('c2')?.removed).toBeUndefined());
+  });
+});
