@@ -320,6 +320,8 @@ class Room {
   private people = new Map<string, string>();
   private readonly participants = new Map<string, Participant>();
   private readonly tokens = new Map<string, string>();
+  /** Tokens of removed participants: refused with 'removed', so their phone can say so. */
+  private readonly revokedTokens = new Set<string>();
   private readonly sockets = new Set<Socket>();
   private readonly socketsByRequest = new WeakMap<IncomingMessage, Socket>();
   private readonly seenFrames = new WeakSet<object>();
@@ -456,7 +458,10 @@ class Room {
       if (!this.people.has(participantId)) return;
       p = this.addParticipant(participantId, this.people.get(participantId)!);
     }
-    if (p.token) this.tokens.delete(p.token);
+    if (p.token) {
+      this.tokens.delete(p.token);
+      if (this.revokedTokens.size < 10_000) this.revokedTokens.add(p.token);
+    }
     p.token = null;
     p.removed = true;
     for (const socket of p.sockets) socket.ws.terminate();
@@ -467,11 +472,21 @@ class Room {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const socket of this.sockets) {
-      clearTimeout(socket.authTimer);
-      clearInterval(socket.pingTimer);
-      socket.ws.terminate();
-    }
+    // Phones learn the room is closed (not that their Wi-Fi dropped) from the shared document:
+    // the change is sent, then each socket is closed cleanly so it goes out first (bounded).
+    this.shared?.getMap(SHARED.room).set('closing', true);
+    const ended = [...this.sockets].map(
+      (socket) =>
+        new Promise<void>((done) => {
+          clearTimeout(socket.authTimer);
+          clearInterval(socket.pingTimer);
+          if (socket.ws.readyState === socket.ws.CLOSED) return done();
+          socket.ws.once('close', () => done());
+          socket.ws.close(1001, 'room-closed');
+        }),
+    );
+    await Promise.race([Promise.all(ended), new Promise((done) => setTimeout(done, 500).unref())]);
+    for (const socket of this.sockets) socket.ws.terminate();
     this.sockets.clear();
     this.wssLan.close();
     this.wssLocal.close();
@@ -540,6 +555,7 @@ class Room {
 
     const participantId = this.tokens.get(token);
     const p = participantId === undefined ? undefined : this.participants.get(participantId);
+    if (!p && this.revokedTokens.has(token)) return refuse('removed');
     if (!p || p.removed) return refuse('permission-denied');
     if (doc.participantId !== null && doc.participantId !== p.id) return refuse('permission-denied');
     if (socket.identity) {

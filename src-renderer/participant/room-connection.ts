@@ -91,6 +91,15 @@ export function openRoomConnection(identity: Identity, url: string = roomSocketU
   };
   // A phone waking up or coming back on the network tries at once.
   const onVisible = () => document.visibilityState === 'visible' && retry();
+  // A phone that says it lost the network shows it at once (a dead socket would otherwise look
+  // connected until the provider's 30 s liveness check); what is added meanwhile waits on the
+  // phone and goes on 'online'.
+  const offline = () => {
+    if (destroyed || facts.denied !== null) return;
+    socket.disconnect();
+    set({ socket: 'disconnected', failedOnce: true });
+  };
+  window.addEventListener('offline', offline);
   window.addEventListener('online', retry);
   document.addEventListener('visibilitychange', onVisible);
 
@@ -107,6 +116,7 @@ export function openRoomConnection(identity: Identity, url: string = roomSocketU
     destroy() {
       destroyed = true;
       window.removeEventListener('online', retry);
+      window.removeEventListener('offline', offline);
       document.removeEventListener('visibilitychange', onVisible);
       for (const p of providers) p.destroy();
       socket.destroy();
