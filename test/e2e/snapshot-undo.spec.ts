@@ -11,6 +11,7 @@ import {
   importBackupFile,
   libraryRow,
   openApp,
+  pickFile,
   readAllStores,
   saveByClicking,
   sidebar,
@@ -21,6 +22,7 @@ import {
 } from '../helpers/e2e';
 
 const snapshotTable = (page: Page): Locator => page.getByRole('table', { name: 'Snapshots' });
+const restoreButtons = (page: Page): Locator => snapshotTable(page).getByRole('button', { name: /^Restore snapshot / });
 
 async function takeSnapshotByHand(page: Page): Promise<void> {
   const before = await snapshotTable(page).getByRole('row').count();
@@ -164,4 +166,71 @@ test('after a replace-import, Ctrl+Z on the replaced workshop undoes the import 
   await expect.poll(() => rowsOf(page, idB)).toStrictEqual(whole);
   expect(await readAllStores(page)).toStrictEqual(beforeImport);
   await expect(page.getByRole('textbox', { name: 'Quote', exact: true })).toHaveValue('No surprises, please.');
+});
+
+/** A backup of a new workshop, saved from the library, to import again later. */
+async function workshopBackup(page: Page, title: string) {
+  await createWorkshop(page, { template: 'Readiness kick-off', client: 'Acme', title });
+  await goToLibrary(page);
+  return saveByClicking(page, libraryRow(page, title).getByRole('button', { name: `Back up ${title}` }));
+}
+
+async function importKeepingBoth(page: Page, file: Parameters<typeof importBackupFile>[1]): Promise<void> {
+  await goToLibrary(page);
+  const count = await workshopRows(page).count();
+  await importBackupFile(page, file);
+  const dialog = page.getByRole('dialog', { name: 'Import backup' });
+  await dialog.getByRole('button', { name: 'Keep both' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(workshopRows(page)).toHaveCount(count + 1);
+}
+
+test('the last twenty snapshots taken are kept: after the clock goes back a day, an import keeps its safety snapshot', async ({ page }) => {
+  await openApp(page);
+  const backup = await workshopBackup(page, 'Kick-off');
+  await goToSettings(page);
+  for (let i = 0; i < 20; i++) await takeSnapshotByHand(page);
+  await expect(restoreButtons(page)).toHaveCount(20);
+
+  await page.clock.setSystemTime(Date.now() - 24 * 60 * 60 * 1000);
+  await importKeepingBoth(page, backup.file);
+  await goToSettings(page);
+  await expect(restoreButtons(page)).toHaveCount(20);
+  // Listed first (the last taken), though its time is the oldest of all.
+  await expect(snapshotTable(page).getByRole('row').nth(1)).toContainText('Before importing a backup');
+  await expect(snapshotTable(page).getByRole('row').filter({ hasText: 'Taken by hand' })).toHaveCount(19);
+});
+
+test('each Restore button has its own name, with seconds and the reason, even within one minute', async ({ page }) => {
+  await openApp(page);
+  const backup = await workshopBackup(page, 'Kick-off');
+  // Every snapshot taken at the very same moment: the worst case for telling them apart.
+  await page.clock.setFixedTime(new Date(2026, 10, 30, 9, 15, 42));
+  await goToSettings(page);
+  await takeSnapshotByHand(page);
+  await takeSnapshotByHand(page);
+  await importKeepingBoth(page, backup.file);
+  await goToSettings(page);
+  await expect(restoreButtons(page)).toHaveCount(3);
+  const names = await restoreButtons(page).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+  expect(new Set(names).size).toBe(3);
+  for (const name of names) expect(name).toMatch(/9:15:42/);
+  await expect(snapshotTable(page).getByRole('button', { name: /^Restore snapshot from .*9:15:42.*, before importing a backup$/ })).toHaveCount(1);
+  // Each opens its own confirmation.
+  await snapshotTable(page).getByRole('button', { name: names[2]!, exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Restore this snapshot?' });
+  await expect(confirm).toContainText('9:15:42');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+});
+
+test('a backup picked in "Import template file" is named a backup, with where to import it', async ({ page }) => {
+  await openApp(page);
+  const backup = await workshopBackup(page, 'Kick-off');
+  await goToSettings(page);
+  await pickFile(page, page.getByRole('button', { name: 'Import template file', exact: true }), backup.file);
+  const error = page.getByRole('alert').filter({ hasText: backup.name });
+  await expect(error).toContainText('is a Centric backup, not a template. Import it with “Import backup” on the Workshops screen');
+  await expect(error).not.toContainText('update Centric');
+  expect(await storedRows(page, 'templates')).toEqual([]);
 });
