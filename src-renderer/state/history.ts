@@ -202,7 +202,13 @@ async function step(scope: Scope, direction: 'undo' | 'redo'): Promise<AppliedCo
         // It can never apply again (what it needs is gone), and left on the stack it would
         // block every older step: take it off and say so.
         if (wholesale) dropWholesale(cmd);
-        else dropCommand(scope, cmd);
+        else if (await workshopOfScopeGone(scope, cmd)) {
+          // Deleted elsewhere (another window): every step of its history refers to it, so
+          // none can run again; they all go at once, not one refusal per key press.
+          clearHistory(scope);
+          notify({ kind: 'error', message: `${refusedMessage(direction, cmd.label, err)} The workshop is gone, so its whole history was cleared.` });
+          return null;
+        } else dropCommand(scope, cmd);
         notify({ kind: 'error', message: refusedMessage(direction, cmd.label, err) });
         return null;
       }
@@ -264,6 +270,12 @@ export function undoCommand(cmd: AppliedCommand): Promise<boolean> {
     });
     return true;
   });
+}
+
+/** True when `scope` is a workshop's history (the command changed that workshop's rows) and the workshop no longer exists. */
+async function workshopOfScopeGone(scope: Scope, cmd: AppliedCommand): Promise<boolean> {
+  const ofWorkshop = cmd.changes.some((c) => (c.table === 'workshops' && c.key === scope) || (c.before ?? c.after)?.['workshopId'] === scope);
+  return ofWorkshop && (await getDb().workshops.get(scope)) === undefined;
 }
 
 function refusedMessage(direction: 'undo' | 'redo', label: string, err: ReplayRefusedError): string {

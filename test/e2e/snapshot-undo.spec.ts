@@ -168,6 +168,27 @@ test('after a replace-import, Ctrl+Z on the replaced workshop undoes the import 
   await expect(page.getByRole('textbox', { name: 'Quote', exact: true })).toHaveValue('No surprises, please.');
 });
 
+test('a workshop deleted in another window: the first Ctrl+Z on its page clears its whole history, nothing comes back', async ({ context, page }) => {
+  await openApp(page);
+  const idB = await createWorkshop(page, { template: 'Journey mapping', client: 'Nordwind', title: 'Workshop B' });
+  await addJourneyAndPersona(page);
+
+  const other = await context.newPage();
+  await other.goto('/');
+  await goToLibrary(other);
+  await libraryRow(other, 'Workshop B').getByRole('button', { name: 'Delete Workshop B' }).click();
+  await expect.poll(() => rowsOf(page, idB)).toStrictEqual({});
+
+  await expect(page.getByText('Workshop not found')).toBeVisible();
+  await page.locator('body').press('Control+z');
+  // No older step of B is offered (each would be refused in turn, or bring back a part of B).
+  await expect(undoButton(page)).toBeDisabled();
+  await expect(page.getByRole('alert').filter({ hasText: /Cannot undo “Edit quote”: .*whole history was cleared/ })).toBeVisible();
+  await page.locator('body').press('Control+z');
+  await expect(page.getByRole('alert').filter({ hasText: /Cannot undo/ })).toHaveCount(1);
+  expect(await rowsOf(page, idB)).toStrictEqual({});
+});
+
 /** A backup of a new workshop, saved from the library, to import again later. */
 async function workshopBackup(page: Page, title: string) {
   await createWorkshop(page, { template: 'Readiness kick-off', client: 'Acme', title });

@@ -108,6 +108,24 @@ describe('history', () => {
     expect(await db.workshops.get(a.id)).toMatchObject({ title: 'Typed', client: 'x' });
   });
 
+  it('clears a workshop\'s whole history at the first refused undo once the workshop was deleted elsewhere', async () => {
+    const a = createWorkshop({ title: 'A', client: 'x', template: null });
+    await db.workshops.put(a);
+    await rename(a.id, 'A1', a.id);
+    await rename(a.id, 'A2', a.id);
+    await rename(a.id, 'A3', a.id);
+    await undo(a.id);
+    // Another window deletes the workshop.
+    await db.workshops.delete(a.id);
+    expect(await undo(a.id)).toBeNull();
+    expect(useHistory.getState().stacks[a.id]).toBeUndefined();
+    expect(nextCommand(a.id, 'redo')).toBeNull();
+    const errors = useNotifications.getState().toasts.filter((t) => t.kind === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/has been deleted since.*whole history was cleared/);
+    expect(await db.workshops.get(a.id)).toBeUndefined();
+  });
+
   describe('a wholesale command (restore, replacing import)', () => {
     const title = async (id: string) => (await db.workshops.get(id))?.title;
     const replaceAll = (label: string, ops: Parameters<typeof execute>[0]['ops']) => executeCommand({ label, scope: 'library', ops }, { wholesale: true });
