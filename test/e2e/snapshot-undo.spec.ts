@@ -135,6 +135,15 @@ test('after a restore, Ctrl+Z on a removed workshop page never brings back half 
   await expect.poll(() => rowsOf(page, idB)).toStrictEqual(whole);
   expect(await readAllStores(page)).toStrictEqual(beforeRestore);
   await expect(page.getByRole('textbox', { name: 'Quote', exact: true })).toHaveValue('No surprises, please.');
+
+  // Undoing on in the library: "Create workshop" would leave B's journey, card and persona
+  // without their workshop, so it is refused and B stays whole.
+  await goToLibrary(page);
+  await expect(undoButton(page, 'Create workshop')).toBeEnabled();
+  await page.locator('body').press('Control+z');
+  await expect(page.getByRole('alert').filter({ hasText: /Cannot undo “Create workshop”: the workshop it would remove holds .* added since/ })).toBeVisible();
+  expect(await rowsOf(page, idB)).toStrictEqual(whole);
+  await expect(libraryRow(page, 'Workshop B')).toBeVisible();
 });
 
 test('after a replace-import, Ctrl+Z on the replaced workshop undoes the import whole, never part of it', async ({ page }) => {
