@@ -8,13 +8,23 @@ import type { SnapshotInfo } from './ipc-contract';
 import { writeFileAtomic } from './atomic-write';
 
 // Changing this sidecar shape needs a version bump and a reader for the old one.
-const metaSchema = z.object({
+// Version 2 adds `seq`, the order in which snapshots were taken: the clock can go back (a wrong
+// time fixed, a trip across time zones on a machine set to local time), so `createdAt` cannot
+// say which snapshots are the last ones taken.
+const metaV1Schema = z.object({
   version: z.literal(1),
   id: z.string(),
   reason: z.string(),
   createdAt: z.number(),
   size: z.number(),
 });
+const metaV2Schema = metaV1Schema.extend({ version: z.literal(2), seq: z.number().int().nonnegative() });
+const metaSchema = z.union([metaV1Schema, metaV2Schema]);
+
+/** A listed snapshot with its place in the order they were taken (0 for version-1 sidecars: before any numbered one). */
+interface StoredSnapshot extends SnapshotInfo {
+  readonly seq: number;
+}
 
 const META_SUFFIX = '.meta.json';
 
@@ -44,13 +54,15 @@ function assertSafeId(id: string): void {
   if (!SAFE_ID.test(id)) throw new Error(`Snapshot id "${id}" is not valid.`);
 }
 
-/** Which snapshots (newest first) survive: at most `keep`, at least MIN_SNAPSHOT_KEEP, within `maxBytes`. */
-export function snapshotsToRemove(newestFirst: readonly SnapshotInfo[], keep: number, maxBytes: number): SnapshotInfo[] {
+/**
+ * Which snapshots (last taken first) go: all but at most `keep`, at least MIN_SNAPSHOT_KEEP,
+ * within `maxBytes`. The first is the one just written (checked to fit on its own): it always stays.
+ */
+export function snapshotsToRemove<T extends SnapshotInfo>(lastTakenFirst: readonly T[], keep: number, maxBytes: number): T[] {
   const count = Math.max(keep, MIN_SNAPSHOT_KEEP);
   let total = 0;
-  return newestFirst.filter((snapshot, index) => {
+  return lastTakenFirst.filter((snapshot, index) => {
     total += snapshot.size;
-    // The newest is the one just written (and checked to fit on its own), so it always stays.
     return index > 0 && (index >= count || total > maxBytes);
   });
 }
@@ -63,7 +75,8 @@ export function createSnapshotStore(
   // Two snapshots in the same millisecond must still sort in the order they were written.
   let lastCreatedAt = 0;
 
-  async function list(): Promise<SnapshotInfo[]> {
+  /** Every complete snapshot, the last taken first. */
+  async function stored(): Promise<StoredSnapshot[]> {
     let names: string[];
     try {
       names = await readdir(dir);
@@ -72,7 +85,7 @@ export function createSnapshotStore(
       throw error;
     }
     const present = new Set(names);
-    const infos: SnapshotInfo[] = [];
+    const infos: StoredSnapshot[] = [];
     for (const name of names) {
       if (!name.endsWith(META_SUFFIX)) continue;
       const id = name.slice(0, -META_SUFFIX.length);
@@ -80,12 +93,16 @@ export function createSnapshotStore(
       if (!SAFE_ID.test(id) || !present.has(`${id}.json`)) continue;
       try {
         const meta = metaSchema.parse(JSON.parse(await readFile(join(dir, name), 'utf8')));
-        infos.push({ id, reason: meta.reason, createdAt: meta.createdAt, size: meta.size });
+        infos.push({ id, reason: meta.reason, createdAt: meta.createdAt, size: meta.size, seq: meta.version === 2 ? meta.seq : 0 });
       } catch {
         // An unreadable sidecar hides that one snapshot rather than the whole list.
       }
     }
-    return infos.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+    return infos.sort((a, b) => b.seq - a.seq || b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+  }
+
+  async function list(): Promise<SnapshotInfo[]> {
+    return (await stored()).map(({ id, reason, createdAt, size }) => ({ id, reason, createdAt, size }));
   }
 
   async function remove(id: string): Promise<void> {
@@ -104,16 +121,18 @@ export function createSnapshotStore(
       await mkdir(dir, { recursive: true });
       const createdAt = Math.max(now(), lastCreatedAt + 1);
       lastCreatedAt = createdAt;
+      const seq = Math.max(0, ...(await stored()).map((snapshot) => snapshot.seq)) + 1;
       // Data before sidecar: a snapshot only appears in the list once its data is complete.
       await writeFileAtomic(join(dir, `${id}.json`), data);
-      const meta = { version: 1, id, reason, createdAt, size };
+      const meta = { version: 2, id, reason, createdAt, size, seq };
       await writeFileAtomic(join(dir, `${id}${META_SUFFIX}`), JSON.stringify(meta));
-      for (const old of snapshotsToRemove(await list(), keep, maxFolderBytes)) await remove(old.id);
+      // Never the one just written, whatever the order says.
+      for (const old of snapshotsToRemove(await stored(), keep, maxFolderBytes)) if (old.id !== id) await remove(old.id);
     },
     list,
     async read(id) {
       assertSafeId(id);
-      const known = await list();
+      const known = await stored();
       if (!known.some((s) => s.id === id)) throw new Error(`Snapshot "${id}" does not exist.`);
       return readFile(join(dir, `${id}.json`), 'utf8');
     },

@@ -268,14 +268,22 @@ async function checkLimits(db: CentricDb, changes: readonly Change[]): Promise<v
  * window) survives the undo.
  *
  * It never leaves orphans or half-restored things: when a row the command edited has been
- * deleted since (say, its workshop or journey was deleted in another window), or a row it would
- * write points at a parent that no longer exists, it writes nothing and throws a
- * ReplayRefusedError saying what is gone.
+ * deleted since (say, its workshop or journey was deleted in another window), a row it would
+ * write points at a parent that no longer exists, or a row it would delete has children it does
+ * not delete too (added since, from another history), it writes nothing and throws a
+ * ReplayRefusedError saying why.
  */
 export async function replayChanges(db: CentricDb, changes: readonly Change[], direction: 'undo' | 'redo'): Promise<void> {
   const ordered = direction === 'undo' ? [...changes].reverse() : changes;
   const parentTables = new Set<TableName>();
   for (const c of changes) for (const p of records[c.table].parents) parentTables.add(p.table);
+  // Rows the replay deletes must not leave children behind (undoing "Create workshop" after
+  // personas were added to it in the workshop's own history): the tables that could hold them.
+  const deletedTables = new Set(changes.filter((c) => (direction === 'undo' ? c.before : c.after) === undefined).map((c) => c.table));
+  const childLinks = allTables.flatMap((table) =>
+    records[table].parents.filter((p) => deletedTables.has(p.table)).map((link) => ({ table, link })),
+  );
+  for (const { table } of childLinks) parentTables.add(table);
   const tables = tablesOf([...changes, ...[...parentTables].map((table) => ({ table }))]);
   await db.transaction('rw', tables, async () => {
     const targetOf = (c: Change) => (direction === 'undo' ? c.before : c.after);
@@ -294,6 +302,18 @@ export async function replayChanges(db: CentricDb, changes: readonly Change[], d
       }
       for (const parent of records[c.table].parents) {
         await requireParent(db, parent, target, written);
+      }
+    }
+    for (let i = 0; i < ordered.length; i++) {
+      const c = ordered[i]!;
+      if (targetOf(c) !== undefined || currents[i] === undefined) continue;
+      for (const { table, link } of childLinks) {
+        if (link.table !== c.table) continue;
+        const keys = await db.table(table).where(link.field).equals(c.key).primaryKeys();
+        // Children the replay deletes too (or moves elsewhere) do not count.
+        if (keys.some((key) => written.get(`${table}\u0000${String(key)}`) === undefined)) {
+          throw new ReplayRefusedError(`the ${records[c.table].label[0]} it would remove holds ${records[table].label[1]} added since.`);
+        }
       }
     }
 

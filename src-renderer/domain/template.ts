@@ -335,6 +335,16 @@ export function parseTemplate(json: unknown, source: string): ParseTemplateResul
   const unsafe = findUnsafeKey(json, [], 0);
   if (unsafe) return { ok: false, error: line(source, unsafe.path, unsafe.message) };
 
+  // A backup picked by mistake carries a formatVersion too, and would be told to update Centric.
+  // The value is the backup envelope's `format` (db/backup-format.ts), repeated so that domain
+  // code does not import storage code.
+  if ((json as { format?: unknown }).format === 'centric-backup') {
+    return {
+      ok: false,
+      error: `${source}: is a Centric backup, not a template. Import it with “Import backup” on the Workshops screen or under “Your data” in Settings.`,
+    };
+  }
+
   // A newer file gets its own message: "must be 1" would send people hunting for a typo.
   const version = (json as { formatVersion?: unknown }).formatVersion;
   if (typeof version === 'number' && version > TEMPLATE_FORMAT_VERSION) {

@@ -5,6 +5,12 @@ import type { FileFilter, Host, RoomHost, RoomInfo, SnapshotInfo } from './host-
 
 interface SnapshotRow extends SnapshotInfo {
   readonly data: string;
+  /**
+   * Order in which snapshots were taken (version 2). Which ones are kept and the order they are
+   * listed go by it, not by `createdAt`: the clock can be set back, and a snapshot taken then
+   * must not count as the oldest and be deleted at once.
+   */
+  readonly seq: number;
 }
 
 /** Snapshots live apart from the library so a broken library cannot take them down with it. */
@@ -13,6 +19,18 @@ class SnapshotDb extends Dexie {
   constructor() {
     super('centric-snapshots');
     this.version(1).stores({ snapshots: 'id, createdAt' });
+    // Snapshots stored before version 2 are numbered in the order of their times.
+    this.version(2)
+      .stores({ snapshots: 'id, createdAt, seq' })
+      .upgrade(async (tx) => {
+        let seq = 0;
+        await tx
+          .table('snapshots')
+          .orderBy('createdAt')
+          .modify((row: { seq?: number }) => {
+            row.seq = ++seq;
+          });
+      });
   }
 }
 
@@ -74,15 +92,18 @@ export function createBrowserHost(): Host {
     writeSnapshot: async (s) => {
       const db = snaps();
       await db.transaction('rw', db.snapshots, async () => {
-        await db.snapshots.put({ id: s.id, reason: s.reason, data: s.data, createdAt: Date.now(), size: s.data.length });
-        const keys = await db.snapshots.orderBy('createdAt').reverse().primaryKeys();
-        await db.snapshots.bulkDelete(keys.slice(s.keep));
+        const last = await db.snapshots.orderBy('seq').lastKey();
+        const seq = (typeof last === 'number' ? last : 0) + 1;
+        await db.snapshots.put({ id: s.id, reason: s.reason, data: s.data, createdAt: Date.now(), size: s.data.length, seq });
+        const keys = await db.snapshots.orderBy('seq').reverse().primaryKeys();
+        // The last `keep` taken stay, and never fewer than the one just written.
+        await db.snapshots.bulkDelete(keys.slice(Math.max(1, s.keep)).filter((key) => key !== s.id));
       });
     },
     listSnapshots: async () => {
       const rows: SnapshotInfo[] = [];
       await snaps()
-        .snapshots.orderBy('createdAt')
+        .snapshots.orderBy('seq')
         .reverse()
         .each((r) => rows.push({ id: r.id, reason: r.reason, createdAt: r.createdAt, size: r.size }));
       return rows;

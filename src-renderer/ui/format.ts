@@ -15,3 +15,8 @@ export function formatRelative(ms: number, now = Date.now()): string {
 export function formatDateTime(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** Like formatDateTime, with seconds: for things that can come minutes apart (snapshots). */
+export function formatDateTimeSeconds(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}

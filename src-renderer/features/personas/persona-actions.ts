@@ -20,7 +20,7 @@ import {
   type PersonaListField,
 } from '../../domain/persona';
 import type { Journey } from '../../domain/journey';
-import { execute, undo, useHistory } from '../../state/history';
+import { execute, nextCommand, undo, useHistory } from '../../state/history';
 import { editRecord } from '../../state/record-edits';
 import { notify } from '../../state/notifications';
 
@@ -169,9 +169,8 @@ export async function deletePersona(p: Persona): Promise<boolean> {
     action: {
       label: 'Undo',
       run: () => {
-        const top = useHistory.getState().stacks[p.workshopId]?.undo;
-        // Undo only our delete: if something else happened since, Ctrl+Z walks back step by step.
-        if (top && top[top.length - 1] === mine) void undo(p.workshopId);
+        // Undo only our delete: if something else happened since (a restore included), Ctrl+Z walks back step by step.
+        if (mine && nextCommand(p.workshopId, 'undo') === mine) void undo(p.workshopId);
         else notify({ kind: 'info', message: 'Other changes came after the delete; use Undo (Ctrl+Z) to step back to it.' });
       },
     },

@@ -4,7 +4,7 @@ import { putOp, type Op } from '../../db/commands';
 import { createSegment, moveSegment, nextOrder, type Segment } from '../../domain/segment';
 import type { Persona } from '../../domain/persona';
 import { editRecord } from '../../state/record-edits';
-import { execute, undo, useHistory } from '../../state/history';
+import { execute, nextCommand, undo } from '../../state/history';
 import { navigate } from '../../state/router';
 import { notify } from '../../state/notifications';
 
@@ -78,7 +78,7 @@ export async function deleteSegment(workshopId: string, segment: Segment, linked
       label: 'Undo',
       run: () => {
         // Only if the delete is still the last thing done; otherwise Undo would take back a later edit.
-        const top = useHistory.getState().stacks[workshopId]?.undo.at(-1);
+        const top = nextCommand(workshopId, 'undo');
         if (top?.label !== 'Delete segment' || !top.changes.some((c) => c.table === 'segments' && c.key === segment.id)) {
           notify({ kind: 'info', message: 'Use Undo in the top bar: other edits were made since.' });
           return;

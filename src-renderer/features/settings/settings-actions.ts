@@ -4,7 +4,8 @@ import { getDb } from '../../db/database';
 import { takeSnapshot } from '../../db/snapshots';
 import type { Settings } from '../../domain/settings';
 import { parseTemplateText, type WorkshopTemplate } from '../../domain/template';
-import { getHost } from '../../host/host';
+import { getHost, type SnapshotInfo } from '../../host/host';
+import { formatDateTimeSeconds } from '../../ui/format';
 import { execute } from '../../state/history';
 import { notify } from '../../state/notifications';
 import { shipped } from '../../state/templates';
@@ -60,6 +61,22 @@ export async function importTemplateFile(): Promise<string | null> {
 export async function deleteMyTemplate(id: string, name: string): Promise<void> {
   await execute({ label: 'Delete template', scope: LIBRARY_SCOPE, ops: [{ type: 'delete', table: 'templates', key: id }] });
   notify({ kind: 'info', message: `Deleted the template “${name}”. Undo from the library with Ctrl+Z.` });
+}
+
+/**
+ * Accessible names of the snapshots' Restore buttons, in list order: time with seconds and the
+ * reason ("…, before importing a backup"); should two still read the same (taken within one
+ * second for the same reason), each of those also says its place in the list.
+ */
+export function restoreButtonNames(snapshots: readonly SnapshotInfo[]): string[] {
+  const names = snapshots.map((s) => {
+    const reason = s.reason.trim();
+    const why = reason ? `, ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` : '';
+    return `Restore snapshot from ${formatDateTimeSeconds(s.createdAt)}${why}`;
+  });
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return names.map((n, i) => ((counts.get(n) ?? 0) > 1 ? `${n}, snapshot ${i + 1} of ${names.length}` : n));
 }
 
 export async function snapshotNow(): Promise<void> {

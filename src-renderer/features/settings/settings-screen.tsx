@@ -8,13 +8,13 @@ import { formatMinutes } from '../../domain/workshop';
 import { templateTotalMinutes } from '../../domain/template';
 import { CommitField } from '../../ui/commit-field';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTimeSeconds } from '../../ui/format';
 import { getHost, type SnapshotInfo } from '../../host/host';
 import { useTemplateCatalogue } from '../../state/templates';
 import { useHistory } from '../../state/history';
 import { commitImport, exportLibraryBackup, pickBackupToImport, restoreSnapshot, type ImportPlan } from '../shared/backup';
 import { ImportDialog } from '../shared/import-dialog';
-import { deleteMyTemplate, exportTemplate, importTemplateFile, setSetting, snapshotNow } from './settings-actions';
+import { deleteMyTemplate, exportTemplate, importTemplateFile, restoreButtonNames, setSetting, snapshotNow } from './settings-actions';
 import { usePersistence } from '../../state/persistence';
 
 export function SettingsScreen() {
@@ -197,6 +197,7 @@ function SnapshotsCard() {
       .then(setSnapshots, () => setSnapshots([]));
   }, []);
   useEffect(refresh, [refresh, revision]);
+  const names = snapshots ? restoreButtonNames(snapshots) : [];
   return (
     <section className="card" aria-labelledby="snapshots-title">
       <h2 id="snapshots-title" className="card-title">
@@ -219,13 +220,13 @@ function SnapshotsCard() {
             </tr>
           </thead>
           <tbody>
-            {snapshots.map((s) => (
+            {snapshots.map((s, i) => (
               <tr key={s.id}>
-                <td className="nowrap">{formatDateTime(s.createdAt)}</td>
+                <td className="nowrap">{formatDateTimeSeconds(s.createdAt)}</td>
                 <td>{s.reason}</td>
                 <td className="nowrap">{formatSize(s.size)}</td>
                 <td className="row-actions">
-                  <button type="button" className="btn btn-small" onClick={() => setConfirm(s)} aria-label={`Restore snapshot from ${formatDateTime(s.createdAt)}`}>
+                  <button type="button" className="btn btn-small" onClick={() => setConfirm(s)} aria-label={names[i]}>
                     Restore
                   </button>
                 </td>
@@ -252,7 +253,7 @@ function SnapshotsCard() {
         }}
       >
         <p>
-          The whole library goes back to how it was on {confirm ? formatDateTime(confirm.createdAt) : ''}. Your current library is
+          The whole library goes back to how it was on {confirm ? formatDateTimeSeconds(confirm.createdAt) : ''}. Your current library is
           snapshotted first, and the restore can be undone with Ctrl+Z.
         </p>
       </ConfirmDialog>

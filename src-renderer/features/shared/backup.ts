@@ -16,7 +16,7 @@ import {
 import { backupToText, createBackup, parseBackupText, type BackupFile } from '../../db/backup-format';
 import { takeSnapshot } from '../../db/snapshots';
 import { getHost } from '../../host/host';
-import { clearHistory, execute } from '../../state/history';
+import { execute } from '../../state/history';
 import { notify } from '../../state/notifications';
 
 export const backupFilters = [{ name: 'Centric backup', extensions: ['centric'] }] as const;
@@ -114,9 +114,12 @@ export async function commitImport(backup: BackupFile, mode: 'replace' | 'keep-b
     notify({ kind: 'error', message: `Nothing was imported. ${why} Try “Keep both” instead.` });
     return false;
   }
-  const ok = await execute({ label: 'Import backup', scope: LIBRARY_SCOPE, ops });
+  // Replacing workshops already here deletes and overwrites their rows: like a restore, the
+  // import then stands above every history, so no older step of those workshops (whose rows it
+  // removed) can be undone or redone before the import itself is undone.
+  const replaces = mode === 'replace' && (await findConflicts(db, backup.tables)).length > 0;
+  const ok = await execute({ label: 'Import backup', scope: LIBRARY_SCOPE, ops }, { wholesale: replaces });
   if (ok) {
-    if (mode === 'replace') for (const w of backup.tables.workshops) clearHistory(w.id);
     notify({ kind: 'success', message: `Imported ${describeCounts({ ...backup.tables, templates: [], settings: [] })}.` });
   }
   return ok;
@@ -145,7 +148,9 @@ export async function restoreSnapshot(id: string): Promise<boolean> {
     return false;
   }
   const ops = await restoreLibraryOps(db, parsed.backup.tables);
-  const ok = await execute({ label: 'Restore snapshot', scope: LIBRARY_SCOPE, ops });
+  // Above every history: whatever screen is open, Undo takes back the restore, and no step made
+  // before it (on rows it removed or replaced) can run until the restore is undone.
+  const ok = await execute({ label: 'Restore snapshot', scope: LIBRARY_SCOPE, ops }, { wholesale: true });
   if (ok) notify({ kind: 'success', message: 'The library was restored from the snapshot.' });
   return ok;
 }

@@ -2,12 +2,39 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../helpers/db';
 import { aLogEntry, aPersona } from '../../helpers/records';
-import { applyCommand, isNoop, mergeCommands, replayChanges } from '../../../src-renderer/db/commands';
+import { applyCommand, isNoop, mergeCommands, replayChanges, ReplayRefusedError } from '../../../src-renderer/db/commands';
 import { createWorkshop } from '../../../src-renderer/domain/workshop';
 
 const w = () => ({ ...createWorkshop({ title: 'Kick-off', client: 'Acme', template: null, now: 1000 }) });
 
 describe('command layer', () => {
+  it('refuses an undo that would delete a row whose children were added since, and one that deletes them too goes through', async () => {
+    const db = freshDb();
+    const ws = w();
+    const create = await applyCommand(db, { label: 'Create workshop', scope: 'library', ops: [{ type: 'put', table: 'workshops', row: ws }] });
+    const persona = aPersona(ws.id);
+    const add = await applyCommand(db, { label: 'Add persona', scope: ws.id, ops: [{ type: 'put', table: 'personas', row: persona }] });
+    await expect(replayChanges(db, create.changes, 'undo')).rejects.toThrow(ReplayRefusedError);
+    await expect(replayChanges(db, create.changes, 'undo')).rejects.toThrow('the workshop it would remove holds personas added since.');
+    expect(await db.workshops.get(ws.id)).toEqual(ws);
+    expect(await db.personas.get(persona.id)).toEqual(persona);
+    // Once the persona is undone, the workshop can go; a command deleting both at once is fine too.
+    await replayChanges(db, add.changes, 'undo');
+    await replayChanges(db, create.changes, 'undo');
+    expect(await db.workshops.count()).toBe(0);
+    const both = await applyCommand(db, {
+      label: 'Import',
+      scope: 'library',
+      ops: [
+        { type: 'put', table: 'workshops', row: ws },
+        { type: 'put', table: 'personas', row: persona },
+      ],
+    });
+    await replayChanges(db, both.changes, 'undo');
+    expect(await db.personas.count()).toBe(0);
+    expect(await db.workshops.count()).toBe(0);
+  });
+
   it('applies puts, updates and deletes in one transaction and records before/after', async () => {
     const db = freshDb();
     const ws = w();

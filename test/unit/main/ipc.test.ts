@@ -318,6 +318,39 @@ describe('snapshot store without a clock', () => {
   });
 });
 
+describe('snapshot store when the clock goes back', () => {
+  it('keeps the last N taken, by the order they were taken, never dropping the one just written', async () => {
+    let clock = 10_000_000;
+    const store = createSnapshotStore(join(userData, 'clock-back'), () => clock);
+    for (const id of ['a', 'b', 'c', 'd']) {
+      await store.write({ id, reason: 'r', data: '{}', keep: 4 });
+      clock += 1_000;
+    }
+    // The clock is set back a day: the next snapshots have the oldest times of all.
+    clock -= 24 * 60 * 60 * 1000;
+    const again = createSnapshotStore(join(userData, 'clock-back'), () => clock);
+    await again.write({ id: 'before-import', reason: 'Before importing a backup', data: '{}', keep: 4 });
+    expect((await again.list()).map((s) => s.id)).toEqual(['before-import', 'd', 'c', 'b']);
+    await again.write({ id: 'next', reason: 'r', data: '{}', keep: 4 });
+    expect((await again.list()).map((s) => s.id)).toEqual(['next', 'before-import', 'd', 'c']);
+    expect(await again.read('before-import')).toBe('{}');
+  });
+
+  it('reads version-1 sidecars (no sequence) as taken before every numbered snapshot', async () => {
+    const folder = join(userData, 'old-sidecars');
+    const store = createSnapshotStore(folder, () => 5);
+    await store.write({ id: 'new', reason: 'r', data: '{}', keep: 5 });
+    for (const [id, createdAt] of [['old1', 9_000], ['old2', 9_500]] as const) {
+      writeFileSync(join(folder, `${id}.json`), '{}');
+      writeFileSync(join(folder, `${id}.meta.json`), JSON.stringify({ version: 1, id, reason: 'r', createdAt, size: 2 }));
+    }
+    expect((await store.list()).map((s) => s.id)).toEqual(['new', 'old2', 'old1']);
+    expect(JSON.parse(readFileSync(join(folder, 'new.meta.json'), 'utf8'))).toMatchObject({ version: 2, seq: 1 });
+    await store.write({ id: 'newer', reason: 'r', data: '{}', keep: 3 });
+    expect((await store.list()).map((s) => s.id)).toEqual(['newer', 'new', 'old2']);
+  });
+});
+
 describe('snapshot folder size cap', () => {
   it('drops the oldest snapshots once the folder would pass its cap, keeping the newest', async () => {
     let clock = 0;

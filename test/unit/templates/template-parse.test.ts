@@ -19,6 +19,7 @@ import {
   type WorkshopTemplate,
 } from '../../../src-renderer/domain/template';
 import { fileNameOf, loadTemplates } from '../../../src-renderer/domain/template-load';
+import { backupToText, createBackup, emptyLibraryData } from '../../../src-renderer/db/backup-format';
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/templates');
 
@@ -36,6 +37,15 @@ function errorOf(result: ReturnType<typeof parseTemplate>): string {
 }
 
 describe('parseTemplate', () => {
+  it('says a backup picked as a template is a backup, and where to import it', () => {
+    const text = backupToText(createBackup(emptyLibraryData(), 'library', '1.0.0'));
+    const error = errorOf(parseTemplateText(text, 'Centric library 2026-11-30.centric'));
+    expect(error).toBe(
+      'Centric library 2026-11-30.centric: is a Centric backup, not a template. Import it with “Import backup” on the Workshops screen or under “Your data” in Settings.',
+    );
+    expect(error).not.toMatch(/update Centric/i);
+  });
+
   it('accepts a valid template and drops the editor-only $schema key', () => {
     const result = parseTemplate({ $schema: './template.schema.json', ...(fixture('good.json') as object) }, 'good.json');
     expect(result.ok).toBe(true);
