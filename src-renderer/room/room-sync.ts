@@ -8,7 +8,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { liveQuery, type Subscription } from 'dexie';
 import type * as Y from 'yjs';
-import { applyCommand, deleteOp, putOp, updateOp } from '../db/commands';
+import { applyCommand, deleteOp, putOp, updateOp, type Op } from '../db/commands';
 import { getDb, type CentricDb } from '../db/database';
 import type { Journey, JourneyCard } from '../domain/journey';
 import { mirrorDeviceCard, publishCard, publishJourney, samePublishedCard } from '../domain/room-mirror';
@@ -19,6 +19,9 @@ import { useHistory } from '../state/history';
 import { ARRIVAL_HIGHLIGHT_MS, useRoom } from './room-store';
 
 class Stale extends Error {}
+
+/** Entries written in one command at most. */
+const MAX_BATCH = 200;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -136,10 +139,10 @@ export class RoomSync {
     cards.observe((event) => {
       // Our own writes (removed flags) are not input.
       if (event.transaction.origin === this) return;
-      for (const key of event.keysChanged) this.enqueue(() => this.applyEntry(participantId, key, cards.get(key)));
+      for (const key of event.keysChanged) this.want(participantId, key);
     });
     p.on('synced', () => {
-      for (const [key, v] of cards.entries()) this.enqueue(() => this.applyEntry(participantId, key, v));
+      for (const key of cards.keys()) this.want(participantId, key);
     });
   }
 
@@ -156,45 +159,107 @@ export class RoomSync {
     });
   }
 
-  private async applyEntry(participantId: string, key: string, entry: unknown): Promise<void> {
-    if (entry === undefined) return;
-    await this.firstRead;
-    const stored = await this.db.journeyCards.get(key);
-    if (stored && stored.workshopId !== this.opts.workshopId) return this.refuse(participantId, key, 'That card belongs to someone else.');
-    const ownCount = this.cards.reduce((n, c) => n + (c.author?.participantId === participantId ? 1 : 0), 0);
-    const decision = mirrorDeviceCard(entry, { participantId, journey: this.journey, stored, cards: this.cards, ownCount });
-    const ws = this.opts.workshopId;
-    const who = useRoom.getState().roster[participantId]?.name ?? 'a participant';
-    try {
-      if (decision.kind === 'skip') return;
-      if (decision.kind === 'refuse') return this.refuse(participantId, decision.cardId, decision.message);
-      if (decision.kind === 'delete') {
-        await applyCommand(this.db, { label: `Card deleted by ${who}`, scope: ws, touchWorkshop: ws, ops: [deleteOp('journeyCards', decision.id)] });
-      } else if (decision.created) {
-        await applyCommand(this.db, { label: `Card from ${who}`, scope: ws, touchWorkshop: ws, ops: [putOp('journeyCards', decision.row)] });
-        useRoom.setState((s) => ({ arrivals: { ...pruned(s.arrivals), [decision.row.id]: Date.now() } }));
-      } else {
-        const row = decision.row;
-        await applyCommand(this.db, {
-          label: `Card edited by ${who}`,
-          scope: ws,
-          touchWorkshop: ws,
-          ops: [
-            updateOp('journeyCards', row.id, (cur) => {
-              // Checked again inside the transaction: a newer revision may have been stored meanwhile.
-              if (!cur.author || cur.author.participantId !== participantId || cur.author.rev >= row.author!.rev) throw new Stale();
-              return row;
-            }),
-          ],
-        });
-        useRoom.setState((s) => ({ arrivals: { ...pruned(s.arrivals), [row.id]: Date.now() } }));
+  /** Entries changed since the last batch (participant id + card id → the two). */
+  private wanted = new Map<string, { participantId: string; key: string }>();
+  private draining = false;
+
+  /**
+   * Entries are stored in batches: whatever arrived while the previous batch was being written
+   * goes in one command (one transaction, one re-read, one redraw), so a busy room does not
+   * queue up one write per card. Each entry is read from its document when its batch starts, so
+   * several quick edits of one card become one write of the newest.
+   */
+  private want(participantId: string, key: string): void {
+    this.wanted.set(`${participantId}\u0000${key}`, { participantId, key });
+    if (this.draining) return;
+    this.draining = true;
+    this.enqueue(async () => {
+      try {
+        while (this.wanted.size > 0 && !this.stopped) {
+          const batch = [...this.wanted.values()].slice(0, MAX_BATCH);
+          for (const b of batch) this.wanted.delete(`${b.participantId}\u0000${b.key}`);
+          await this.applyBatch(batch);
+        }
+      } finally {
+        this.draining = false;
       }
-      // The snapshot schedule watches the revision: a card from a phone is an edit like any other.
-      useHistory.setState((s) => ({ revision: s.revision + 1 }));
+    });
+  }
+
+  private async applyBatch(batch: readonly { participantId: string; key: string }[]): Promise<void> {
+    await this.firstRead;
+    const ws = this.opts.workshopId;
+    const storedRows = await this.db.journeyCards.bulkGet(batch.map((b) => b.key));
+    // The journey as this batch leaves it: later entries of the batch see earlier ones.
+    const cards = new Map(this.cards.map((c) => [c.id, c]));
+    const ops: Op[] = [];
+    const arrived: string[] = [];
+    const refusals: { participantId: string; key: string; message: string }[] = [];
+    const names = new Set<string>();
+    const touched = new Set<string>();
+    batch.forEach(({ participantId, key }, i) => {
+      const entry = this.own.get(participantId)?.document.getMap(OWN.cards).get(key);
+      if (entry === undefined) return;
+      const stored = cards.get(key) ?? storedRows[i];
+      if (stored && stored.workshopId !== ws) return refusals.push({ participantId, key, message: 'That card belongs to someone else.' });
+      let ownCount = 0;
+      for (const c of cards.values()) if (c.author?.participantId === participantId) ownCount++;
+      const decision = mirrorDeviceCard(entry, { participantId, journey: this.journey, stored, cards: [...cards.values()], ownCount });
+      if (decision.kind === 'skip') return;
+      if (decision.kind === 'refuse') return refusals.push({ participantId, key: decision.cardId ?? key, message: decision.message });
+      names.add(useRoom.getState().roster[participantId]?.name ?? 'a participant');
+      if (decision.kind === 'delete') {
+        touched.add(decision.id);
+        cards.delete(decision.id);
+        ops.push(deleteOp('journeyCards', decision.id));
+        return;
+      }
+      const row = decision.row;
+      touched.add(row.id);
+      cards.set(row.id, row);
+      arrived.push(row.id);
+      if (decision.created) ops.push(putOp('journeyCards', row));
+      else
+        ops.push(
+          updateOp('journeyCards', row.id, (cur) => {
+            // Checked again inside the transaction: a newer revision may have been stored meanwhile.
+            if (!cur.author || cur.author.participantId !== participantId || cur.author.rev >= row.author!.rev) throw new Stale();
+            return row;
+          }),
+        );
+    });
+    for (const r of refusals) this.refuse(r.participantId, r.key, r.message);
+    if (ops.length === 0) return;
+    const label = names.size === 1 ? `Cards from ${[...names][0]}` : 'Cards from the room';
+    try {
+      await applyCommand(this.db, { label, scope: ws, touchWorkshop: ws, ops });
     } catch (err) {
+      // One bad entry (a newer revision stored meanwhile, a limit) must not hold back the others.
+      if (batch.length > 1) {
+        for (const b of batch) await this.applyBatch([b]);
+        return;
+      }
       if (err instanceof Stale) return;
-      this.refuse(participantId, key, err instanceof Error ? err.message : 'The card could not be stored.');
+      const only = batch[0]!;
+      this.refuse(only.participantId, only.key, err instanceof Error ? err.message : 'The card could not be stored.');
+      return;
     }
+    // Stored: published to the room at once, before this window redraws (the live read that
+    // follows publishes the same cards again, which changes nothing).
+    if (this.journey) {
+      // Onto the cards as the live read has them now (the facilitator may have edited meanwhile).
+      const next = this.cards.filter((c) => !touched.has(c.id));
+      for (const id of touched) {
+        const row = cards.get(id);
+        if (row && row.journeyId === this.journey.id) next.push(row);
+      }
+      this.cards = next;
+      this.publish();
+    }
+    const now = Date.now();
+    useRoom.setState((s) => ({ arrivals: { ...pruned(s.arrivals), ...Object.fromEntries(arrived.map((id) => [id, now])) } }));
+    // The snapshot schedule watches the revision: cards from phones are edits like any other.
+    useHistory.setState((s) => ({ revision: s.revision + 1 }));
   }
 
   private refuse(participantId: string | null, cardId: string | null, message: string): void {
