@@ -248,7 +248,24 @@ const deckLine = deckRun.stdout.trim().split('\n').at(-1) ?? '';
 const deck = deckRun.status === 0 && deckLine.startsWith('[') ? JSON.parse(deckLine) : [];
 console.log(`  Measured deck exports (${((Date.now() - t0) / 1000).toFixed(1)}s)${deck.length ? '' : ': FAILED ' + deckRun.stderr.slice(0, 300)}`);
 
+// The room: the browser-mode server hosts it, the facilitator's page is open, 30 simulated
+// participants (Node, the real provider) add 20 cards each over a minute; loopback only.
+t0 = Date.now();
+const roomRun = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsx', 'bench/room-bench.ts', '--json', `--dir=${appOut}`], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+const roomLine = roomRun.stdout?.trim().split('\n').at(-1) ?? '';
+const room = roomRun.status === 0 && roomLine.startsWith('{') ? JSON.parse(roomLine) : null;
+console.log(`  Measured the room (${((Date.now() - t0) / 1000).toFixed(1)}s)${room ? '' : ': FAILED ' + String(roomRun.stderr).slice(0, 300)}`);
+
 const other = (figure, target, value, pass) => ({ figure, target, centric: value, baseline: NaN, ratio: NaN, pass });
+if (room) {
+  rows.push(other(`room, ${room.participants} phones × ${room.sent / room.participants} cards: lost`, '0', room.lost, room.lost === 0));
+  rows.push(other('room: duplicated', '0', room.duplicated, room.duplicated === 0));
+  rows.push(other('room: add → stored and back on the phones, p50 (ms)', 'report only', room.p50, null));
+  rows.push(other('room: add → stored and back on the phones, p95 (ms)', '≤ 250', room.p95, room.p95 <= 250));
+  rows.push(other(`room: add → drawn on the shared screen, p95 (ms, ${room.drawnLive} drawn)`, '≤ 250', room.drawnP95, room.drawnP95 <= 250));
+  rows.push(other('room: host server CPU time over the run (ms)', 'report only', room.hostCpuMs, null));
+  rows.push(other('room: host server peak memory (MB)', 'report only', room.hostPeakMB, null));
+}
 if (library) {
   rows.push(other('library, 100 workshops: load to interactive (ms, median of 5)', '≤ 800', library.load.median, library.load.median <= 800));
   rows.push(other('one edit committed, 10,000 cards stored: p50 (ms)', 'report only', library.edit.p50, null));
@@ -274,7 +291,7 @@ mkdirSync(resolve(root, 'bench'), { recursive: true });
 const file = resolve(root, 'bench/results.json');
 writeFileSync(
   file,
-  `${JSON.stringify({ date: new Date().toISOString(), chromium: browser.version?.() ?? null, viewport: VIEWPORT, args: chromiumArgs, targets: { p95FrameMs: FRAME_TARGET, ratioToBare: RATIO_TARGET }, results, library, deck, rows }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), chromium: browser.version?.() ?? null, viewport: VIEWPORT, args: chromiumArgs, targets: { p95FrameMs: FRAME_TARGET, ratioToBare: RATIO_TARGET }, results, library, deck, room, rows }, null, 2)}\n`,
 );
 console.log(`\nFrame times from requestAnimationFrame deltas in headless Chromium (${chromiumArgs.includes('--disable-gpu') ? 'no GPU' : 'GPU'}), ${VIEWPORT.width}×${VIEWPORT.height}.`);
 console.log(`Results written to ${file}`);
