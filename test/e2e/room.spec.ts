@@ -103,6 +103,13 @@ test('three phones fill the journey live; offline, reload, removal and closing l
   await expect(c.page.getByText('Compares prices online', { exact: true })).toBeVisible();
   if (SHOTS) {
     await page.screenshot({ path: `${SHOTS}/room-shared-screen.png` });
+    await bar.getByRole('button', { name: 'Show join code' }).click();
+    await page.screenshot({ path: `${SHOTS}/room-join-code.png` });
+    await page.getByRole('button', { name: 'Back to the workshop' }).click();
+    await bar.getByRole('button', { name: 'Room', exact: true }).click();
+    await page.screenshot({ path: `${SHOTS}/room-panel.png` });
+    await page.getByRole('dialog', { name: 'The room' }).getByRole('button', { name: 'Close', exact: true }).click();
+    await c.page.screenshot({ path: `${SHOTS}/room-phone-chris.png` });
     await a.page.screenshot({ path: `${SHOTS}/room-phone-ana.png`, fullPage: true });
     await b.page.screenshot({ path: `${SHOTS}/room-phone-ben.png`, fullPage: true });
   }
@@ -130,6 +137,13 @@ test('three phones fill the journey live; offline, reload, removal and closing l
   expect((await roomStatus(page))!.roomId).toBe(info.roomId);
   await addCard(a.page, lanes[2]!, 'Relieved the price stayed the same');
   await expect.poll(async () => (await cardsOf(page, journey.id as string)).filter((x) => x.text === 'Relieved the price stayed the same').length, { timeout: 20_000 }).toBe(1);
+
+  // Input locked: the phones pause; unlocked: they go on.
+  await page.getByRole('region', { name: 'Room' }).getByRole('button', { name: 'Lock input' }).click();
+  await expect(a.page.getByText('The facilitator has paused input')).toBeVisible({ timeout: 15_000 });
+  await expect(a.page.getByRole('button', { name: `Add card to ${lanes[0]!}` })).toBeDisabled();
+  await page.getByRole('region', { name: 'Room' }).getByRole('button', { name: 'Unlock input' }).click();
+  await expect(a.page.getByRole('button', { name: `Add card to ${lanes[0]!}` })).toBeEnabled({ timeout: 15_000 });
 
   // Ben is removed: his phone loses access at once; his cards stay.
   await page.getByRole('region', { name: 'Room' }).getByRole('button', { name: 'Room', exact: true }).click();

@@ -179,7 +179,7 @@ function RoomPanel({ open, onClose, info, journeys }: { open: boolean; onClose: 
           <div className="room-panel-side">
             <label className="field">
               <span className="field-label">Journey on the phones</span>
-              <select value={journeyId ?? ''} onChange={(e) => chooseRoomJourney(e.target.value)} disabled={journeys.length === 0}>
+              <select className="field-input" value={journeyId ?? ''} onChange={(e) => chooseRoomJourney(e.target.value)} disabled={journeys.length === 0}>
                 {journeys.length === 0 ? <option value="">No journey yet</option> : null}
                 {journeys.map((j) => (
                   <option key={j.id} value={j.id}>
