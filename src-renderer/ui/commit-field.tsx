@@ -4,6 +4,7 @@
 import { useId } from 'react';
 import { textLength, tooLongMessage } from '../domain/workshop';
 import { useDraft } from './use-draft';
+import type { KnownRow } from '../state/draft-recorder';
 
 export { TYPING_DEBOUNCE_MS } from './use-draft';
 
@@ -24,6 +25,11 @@ export interface CommitFieldProps {
   readonly className?: string;
   readonly hint?: string;
   readonly autoFocus?: boolean;
+  /**
+   * The rows onCommit writes, as the screen holds them: typing is then journaled from the first
+   * keystroke, even before the journal's own read of the rows arrives (see use-draft.ts).
+   */
+  readonly known?: () => readonly KnownRow[];
 }
 
 export function CommitField(props: CommitFieldProps) {
@@ -37,6 +43,7 @@ export function CommitField(props: CommitFieldProps) {
       return { value: v };
     },
     commit: (v) => onCommit(v),
+    rows: props.known,
   });
 
   const errorId = `${id}-error`;

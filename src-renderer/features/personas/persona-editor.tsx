@@ -44,6 +44,8 @@ export function PersonaEditor({ workshop: w, personaId }: { workshop: Workshop; 
 }
 
 function EditorBody({ workshop: w, persona: p, galleryHref }: { workshop: Workshop; persona: Persona; galleryHref: string }) {
+  // The persona as this screen holds it: typing is journaled from the first key (use-draft.ts).
+  const known = () => [{ table: 'personas' as const, row: p }];
   const segments = useSegmentOptions(w.id);
   const nameWrap = useRef<HTMLDivElement>(null);
   const segmentId = useId();
@@ -126,7 +128,7 @@ function EditorBody({ workshop: w, persona: p, galleryHref }: { workshop: Worksh
             {p.name}
           </h1>
           <div ref={nameWrap}>
-            <CommitField
+            <CommitField known={known}
               label="Name"
               className="persona-name-field"
               value={p.name}
@@ -157,7 +159,7 @@ function EditorBody({ workshop: w, persona: p, galleryHref }: { workshop: Worksh
               <p className="field-hint">This workshop has no segments yet; add them in the segment map.</p>
             ) : null}
           </div>
-          <CommitField
+          <CommitField known={known}
             label="Quote"
             className="persona-quote-field"
             multiline
@@ -167,7 +169,7 @@ function EditorBody({ workshop: w, persona: p, galleryHref }: { workshop: Worksh
             placeholder="Something they would say, in their own words"
             onCommit={(v) => setPersonaText(p, 'quote', v)}
           />
-          <CommitField
+          <CommitField known={known}
             label="Context"
             multiline
             rows={3}

@@ -9,6 +9,8 @@ import { routeHref } from '../../state/router';
 import { setWorkshopField } from './workshop-actions';
 
 export function OverviewPage({ workshop: w }: { workshop: Workshop }) {
+  // The workshop as this screen holds it: typing is journaled from the first key (use-draft.ts).
+  const known = () => [{ table: 'workshops' as const, row: w }];
   const total = agendaMinutes(w.agenda);
   return (
     <main className="page page-narrow" aria-labelledby="overview-title">
@@ -41,15 +43,15 @@ export function OverviewPage({ workshop: w }: { workshop: Workshop }) {
           Details
         </h2>
         <div className="form-grid">
-          <CommitField
+          <CommitField known={known}
             label="Title"
             value={w.title}
             maxLength={limits.title}
             requiredMessage="A workshop needs a title."
             onCommit={(v) => setWorkshopField(w.id, 'title', v.trim())}
           />
-          <CommitField label="Client" value={w.client} maxLength={limits.client} onCommit={(v) => setWorkshopField(w.id, 'client', v)} />
-          <CommitField
+          <CommitField known={known} label="Client" value={w.client} maxLength={limits.client} onCommit={(v) => setWorkshopField(w.id, 'client', v)} />
+          <CommitField known={known}
             label="Date"
             type="date"
             value={w.date}
@@ -57,9 +59,9 @@ export function OverviewPage({ workshop: w }: { workshop: Workshop }) {
             requiredMessage="Enter the workshop date."
             onCommit={(v) => setWorkshopField(w.id, 'date', v)}
           />
-          <CommitField label="Location" value={w.location} maxLength={limits.location} onCommit={(v) => setWorkshopField(w.id, 'location', v)} />
+          <CommitField known={known} label="Location" value={w.location} maxLength={limits.location} onCommit={(v) => setWorkshopField(w.id, 'location', v)} />
         </div>
-        <CommitField
+        <CommitField known={known}
           label="Objectives"
           multiline
           rows={4}

@@ -85,6 +85,7 @@ export function StepPage({ workshop: w, stepId }: { workshop: Workshop; stepId: 
           Notes from the room
         </h2>
         <CommitField
+          known={() => [{ table: 'workshops', row: w }]}
           key={step.id}
           label={`Notes for ${step.title}`}
           hideLabel
