@@ -137,6 +137,12 @@ export default tseslint.config(
     'bench/ exposes storage code to npm run bench; it imports nothing above db/.',
   ),
   layer(['src-renderer/ui/**'], ['**/features/**', '**/db/**', '**/host/**'], [], 'ui/ holds shared components: no screens, storage or host.'),
+  layer(
+    ['src-renderer/room/**'],
+    ['**/features/**', '**/ui/**', '**/export/**'],
+    ['react', 'react-dom', 'lucide-react', '@xyflow/react'],
+    'room/ is the facilitator side of the room (engine, controller, store): screens use it, it uses no screen.',
+  ),
   // The participant page imports only the room's pure rules (domain/), the design tokens, its own
   // folder and the few packages a phone needs: never the app's screens, state, database or host.
   {
