@@ -8,6 +8,8 @@ export const HOST: string;
 export const ROOM_SERVER_MODULE: string;
 export const PARTICIPANT_DIR: string;
 export const CONTENT_SECURITY_POLICY: string;
+/** File extension → Content-Type; the same table as src-main/content-types.ts. */
+export const CONTENT_TYPES: Readonly<Record<string, string>>;
 export const SECURITY_HEADERS: Readonly<Record<string, string>>;
 export function parseArgs(argv: string[]): { port: number; dir: string };
 export function resolveRequestPath(urlPath: string, root: string): string | null;

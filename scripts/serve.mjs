@@ -54,7 +54,7 @@ export const SECURITY_HEADERS = Object.freeze({
 });
 
 // Kept in step with src-main/app-protocol.ts, which serves the same files inside Electron.
-const contentTypes = {
+export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -271,7 +271,7 @@ export function startServer({
         return send(res, 404, 'Not found', undefined, head);
       }
       const body = await readFile(realFile);
-      send(res, 200, body, contentTypes[extname(realFile).toLowerCase()] ?? 'application/octet-stream', head);
+      send(res, 200, body, CONTENT_TYPES[extname(realFile).toLowerCase()] ?? 'application/octet-stream', head);
     } catch {
       send(res, 404, 'Not found', undefined, head);
     }

@@ -7,11 +7,12 @@
 // open a document other than its own (read-write) and the shared one (read-only); let a frame
 // through that names another room or does not decode; keep a document on disk.
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { contentTypeFor } from '../content-types';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { networkInterfaces } from 'node:os';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { Hocuspocus, OutgoingMessage, type Connection, type Document } from '@hocuspocus/server';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -107,30 +108,6 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Kept in step with scripts/serve.mjs and src-main/app-protocol.ts. */
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
 
 /**
  * The Host header, when it names this server by IPv4 address or localhost and the right port;
@@ -912,7 +889,7 @@ class Room {
       const realFile = await realpath(file);
       if (!realFile.startsWith(realRoot + sep) || !(await stat(realFile)).isFile()) return notFound();
       const body = await readFile(realFile);
-      send(200, body, contentTypes[extname(realFile).toLowerCase()] ?? 'application/octet-stream', { 'Cache-Control': 'no-cache' });
+      send(200, body, contentTypeFor(realFile), { 'Cache-Control': 'no-cache' });
     } catch {
       notFound();
     }

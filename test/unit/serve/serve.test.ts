@@ -6,7 +6,8 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, startServer } from '../../../scripts/serve.mjs';
+import { CONTENT_SECURITY_POLICY, CONTENT_TYPES, startServer } from '../../../scripts/serve.mjs';
+import { contentTypes } from '../../../src-main/content-types';
 import { contentSecurityPolicy } from '../../../src-main/csp';
 
 let base: string;
@@ -67,5 +68,9 @@ describe('browser-mode server', () => {
   it("sends the same policy the desktop app's pages carry, so the app behaves the same in both", async () => {
     expect(CONTENT_SECURITY_POLICY).toBe(contentSecurityPolicy);
     expect((await get('')).headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+  });
+
+  it('types files as the desktop app and the room server do (one table, copied here)', () => {
+    expect(CONTENT_TYPES).toEqual(contentTypes);
   });
 });
