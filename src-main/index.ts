@@ -8,6 +8,7 @@ import { createHandleIpc, createIpcHandlers, registerIpc } from './ipc';
 import { installAppMenu } from './menu';
 import { participantDir, preloadPath, rendererDir } from './paths';
 import { RoomHost } from './room/room-server';
+import { fileRoomPersistence } from './room/room-file';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { claimSingleInstance } from './single-instance';
 import { createSnapshotStore } from './snapshots';
@@ -20,7 +21,8 @@ protocol.registerSchemesAsPrivileged(appSchemePrivileges);
 let mainWindow: BrowserWindow | null = null;
 // The room server exists only once a room is asked for; it listens only while a room is open.
 let roomHost: RoomHost | null = null;
-const room = (): RoomHost => (roomHost ??= new RoomHost({ participantDir }));
+// A room open when the app crashed resumes with the same link when it is opened again.
+const room = (): RoomHost => (roomHost ??= new RoomHost({ participantDir, persist: fileRoomPersistence(join(app.getPath('userData'), 'room.json')) }));
 // Decided once, here: every guard below trusts exactly this origin besides app://centric.
 const devServerUrl = resolveDevServerUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
 const isTrustedUrl = (url: string): boolean => isAppUrl(url, devServerUrl);

@@ -29,8 +29,10 @@ import {
   roomLimits,
   roomRequestSchema,
   sharedDocName,
+  tokenPattern,
   type RosterEntry,
 } from '../../src-renderer/domain/room';
+import { z } from 'zod';
 import { roomOpenRequestSchema, roomPeopleRequestSchema, type RoomInfo, type RoomOpenRequest } from './room-types';
 
 // scripts/serve.mjs (plain JS) validates its host API with the same schemas, from the built file.
@@ -88,6 +90,65 @@ export interface RoomHostOptions {
   limits?: Partial<RoomServerLimits>;
   /** Wall clock for joinedAt (ms since epoch). */
   now?: () => number;
+  /**
+   * Keeps the open room's identity (link, code, tokens, port, people who joined) where it
+   * survives a crash of the host, so opening the same workshop's room again resumes it: the
+   * same link and code, and phones reconnect with the tokens they hold. Cleared on close.
+   */
+  persist?: RoomPersistence | null;
+}
+
+/** What a room needs to resume after a crash of its host. */
+export interface SavedRoom {
+  readonly v: 1;
+  readonly workshopId: string;
+  readonly roomId: string;
+  readonly code: string;
+  readonly roomToken: string;
+  readonly hostToken: string;
+  readonly port: number;
+  readonly locked: boolean;
+  readonly participants: readonly { readonly id: string; readonly name: string; readonly token: string | null; readonly removed: boolean; readonly joinedAt: number }[];
+  /** Tokens of people removed: refused as 'removed' after a resume too. */
+  readonly revoked: readonly string[];
+}
+
+export interface RoomPersistence {
+  load(): SavedRoom | null;
+  save(room: SavedRoom | null): void;
+}
+
+const savedRoomSchema = z
+  .object({
+    v: z.literal(1),
+    workshopId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    roomId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    code: z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`)),
+    roomToken: z.string().regex(tokenPattern),
+    hostToken: z.string().regex(tokenPattern),
+    port: z.number().int().min(0).max(65535),
+    locked: z.boolean(),
+    participants: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+            name: z.string().min(1).max(roomLimits.name),
+            token: z.string().regex(tokenPattern).nullable(),
+            removed: z.boolean(),
+            joinedAt: z.number().int().min(0),
+          })
+          .strict(),
+      )
+      .max(roomLimits.participants * 2),
+    revoked: z.array(z.string().regex(tokenPattern)).max(500),
+  })
+  .strict();
+
+/** A saved room read back from disk: anything not exactly as written is ignored (a new room opens). */
+export function parseSavedRoom(value: unknown): SavedRoom | null {
+  const parsed = savedRoomSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 export type RoomPeople = RoomOpenRequest['people'];
@@ -287,10 +348,10 @@ function pathOf(url: string | undefined): string | null {
 const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 
 class Room {
-  readonly roomId = newId();
-  readonly code = newJoinCode();
-  readonly roomToken = newToken();
-  readonly hostToken = newToken();
+  readonly roomId: string;
+  readonly code: string;
+  readonly roomToken: string;
+  readonly hostToken: string;
   title: string;
   locked = false;
   port = 0;
@@ -314,7 +375,21 @@ class Room {
     readonly workshopId: string,
     request: RoomOpenRequest,
     private readonly options: Required<Omit<RoomHostOptions, 'limits'>> & { limits: RoomServerLimits },
+    private readonly saved: SavedRoom | null = null,
   ) {
+    this.roomId = saved?.roomId ?? newId();
+    this.code = saved?.code ?? newJoinCode();
+    this.roomToken = saved?.roomToken ?? newToken();
+    this.hostToken = saved?.hostToken ?? newToken();
+    this.locked = saved?.locked ?? false;
+    for (const q of saved?.participants ?? []) {
+      const p = this.addParticipant(q.id, q.name);
+      p.joinedAt = q.joinedAt;
+      p.removed = q.removed;
+      p.token = q.removed ? null : q.token;
+      if (p.token) this.tokens.set(p.token, p.id);
+    }
+    for (const token of saved?.revoked ?? []) this.revokedTokens.add(token);
     this.title = request.title;
     this.setPeople(request.people);
     const limits = options.limits;
@@ -352,7 +427,9 @@ class Room {
   }
 
   async start(): Promise<void> {
-    const { listenHost, port } = this.options;
+    const { listenHost } = this.options;
+    // A resumed room listens where its link points, if that port is still free.
+    const port = this.saved?.port ?? this.options.port;
     const listen = (p: number) =>
       new Promise<void>((done, fail) => {
         this.http.once('error', fail);
@@ -374,8 +451,32 @@ class Room {
     this.shared?.transact(() => {
       const room = this.shared!.getMap(SHARED.room);
       room.set('title', this.title);
-      room.set('locked', false);
+      room.set('locked', this.locked);
     });
+    for (const p of this.participants.values()) this.writeRoster(p);
+    this.save();
+  }
+
+  /** The identity to resume from after a crash (see RoomHostOptions.persist). */
+  private save(): void {
+    if (this.closed) return;
+    try {
+      this.options.persist?.save({
+        v: 1,
+        workshopId: this.workshopId,
+        roomId: this.roomId,
+        code: this.code,
+        roomToken: this.roomToken,
+        hostToken: this.hostToken,
+        port: this.port,
+        locked: this.locked,
+        participants: [...this.participants.values()].map((p) => ({ id: p.id, name: p.name, token: p.token, removed: p.removed, joinedAt: p.joinedAt })),
+        revoked: [...this.revokedTokens].slice(-500),
+      });
+    } catch (error) {
+      // Resuming after a crash is a convenience: the room itself goes on.
+      console.warn('Room: could not keep the room for resuming after a crash.', error);
+    }
   }
 
   info(): RoomInfo {
@@ -414,6 +515,7 @@ class Room {
 
   setLocked(locked: boolean): void {
     this.locked = locked;
+    this.save();
     this.shared?.getMap(SHARED.room).set('locked', locked);
     for (const document of this.hocuspocus.documents.values()) {
       for (const connection of document.getConnections()) {
@@ -444,6 +546,7 @@ class Room {
     for (const socket of p.sockets) socket.ws.terminate();
     p.sockets.clear();
     this.writeRoster(p);
+    this.save();
   }
 
   async close(): Promise<void> {
@@ -849,6 +952,7 @@ class Room {
     if (!p.token) {
       p.token = newToken();
       this.tokens.set(p.token, p.id);
+      this.save();
     }
     this.writeRoster(p);
     return { roomId: this.roomId, participantId: p.id, token: p.token };
@@ -916,6 +1020,7 @@ export class RoomHost {
       listenHost,
       port: options.port ?? 0,
       now: options.now ?? Date.now,
+      persist: options.persist ?? null,
       limits: { ...defaultRoomServerLimits, ...options.limits },
     };
   }
@@ -931,7 +1036,14 @@ export class RoomHost {
         return this.room.info();
       }
       await this.closeRoom();
-      const room = new Room(request.workshopId, request, this.options);
+      // The host crashed with this workshop's room open: the same room again (link, code, people).
+      let saved: SavedRoom | null = null;
+      try {
+        saved = this.options.persist?.load() ?? null;
+      } catch {
+        saved = null;
+      }
+      const room = new Room(request.workshopId, request, this.options, saved?.workshopId === request.workshopId ? saved : null);
       try {
         await room.start();
       } catch (error) {
@@ -978,6 +1090,14 @@ export class RoomHost {
     const room = this.room;
     this.room = null;
     await room?.close();
+    // Closed on purpose: the old link must not come back.
+    if (room) {
+      try {
+        this.options.persist?.save(null);
+      } catch (error) {
+        console.warn('Room: could not forget the closed room.', error);
+      }
+    }
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
