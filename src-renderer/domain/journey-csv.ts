@@ -28,7 +28,13 @@ export const csvLimits = {
 } as const;
 
 export type CsvResult =
-  | { readonly ok: true; readonly rows: string[][]; readonly delimiter: string }
+  | {
+      readonly ok: true;
+      readonly rows: string[][];
+      readonly delimiter: string;
+      /** Each record's row as a spreadsheet numbers it (blank lines count, though they are not records). */
+      readonly numbers: number[];
+    }
   | { readonly ok: false; readonly row: number; readonly message: string };
 
 const n = (x: number) => x.toLocaleString('en');
@@ -57,6 +63,8 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const d = delimiter ?? detectDelimiter(text);
   const rows: string[][] = [];
+  const numbers: number[] = [];
+  let sheetRow = 1;
   let row: string[] = [];
   let field = '';
   let i = 0;
@@ -70,7 +78,11 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
   };
   const endRecord = () => {
     endField();
-    if (!(row.length === 1 && row[0] === '')) rows.push(row);
+    if (!(row.length === 1 && row[0] === '')) {
+      rows.push(row);
+      numbers.push(sheetRow);
+    }
+    sheetRow++;
     row = [];
   };
   while (i < text.length) {
@@ -102,11 +114,11 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
         field += c;
         i++;
       }
-      if (!closed) return { ok: false, row: rows.length + 1, message: `Row ${n(rows.length + 1)}: a quoted field that starts on line ${n(startLine)} is never closed (unbalanced quotes).` };
+      if (!closed) return { ok: false, row: sheetRow, message: `Row ${n(sheetRow)}: a quoted field that starts on line ${n(startLine)} is never closed (unbalanced quotes).` };
       fieldStarted = true;
       const next = text[i];
       if (next !== undefined && next !== d && next !== '\n' && next !== '\r') {
-        return { ok: false, row: rows.length + 1, message: `Row ${n(rows.length + 1)} (line ${n(recordLine)}): unexpected text after a closing quote. Quotes inside a field must be doubled ("").` };
+        return { ok: false, row: sheetRow, message: `Row ${n(sheetRow)} (line ${n(recordLine)}): unexpected text after a closing quote. Quotes inside a field must be doubled ("").` };
       }
       continue;
     }
@@ -127,7 +139,7 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
     i++;
   }
   if (field !== '' || fieldStarted || row.length > 0) endRecord();
-  return { ok: true, rows, delimiter: d };
+  return { ok: true, rows, delimiter: d, numbers };
 }
 
 /** A note read from an export. */
@@ -164,6 +176,8 @@ export interface ReadOptions {
   /** The user's choice of columns; guessed from the first row when absent. */
   readonly columns?: ColumnChoice;
   readonly maxNotes?: number;
+  /** Each record's spreadsheet row (from parseCsv), so messages and the preview name rows as the sheet shows them. */
+  readonly numbers?: readonly number[];
 }
 
 /** A cell as note text: line ends as LF, HTML (from whiteboard exports) reduced to its text, trimmed. */
@@ -216,7 +230,9 @@ export function readStickyNotes(rows: readonly (readonly string[])[], options: n
   const colors = colorTally();
   for (let r = cols.firstRowIsNote ? 0 : 1; r < rows.length; r++) {
     const rec = rows[r]!;
-    const rowNo = r + 1;
+    const rowNo = o.numbers?.[r] ?? r + 1;
+    // Blank lines between records are rows a spreadsheet shows: reported, not silently dropped.
+    for (let blank = (r === 0 ? 0 : (o.numbers?.[r - 1] ?? r)) + 1; blank < rowNo; blank++) skipped.push({ row: blank, reason: 'an empty row' });
     const title = cellText(rec[cols.text] ?? '');
     const detail = di === -1 ? '' : cellText(rec[di] ?? '');
     const text = title && detail ? `${title}\n${detail}` : title || detail;

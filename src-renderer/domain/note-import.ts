@@ -44,7 +44,7 @@ export function readNotesText(text: string, options: ReadOptions = {}): ImportRe
   }
   const parsed = parseCsv(body);
   if (!parsed.ok) return { ...parsed, source: 'table' };
-  return { ...readStickyNotes(parsed.rows, options), source: 'table', delimiter: parsed.delimiter };
+  return { ...readStickyNotes(parsed.rows, { ...options, numbers: parsed.numbers }), source: 'table', delimiter: parsed.delimiter };
 }
 
 interface Candidate {

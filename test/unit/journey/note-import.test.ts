@@ -158,8 +158,13 @@ describe('tables from tools', () => {
   });
 
   it('reports empty rows with why, and unrecognised colours with examples', () => {
-    const r = readNotesText('Text,Color\nOne,plaid\n,yellow\nTwo,tartan\nThree,plaid\n');
-    expect(r.ok && r.skipped).toEqual([{ row: 3, reason: 'the text cell is empty' }]);
+    const r = readNotesText('Text,Color\nOne,plaid\n\n,yellow\nTwo,tartan\nThree,plaid\n"four\n\nlines",\nFive,"\n"\n');
+    expect(r.ok && r.skipped).toEqual([
+      { row: 3, reason: 'an empty row' },
+      { row: 4, reason: 'the text cell is empty' },
+    ]);
+    // Rows are named as a spreadsheet shows them: blank lines count, a multi-line cell is one row.
+    expect(r.ok && r.notes.map((x) => x.row)).toEqual([2, 5, 6, 7, 8]);
     expect(r.ok && r.unknownColors).toEqual({ count: 3, examples: ['plaid', 'tartan'] });
   });
 });
