@@ -169,7 +169,7 @@ function readBoardItems(list: readonly unknown[], maxNotes: number): ImportRead 
     const type = normWord(str(raw.type));
     if (containerTypes.has(type)) return;
     if (!noteTypes.has(type)) {
-      skipped.push({ row: index, reason: `a ${capText(str(raw.type), 30)}, not a note` });
+      skipped.push({ row: index, reason: `${/^[aeiou]/i.test(str(raw.type)) ? 'an' : 'a'} ${capText(str(raw.type), 30)}, not a note` });
       return;
     }
     const title = cellText(pick(raw, ['data.title', 'title']));

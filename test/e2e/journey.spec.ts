@@ -191,7 +191,7 @@ test('import a headerless Windows-1252 list through the preview and the column p
   const preview = dialog.getByRole('status', { name: 'Import preview' });
   await expect(preview).toContainText('Windows-1252');
   await expect(preview).toContainText('separated by tabs');
-  await expect(preview).toContainText('1 row skipped as empty or not notes: row 3 (an empty row)');
+  await expect(preview).toContainText('1 row skipped: row 3 (an empty row).');
   const first = preview.getByRole('list', { name: 'First notes' }).getByRole('listitem');
   await expect(first).toHaveText(['Überweisung dauert 3 Tage – 12 € Gebühr→ Buy', 'Findet das Formular nicht→ Aware', 'Ruft zweimal an→ Use']);
   await expect(importButton).toHaveText('Import 3 notes');

@@ -8,7 +8,7 @@ import { Dialog } from '../../ui/dialog';
 import { cardColors, isCardColor, laneKindLabels, type Journey, type JourneyCard } from '../../domain/journey';
 import { planImport, type PlanResult } from '../../domain/journey-csv';
 import type { ColumnChoice } from '../../domain/note-columns';
-import { noteSourceLabels, readNotesText, type ImportRead } from '../../domain/note-import';
+import { noteSourceLabels, readNotesText, type ImportRead, type NoteSource } from '../../domain/note-import';
 import { bytesFromBase64, decodeTextBytes, type TextEncodingName } from '../../domain/text-bytes';
 import { capText } from '../../domain/text';
 import { getHost } from '../../host/host';
@@ -19,6 +19,15 @@ import { importNotes } from './journey-actions';
 export const importFileBytes = 25 * 1024 * 1024;
 const previewCount = 5;
 const delimiterNames: Readonly<Record<string, string>> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' };
+
+/** What a skipped entry is called, by where the notes came from. */
+const skippedNoun: Readonly<Record<NoteSource, readonly [string, string]>> = {
+  table: ['row', 'rows'],
+  excalidraw: ['element', 'elements'],
+  miro: ['item', 'items'],
+  mural: ['item', 'items'],
+  json: ['item', 'items'],
+};
 
 const plural = (k: number, one: string, many: string) => `${k.toLocaleString('en')} ${k === 1 ? one : many}`;
 
@@ -217,7 +226,9 @@ export function ImportNotesDialog({ open, journey, cards, onClose }: { open: boo
         {pickerHeader && pickerColumns ? <ColumnPicker header={pickerHeader} columns={pickerColumns} onChange={setColumns} /> : null}
         {result && !result.ok ? (
           <div className="import-error" role="alert">
-            <strong>Nothing will be imported.</strong> {result.message}
+            <p>
+              <strong>Nothing will be imported.</strong> {result.message}
+            </p>
           </div>
         ) : null}
         {result?.ok && read?.ok ? (
@@ -248,10 +259,10 @@ export function ImportNotesDialog({ open, journey, cards, onClose }: { open: boo
             </ul>
             {read.skipped.length > 0 ? (
               <p>
-                {plural(read.skipped.length, 'row', 'rows')} skipped as empty or not notes:{' '}
+                {plural(read.skipped.length, skippedNoun[read.source][0], skippedNoun[read.source][1])} skipped:{' '}
                 {read.skipped
                   .slice(0, 6)
-                  .map((s) => `${read.source === 'table' ? 'row' : read.source === 'excalidraw' ? 'element' : 'item'} ${s.row.toLocaleString('en')} (${s.reason})`)
+                  .map((s) => `${skippedNoun[read.source][0]} ${s.row.toLocaleString('en')} (${s.reason})`)
                   .join(', ')}
                 {read.skipped.length > 6 ? ', …' : ''}.
               </p>
