@@ -5,6 +5,7 @@
 import { cellText, colorTally, csvLimits, noteTooLong, parseCsv, readStickyNotes, type NotesResult, type ReadOptions, type SkippedRow, type StickyNote } from './journey-csv';
 import { normWord } from './note-colors';
 import { capText } from './text';
+import { nulProblem } from './text-bytes';
 
 export type NoteSource = 'table' | 'excalidraw' | 'miro' | 'mural' | 'json';
 export const noteSourceLabels: Readonly<Record<NoteSource, string>> = {
@@ -29,6 +30,9 @@ const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 /** Reads notes from pasted or decoded file text: JSON when it looks like JSON, a table otherwise. */
 export function readNotesText(text: string, options: ReadOptions = {}): ImportRead {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Pasted text can carry NULs too (copied from a UTF-16 file opened as the wrong encoding).
+  const nul = nulProblem(body);
+  if (nul) return { ok: false, row: 0, source: 'table', message: nul };
   const first = body.trimStart()[0];
   if (first === '{' || first === '[') {
     if (body.length > jsonLimits.chars) return { ok: false, row: 0, source: 'json', message: `The file is ${n(body.length)} characters long; a JSON import takes at most ${n(jsonLimits.chars)}.` };

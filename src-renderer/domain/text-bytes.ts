@@ -108,18 +108,21 @@ export function decodeTextBytes(bytes: Uint8Array): DecodeResult {
     const t = decodeUtf8(bytes);
     [text, encoding] = t === null ? [decodeWindows1252(bytes), 'Windows-1252'] : [t, 'UTF-8'];
   }
+  const problem = nulProblem(text, encoding);
+  return problem ? { ok: false, message: problem } : { ok: true, text, encoding };
+}
+
+/** Why text holding NUL characters is refused, naming the likely cause; null when it holds none. */
+export function nulProblem(text: string, encoding: TextEncodingName | null = null): string | null {
   const line = nulLine(text);
-  if (line > 0) {
-    const nuls = text.split('\u0000').length - 1;
-    const likely =
-      encoding.startsWith('UTF-16')
-        ? 'The text itself holds NUL characters, so it is probably not a text file at all.'
-        : nuls * 4 >= text.length
-          ? 'It is probably UTF-16 (Excel’s “Unicode Text”) saved without its byte-order mark, or not a text file at all.'
-          : 'It is probably not a text file (a database, a picture or a workbook), or it was damaged.';
-    return { ok: false, message: `Line ${line.toLocaleString('en')}: the file holds ${nuls.toLocaleString('en')} NUL ${nuls === 1 ? 'character' : 'characters'}. ${likely} Save it as “CSV UTF-8” and import that file.` };
-  }
-  return { ok: true, text, encoding };
+  if (line === 0) return null;
+  const nuls = text.split('\u0000').length - 1;
+  const likely = encoding?.startsWith('UTF-16')
+    ? 'The text itself holds NUL characters, so it is probably not a text file at all.'
+    : nuls * 4 >= text.length
+      ? 'It is probably UTF-16 (Excel’s “Unicode Text”) saved without its byte-order mark, or not a text file at all.'
+      : 'It is probably not a text file (a database, a picture or a workbook), or it was damaged.';
+  return `Line ${line.toLocaleString('en')}: the ${encoding ? 'file' : 'text'} holds ${nuls.toLocaleString('en')} NUL ${nuls === 1 ? 'character' : 'characters'}. ${likely} Save it as “CSV UTF-8” and import that file.`;
 }
 
 /** The bytes of base64 text (what the host's binary file picker returns). */

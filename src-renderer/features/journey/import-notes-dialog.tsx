@@ -116,7 +116,10 @@ export function ImportNotesDialog({ open, journey, cards, onClose }: { open: boo
       if (!f) return;
       const decoded = decodeTextBytes(bytesFromBase64(f.text));
       setColumns(null);
-      if (decoded.ok) {
+      if (decoded.ok && decoded.text.trim() === '') {
+        setText('');
+        setFile({ name: f.name, encoding: decoded.encoding, error: `“${capText(f.name, 60)}” is empty: there are no notes in it.` });
+      } else if (decoded.ok) {
         setText(decoded.text);
         setFile({ name: f.name, encoding: decoded.encoding, error: null });
       } else {

@@ -69,6 +69,11 @@ describe('encodings', () => {
     expect(!d.ok && d.message).toMatch(/^Line 1: the file holds \d+ NUL characters\. It is probably UTF-16 \(Excel’s “Unicode Text”\) saved without its byte-order mark/);
   });
 
+  it('refuses pasted text holding NULs, naming the line', () => {
+    const r = readNotesText('Text\nfine\nbro\u0000ken\n');
+    expect(!r.ok && r.message).toMatch(/^Line 3: the text holds 1 NUL character\. It is probably not a text file/);
+  });
+
   it('refuses a workbook (.xlsx) with what to do instead', () => {
     const d = decodeTextBytes(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]));
     expect(!d.ok && d.message).toMatch(/Excel workbook \(\.xlsx\).*CSV UTF-8/);
