@@ -3,8 +3,6 @@
 // and planning where each lands on a journey. All or nothing: any problem is reported with the
 // row it is on and nothing is planned. Pure: no React, Dexie or DOM.
 import {
-  cardColors,
-  cardColorIds,
   createCard,
   createStage,
   journeyLimits,
@@ -15,7 +13,12 @@ import {
   type Stage,
 } from './journey';
 import { endOfCell } from './journey-layout';
-import { textLength } from './text';
+import { htmlToText, looksLikeHtml } from './html-text';
+import { guessColumns, type ColumnChoice } from './note-columns';
+import { readExportColor } from './note-colors';
+import { capText, textLength } from './text';
+
+export { colorFromExport } from './note-colors';
 
 export const csvLimits = {
   /** Characters of CSV text accepted at all (about 2 MB). */
@@ -25,7 +28,13 @@ export const csvLimits = {
 } as const;
 
 export type CsvResult =
-  | { readonly ok: true; readonly rows: string[][]; readonly delimiter: string }
+  | {
+      readonly ok: true;
+      readonly rows: string[][];
+      readonly delimiter: string;
+      /** Each record's row as a spreadsheet numbers it (blank lines count, though they are not records). */
+      readonly numbers: number[];
+    }
   | { readonly ok: false; readonly row: number; readonly message: string };
 
 const n = (x: number) => x.toLocaleString('en');
@@ -54,6 +63,8 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const d = delimiter ?? detectDelimiter(text);
   const rows: string[][] = [];
+  const numbers: number[] = [];
+  let sheetRow = 1;
   let row: string[] = [];
   let field = '';
   let i = 0;
@@ -67,7 +78,11 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
   };
   const endRecord = () => {
     endField();
-    if (!(row.length === 1 && row[0] === '')) rows.push(row);
+    if (!(row.length === 1 && row[0] === '')) {
+      rows.push(row);
+      numbers.push(sheetRow);
+    }
+    sheetRow++;
     row = [];
   };
   while (i < text.length) {
@@ -90,20 +105,20 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
           break;
         }
         if (c === '\r' || c === '\n') {
-          if (c === '\r' && text[i + 1] === '\n') {
-            field += '\r';
-            i++;
-          }
+          // A line break inside a cell is LF whatever the file's line ends (Excel writes CRLF).
+          i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+          field += '\n';
           line++;
+          continue;
         }
-        field += text[i]!;
+        field += c;
         i++;
       }
-      if (!closed) return { ok: false, row: rows.length + 1, message: `Row ${n(rows.length + 1)}: a quoted field that starts on line ${n(startLine)} is never closed (unbalanced quotes).` };
+      if (!closed) return { ok: false, row: sheetRow, message: `Row ${n(sheetRow)}: a quoted field that starts on line ${n(startLine)} is never closed (unbalanced quotes).` };
       fieldStarted = true;
       const next = text[i];
       if (next !== undefined && next !== d && next !== '\n' && next !== '\r') {
-        return { ok: false, row: rows.length + 1, message: `Row ${n(rows.length + 1)} (line ${n(recordLine)}): unexpected text after a closing quote. Quotes inside a field must be doubled ("").` };
+        return { ok: false, row: sheetRow, message: `Row ${n(sheetRow)} (line ${n(recordLine)}): unexpected text after a closing quote. Quotes inside a field must be doubled ("").` };
       }
       continue;
     }
@@ -124,13 +139,15 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
     i++;
   }
   if (field !== '' || fieldStarted || row.length > 0) endRecord();
-  return { ok: true, rows, delimiter: d };
+  return { ok: true, rows, delimiter: d, numbers };
 }
 
 /** A note read from an export. */
 export interface StickyNote {
-  /** The record number in the file (header = 1). */
+  /** The record number in the file (header = 1), or the element's number in a JSON file. */
   readonly row: number;
+  /** How a message names where the note came from ("Row 3", "Text element 4"); "Row n" when absent. */
+  readonly place?: string;
   readonly text: string;
   /** A palette colour, or null to use the lane's default. */
   readonly color: CardColor | null;
@@ -138,83 +155,99 @@ export interface StickyNote {
   readonly group: string;
 }
 
+/** Rows left out, and why (empty text is not an error: exports are full of blank rows). */
+export interface SkippedRow {
+  readonly row: number;
+  readonly reason: string;
+}
+
+/** What a preview tells before anything is stored. */
+export interface ReadReport {
+  readonly skipped: readonly SkippedRow[];
+  /** Colour cells that meant no palette colour (the lane's default is used), with a few of their values. */
+  readonly unknownColors: { readonly count: number; readonly examples: readonly string[] };
+}
+
 export type NotesResult =
-  | { readonly ok: true; readonly notes: StickyNote[]; readonly skippedEmpty: number; readonly hasGroups: boolean }
-  | { readonly ok: false; readonly row: number; readonly message: string };
+  | ({ readonly ok: true; readonly notes: StickyNote[]; readonly skippedEmpty: number; readonly hasGroups: boolean; readonly columns?: ColumnChoice; readonly header?: readonly string[] } & ReadReport)
+  | { readonly ok: false; readonly row: number; readonly message: string; readonly columns?: ColumnChoice; readonly header?: readonly string[] };
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
-const textHeaders = ['text', 'content', 'note', 'notes', 'sticky', 'stickynote', 'stickytext', 'body', 'title', 'idea', 'card', 'description'];
-const colorHeaders = ['color', 'colour', 'fill', 'fillcolor', 'fillcolour', 'background', 'backgroundcolor', 'stickycolor', 'stickycolour', 'notecolor'];
-const groupHeaders = ['column', 'group', 'stage', 'frame', 'section', 'category', 'cluster', 'phase', 'step'];
-
-const namedColors: Record<string, CardColor> = {
-  yellow: 'yellow', lightyellow: 'yellow', gold: 'yellow', amber: 'orange',
-  orange: 'orange', lightorange: 'orange', peach: 'orange',
-  pink: 'pink', lightpink: 'pink', red: 'pink', lightred: 'pink', magenta: 'pink', rose: 'pink',
-  purple: 'purple', violet: 'purple', lightpurple: 'purple', lilac: 'purple', lavender: 'purple',
-  blue: 'blue', lightblue: 'blue', darkblue: 'blue', cyan: 'blue', teal: 'blue', sky: 'blue',
-  green: 'green', lightgreen: 'green', darkgreen: 'green', lime: 'green', mint: 'green',
-  grey: 'grey', gray: 'grey', lightgrey: 'grey', lightgray: 'grey', white: 'grey', black: 'grey',
-};
-
-function rgb(hex: string): [number, number, number] {
-  const h = hex.length === 4 ? hex.slice(1).split('').map((c) => c + c).join('') : hex.slice(1);
-  return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+export interface ReadOptions {
+  /** The user's choice of columns; guessed from the first row when absent. */
+  readonly columns?: ColumnChoice;
+  readonly maxNotes?: number;
+  /** Each record's spreadsheet row (from parseCsv), so messages and the preview name rows as the sheet shows them. */
+  readonly numbers?: readonly number[];
 }
 
-/** The palette colour for an exported colour name or #hex (nearest fill); null when unknown. */
-export function colorFromExport(value: string): CardColor | null {
-  const v = value.trim();
-  if (!v) return null;
-  if (/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v)) {
-    const [r, g, b] = rgb(v);
-    let best: CardColor = 'yellow';
-    let dist = Infinity;
-    for (const id of cardColorIds) {
-      // Compare against both the pale fill and a saturated edge: tools export either.
-      for (const ref of [cardColors[id].fill, cardColors[id].edge]) {
-        const [R, G, B] = rgb(ref);
-        const d = (r - R) ** 2 + (g - G) ** 2 + (b - B) ** 2;
-        if (d < dist) {
-          dist = d;
-          best = id;
-        }
-      }
-    }
-    return best;
-  }
-  return namedColors[norm(v)] ?? null;
+/** A cell as note text: line ends as LF, HTML (from whiteboard exports) reduced to its text, trimmed. */
+export function cellText(raw: string): string {
+  const t = raw.replace(/\r\n?/g, '\n');
+  return (looksLikeHtml(t) ? htmlToText(t) : t).trim();
 }
 
-/** Reads notes from parsed CSV records; the first record names the columns. */
-export function readStickyNotes(rows: readonly (readonly string[])[], maxNotes: number = csvLimits.notes): NotesResult {
-  if (rows.length === 0) return { ok: false, row: 0, message: 'The CSV is empty: it needs a first row naming the columns (for example Text, Color, Column) and one row per note.' };
-  const header = rows[0]!.map(norm);
-  const find = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
-  const ti = find(textHeaders);
-  if (ti === -1) {
-    const found = rows[0]!.map((h) => `“${h.trim()}”`).join(', ');
-    return { ok: false, row: 1, message: `Row 1: no text column. The first row must name the column holding each note’s text, as “Text”, “Content” or “Note”; it names ${found || 'nothing'}.` };
+/** Counts colour cells that name no palette colour, keeping a few distinct values to show. */
+export function colorTally() {
+  let count = 0;
+  const examples: string[] = [];
+  return {
+    read(value: string): CardColor | null {
+      const c = readExportColor(value);
+      if (c !== undefined) return c;
+      count++;
+      const shown = capText(value.trim(), 30);
+      if (examples.length < 3 && !examples.includes(shown)) examples.push(shown);
+      return null;
+    },
+    get report() {
+      return { count, examples };
+    },
+  };
+}
+
+/** The longest a note may be, checked with the place it came from; null when it fits. */
+export function noteTooLong(place: string, text: string): string | null {
+  const len = textLength(text);
+  return len > journeyLimits.cardText ? `${place}: the text is ${n(len)} characters long; a card holds at most ${n(journeyLimits.cardText)}. Shorten it in the file (nothing is cut on import).` : null;
+}
+
+/** Reads notes from parsed CSV records; the first record names the columns unless the user says it is a note. */
+export function readStickyNotes(rows: readonly (readonly string[])[], options: number | ReadOptions = {}): NotesResult {
+  const o: ReadOptions = typeof options === 'number' ? { maxNotes: options } : options;
+  const maxNotes = o.maxNotes ?? csvLimits.notes;
+  if (rows.length === 0) return { ok: false, row: 0, message: 'The file is empty: it needs one row per note (and usually a first row naming the columns, for example Text, Color, Column).' };
+  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  const header = Array.from({ length: width }, (_, i) => (rows[0]![i] ?? '').trim());
+  const cols = o.columns ?? guessColumns(header);
+  if (cols.text < 0 || cols.text >= width) {
+    const found = header.map((h) => `“${capText(h, 40)}”`).join(', ');
+    return { ok: false, row: 1, columns: cols, header, message: `Row 1: no text column recognised. The first row names ${found || 'nothing'}; pick the column that holds each note’s text below, or tick “The first row is a note” for a list without headings.` };
   }
-  const ci = find(colorHeaders);
-  const gi = find(groupHeaders);
+  const colIn = (i: number) => (i >= 0 && i < width ? i : -1);
+  const [di, gi, ci] = [colIn(cols.detail), colIn(cols.group), colIn(cols.color)];
   const notes: StickyNote[] = [];
-  let skippedEmpty = 0;
-  for (let r = 1; r < rows.length; r++) {
+  const skipped: SkippedRow[] = [];
+  const colors = colorTally();
+  for (let r = cols.firstRowIsNote ? 0 : 1; r < rows.length; r++) {
     const rec = rows[r]!;
-    const rowNo = r + 1;
-    const text = (rec[ti] ?? '').trim();
+    const rowNo = o.numbers?.[r] ?? r + 1;
+    // Blank lines between records are rows a spreadsheet shows: reported, not silently dropped.
+    for (let blank = (r === 0 ? 0 : (o.numbers?.[r - 1] ?? r)) + 1; blank < rowNo; blank++) skipped.push({ row: blank, reason: 'an empty row' });
+    const title = cellText(rec[cols.text] ?? '');
+    const detail = di === -1 ? '' : cellText(rec[di] ?? '');
+    const text = title && detail ? `${title}\n${detail}` : title || detail;
     if (!text) {
-      skippedEmpty++;
+      const reason = rec.every((c) => c.trim() === '') ? 'an empty row' : cols.text >= rec.length ? `only ${rec.length} ${rec.length === 1 ? 'cell' : 'cells'}, no text column` : 'the text cell is empty';
+      skipped.push({ row: rowNo, reason });
       continue;
     }
     if (notes.length >= maxNotes) return { ok: false, row: rowNo, message: `Row ${n(rowNo)}: too many notes. One import takes at most ${n(maxNotes)}; split the file.` };
-    const len = textLength(text);
-    if (len > journeyLimits.cardText) return { ok: false, row: rowNo, message: `Row ${n(rowNo)}: the text is ${n(len)} characters long; a card holds at most ${n(journeyLimits.cardText)}.` };
-    notes.push({ row: rowNo, text, color: ci === -1 ? null : colorFromExport(rec[ci] ?? ''), group: gi === -1 ? '' : (rec[gi] ?? '').trim() });
+    const long = noteTooLong(`Row ${n(rowNo)}`, text);
+    if (long) return { ok: false, row: rowNo, message: long };
+    notes.push({ row: rowNo, text, color: ci === -1 ? null : colors.read(rec[ci] ?? ''), group: gi === -1 ? '' : cellText(rec[gi] ?? '').replace(/\s+/g, ' ') });
   }
-  if (notes.length === 0) return { ok: false, row: 0, message: 'The CSV holds no notes: every row below the first has an empty text.' };
-  return { ok: true, notes, skippedEmpty, hasGroups: gi !== -1 && notes.some((x) => x.group !== '') };
+  if (notes.length === 0) return { ok: false, row: 0, columns: cols, header, message: `The file holds no notes: the text column “${capText(header[cols.text] ?? '', 40)}” is empty in every row${cols.firstRowIsNote ? '' : ' below the first'}.` };
+  return { ok: true, notes, skippedEmpty: skipped.length, skipped, unknownColors: colors.report, hasGroups: gi !== -1 && notes.some((x) => x.group !== ''), columns: cols, header };
 }
 
 export interface ImportOptions {
@@ -251,10 +284,10 @@ export function planImport(journey: Journey, existing: readonly JourneyCard[], n
     let id = k ? byName.get(k) : undefined;
     if (!id && k && o.unknownGroups === 'new-stages') {
       if (textLength(note.group) > journeyLimits.stageName) {
-        return { ok: false, row: note.row, message: `Row ${n(note.row)}: the column name “${note.group.slice(0, 40)}…” is too long for a stage (at most ${journeyLimits.stageName} characters).` };
+        return { ok: false, row: note.row, message: `${note.place ?? `Row ${n(note.row)}`}: the column name “${note.group.slice(0, 40)}…” is too long for a stage (at most ${journeyLimits.stageName} characters).` };
       }
       if (journey.stages.length + newStages.length >= journeyLimits.stages) {
-        return { ok: false, row: note.row, message: `Row ${n(note.row)}: the column “${note.group}” would be stage ${journey.stages.length + newStages.length + 1}; a journey holds at most ${journeyLimits.stages}.` };
+        return { ok: false, row: note.row, message: `${note.place ?? `Row ${n(note.row)}`}: the column “${capText(note.group, 40)}” would be stage ${journey.stages.length + newStages.length + 1}; a journey holds at most ${journeyLimits.stages}.` };
       }
       const stage = createStage(note.group.trim().replace(/\s+/g, ' '));
       newStages.push(stage);

@@ -1,12 +1,16 @@
 // The customer-journey canvas, as a facilitator uses it: build a small journey, move cards by
 // keyboard and by drag, score emotions, promote an opportunity, undo/redo, reload, and import
 // sticky notes from CSV (a malformed file imports nothing).
+import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createWorkshop, openApp, readAllStores, redoButton, sidebar, undoButton } from '../helpers/e2e';
+import { createWorkshop, openApp, pickFile, readAllStores, redoButton, sidebar, undoButton } from '../helpers/e2e';
+
+const notesFixture = (name: string) => fileURLToPath(new URL(`../fixtures/notes/${name}`, import.meta.url));
 
 interface CardRow {
   id: string;
   text: string;
+  color: string;
   stageId: string;
   laneId: string;
   initiativeId: string | null;
@@ -162,6 +166,49 @@ test('import sticky notes from CSV: a malformed file imports nothing, a good one
   await undoButton(page, 'Import 3 notes').click();
   await expect.poll(async () => ((await stored(page)).cards ?? []).length).toBe(0);
   await expect(page.getByRole('button', { name: 'Stage: Limbo' })).toHaveCount(0);
+});
+
+test('import a headerless Windows-1252 list through the preview and the column picker, as one undoable step', async ({ page }) => {
+  await openApp(page);
+  await createWorkshop(page, { template: 'Journey mapping', client: 'Northwind', title: 'Import file day' });
+  await sidebar(page).getByRole('link', { name: /Customer journeys/ }).click();
+  await page.getByRole('button', { name: 'New journey' }).first().click();
+  await page.getByRole('dialog', { name: 'New journey' }).getByRole('button', { name: 'Create journey' }).click();
+  await expect(page.getByRole('button', { name: 'Stage: Aware' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Import notes' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import sticky notes' });
+  await pickFile(page, dialog.getByRole('button', { name: 'Choose file…' }), notesFixture('liste-ohne-kopf.txt'));
+  const importButton = dialog.getByRole('button', { name: /^Import/ });
+  // Nothing names a column: the user is asked, and nothing can be imported yet.
+  await expect(dialog.getByRole('alert')).toContainText('no text column recognised');
+  await expect(importButton).toBeDisabled();
+
+  await dialog.getByRole('checkbox', { name: /The first row is a note/ }).check();
+  await dialog.getByRole('combobox', { name: 'Text column' }).selectOption({ index: 1 });
+  await dialog.getByRole('combobox', { name: 'Group column' }).selectOption({ index: 2 });
+  await dialog.getByRole('combobox', { name: 'Colour column' }).selectOption({ index: 3 });
+  const preview = dialog.getByRole('status', { name: 'Import preview' });
+  await expect(preview).toContainText('Windows-1252');
+  await expect(preview).toContainText('separated by tabs');
+  await expect(preview).toContainText('1 row skipped: row 3 (an empty row).');
+  const first = preview.getByRole('list', { name: 'First notes' }).getByRole('listitem');
+  await expect(first).toHaveText(['Überweisung dauert 3 Tage – 12 € Gebühr→ Buy', 'Findet das Formular nicht→ Aware', 'Ruft zweimal an→ Use']);
+  await expect(importButton).toHaveText('Import 3 notes');
+  expect((await stored(page)).cards ?? []).toHaveLength(0);
+
+  await importButton.click();
+  await expect(dialog).toBeHidden();
+  await expect(card(page, 'Überweisung dauert 3 Tage – 12 € Gebühr', 'Buy', 'Actions')).toBeVisible();
+  await expect(card(page, 'Findet das Formular nicht', 'Aware', 'Actions')).toBeVisible();
+  const cards = (await stored(page)).cards ?? [];
+  expect(cards.map((c) => [c.text, c.color]).sort()).toEqual([
+    ['Findet das Formular nicht', 'pink'],
+    ['Ruft zweimal an', 'green'],
+    ['Überweisung dauert 3 Tage – 12 € Gebühr', 'yellow'],
+  ]);
+  await undoButton(page, 'Import 3 notes').click();
+  await expect.poll(async () => ((await stored(page)).cards ?? []).length).toBe(0);
 });
 
 test('rename and delete a journey from the list; delete confirms with the card count and undoes', async ({ page }) => {

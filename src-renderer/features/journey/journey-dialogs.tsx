@@ -1,15 +1,10 @@
-// Dialogs of the journey screens: new journey, rename, promote to roadmap, and
-// importing sticky notes from CSV (all or nothing, with the failing row named).
-import { useId, useMemo, useState } from 'react';
-import { FileUp } from 'lucide-react';
+// Dialogs of the journey screens: new journey, rename, promote to roadmap (importing notes
+// lives in import-notes-dialog.tsx).
+import { useId, useState } from 'react';
 import { Dialog } from '../../ui/dialog';
-import { DEFAULT_JOURNEY_NAME, journeyLimits, laneKindLabels, type Journey, type JourneyCard } from '../../domain/journey';
-import { planImport, parseCsv, readStickyNotes, type PlanResult } from '../../domain/journey-csv';
+import { DEFAULT_JOURNEY_NAME, journeyLimits, type Journey, type JourneyCard } from '../../domain/journey';
 import { lifecycleStages, type LifecycleStage } from '../../domain/roadmap';
 import { textLength } from '../../domain/workshop';
-import { getHost } from '../../host/host';
-import { notify } from '../../state/notifications';
-import { importNotes } from './journey-actions';
 import type { PersonaOption } from './journey-queries';
 
 export function NewJourneyDialog({ open, personas, onClose, onCreate }: { open: boolean; personas: readonly PersonaOption[]; onClose: () => void; onCreate: (v: { name: string; personaId: string | null; scenario: string }) => void }) {
@@ -111,151 +106,6 @@ export function PromoteDialog({ card, onClose, onPromote }: { card: JourneyCard 
           </label>
         ))}
       </fieldset>
-    </Dialog>
-  );
-}
-
-export function ImportNotesDialog({ open, journey, cards, onClose }: { open: boolean; journey: Journey; cards: readonly JourneyCard[]; onClose: () => void }) {
-  const id = useId();
-  const cardLanes = journey.lanes.filter((l) => l.kind !== 'emotion');
-  const [text, setText] = useState('');
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [laneId, setLaneId] = useState(cardLanes[0]?.id ?? '');
-  const [stageId, setStageId] = useState(journey.stages[0]?.id ?? '');
-  const [unknown, setUnknown] = useState<'fallback' | 'new-stages'>('fallback');
-  const [busy, setBusy] = useState(false);
-
-  const result: PlanResult | null = useMemo(() => {
-    if (!text.trim()) return null;
-    const parsed = parseCsv(text);
-    if (!parsed.ok) return parsed;
-    const notes = readStickyNotes(parsed.rows);
-    if (!notes.ok) return notes;
-    return planImport(journey, cards, notes.notes, { laneId, fallbackStageId: stageId, unknownGroups: unknown });
-  }, [text, journey, cards, laneId, stageId, unknown]);
-
-  const pick = async () => {
-    try {
-      const f = await getHost().openFile([{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }]);
-      if (!f) return;
-      setText(f.text);
-      setFileName(f.name);
-    } catch (err) {
-      notify({ kind: 'error', message: `Could not read the file. ${(err as Error).message}` });
-    }
-  };
-  const close = () => {
-    setText('');
-    setFileName(null);
-    onClose();
-  };
-  const run = async () => {
-    if (!result?.ok) return;
-    setBusy(true);
-    const ok = await importNotes(journey, result.plan);
-    setBusy(false);
-    if (ok) {
-      notify({ kind: 'success', message: `Imported ${result.plan.cards.length} ${result.plan.cards.length === 1 ? 'note' : 'notes'}` });
-      close();
-    }
-  };
-  return (
-    <Dialog
-      title="Import sticky notes"
-      open={open}
-      onClose={close}
-      wide
-      description="Paste or pick a CSV exported from a whiteboard tool: a first row naming the columns (Text, and optionally Color and Column or Group), then one row per note. Nothing is imported unless every row is fine."
-      footer={
-        <>
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={!result?.ok || busy} onClick={() => void run()}>
-            {result?.ok ? `Import ${result.plan.cards.length} ${result.plan.cards.length === 1 ? 'note' : 'notes'}` : 'Import notes'}
-          </button>
-        </>
-      }
-    >
-      <div className="form-grid">
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-csv`}>
-            CSV text
-          </label>
-          <textarea
-            id={`${id}-csv`}
-            className="field-input jy-csv-input"
-            rows={8}
-            value={text}
-            placeholder={'Text,Color,Column\n"Sees an ad for the app",yellow,Aware'}
-            onChange={(e) => {
-              setText(e.target.value);
-              setFileName(null);
-            }}
-          />
-          <p className="toolbar">
-            <button type="button" className="btn" onClick={() => void pick()}>
-              <FileUp size={16} aria-hidden /> Choose CSV file…
-            </button>
-            {fileName ? <span className="muted small">{fileName}</span> : null}
-          </p>
-        </div>
-        <div className="form-row">
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-lane`}>
-              Into lane
-            </label>
-            <select id={`${id}-lane`} className="field-input" value={laneId} onChange={(e) => setLaneId(e.target.value)}>
-              {cardLanes.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name || laneKindLabels[l.kind]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-unknown`}>
-              Notes whose column is not a stage
-            </label>
-            <select id={`${id}-unknown`} className="field-input" value={unknown} onChange={(e) => setUnknown(e.target.value as 'fallback' | 'new-stages')}>
-              <option value="fallback">Go to a stage I choose</option>
-              <option value="new-stages">Become new stages</option>
-            </select>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-stage`}>
-              Stage for notes without a known column
-            </label>
-            <select id={`${id}-stage`} className="field-input" value={stageId} onChange={(e) => setStageId(e.target.value)}>
-              {journey.stages.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        {result && !result.ok ? (
-          <div className="import-error" role="alert">
-            <strong>Nothing will be imported.</strong> {result.message}
-          </div>
-        ) : null}
-        {result?.ok ? (
-          <div className="jy-import-preview" role="status">
-            <p>
-              <strong>{result.plan.cards.length}</strong> {result.plan.cards.length === 1 ? 'note' : 'notes'} into {journey.lanes.find((l) => l.id === laneId)?.name}:
-            </p>
-            <ul>
-              {result.plan.perStage.map((s) => (
-                <li key={s.name}>
-                  {s.name}
-                  {s.isNew ? ' (new stage)' : ''}: {s.count}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-      </div>
     </Dialog>
   );
 }

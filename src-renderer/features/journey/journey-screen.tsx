@@ -25,7 +25,8 @@ import {
 } from './journey-actions';
 import { JourneyCanvas, type CanvasHandle } from './journey-canvas';
 import { JourneyToolbar } from './journey-toolbar';
-import { ImportNotesDialog, NewJourneyDialog, PromoteDialog, RenameJourneyDialog } from './journey-dialogs';
+import { NewJourneyDialog, PromoteDialog, RenameJourneyDialog } from './journey-dialogs';
+import { ImportNotesDialog } from './import-notes-dialog';
 import { useCardCounts, useJourney, useJourneyCards, useJourneys, usePersonaOptions } from './journey-queries';
 import { useJourneyUi } from './journey-ui';
 import './journey.css';

@@ -14,7 +14,7 @@ function notesOf(text: string) {
 describe('parseCsv (RFC 4180)', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, any line ending, and drops a BOM', () => {
     const r = parseCsv('\ufeffText,Color\r\n"Hello, world",yellow\n"She said ""hi""",blue\r"two\nlines",green\n');
-    expect(r).toEqual({ ok: true, delimiter: ',', rows: [['Text', 'Color'], ['Hello, world', 'yellow'], ['She said "hi"', 'blue'], ['two\nlines', 'green']] });
+    expect(r).toEqual({ ok: true, delimiter: ',', numbers: [1, 2, 3, 4], rows: [['Text', 'Color'], ['Hello, world', 'yellow'], ['She said "hi"', 'blue'], ['two\nlines', 'green']] });
   });
 
   it('detects ; and tab delimiters outside quotes', () => {
@@ -28,6 +28,7 @@ describe('parseCsv (RFC 4180)', () => {
   it('keeps empty fields and skips blank lines', () => {
     const r = parseCsv('a,,c\n\n,,\n');
     expect(r.ok && r.rows).toEqual([['a', '', 'c'], ['', '', '']]);
+    expect(r.ok && r.numbers).toEqual([1, 3]);
   });
 
   it('names the row of an unbalanced quote', () => {
