@@ -116,7 +116,8 @@ const userTemplateSchema: z.ZodType<UserTemplateRow> = templateRowSchema.transfo
 /**
  * Four records were first stored with fields missing (added later, filled in on read); their row
  * schemas accept a missing field and these complete the row, so every parsed row is whole.
- * Storage version 4 completed the rows already stored (db/database.ts).
+ * Storage version 4 completed the rows already stored (db/database.ts); version 5 completed
+ * assessment runs again when they gained the five-employees test's `clarity` and `enthusiasm`.
  */
 const initiativeSchema: z.ZodType<Initiative> = initiativeRowSchema.transform((r) => normalizeInitiative(r));
 const metricSchema: z.ZodType<Metric> = metricRowSchema.transform((r) => normalizeMetric(r));

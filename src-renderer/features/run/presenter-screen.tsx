@@ -9,7 +9,7 @@ import { dotsLeft, type VoteExercise } from '../../domain/voting';
 import { answerLabel, answerOptions, peopleScores, previousRun, type AssessmentSetDef } from '../../domain/assessment';
 import type { Workshop } from '../../domain/workshop';
 import { assessmentLibrary, useAssessmentRuns } from '../shared/assessments';
-import { GapList, hasRadar, ResultsRadar, ScoreBars } from '../../ui/assessment-results';
+import { ChecklistResults, GapList, hasRadar, ResultsRadar, ScoreBars, SignReachSummary, VerdictPanel } from '../../ui/assessment-results';
 import { SpreadView } from '../../ui/assessment-spread';
 import { useExercise, useNow, useRunSession } from './run-queries';
 import { Dots, useVoteState, VoteResults } from './voting-panel';
@@ -161,9 +161,12 @@ function PresentAssessment({ workshopId, id, questionId }: { workshopId: string;
   return (
     <section className="presenter-exercise presenter-results">
       <h1 className="presenter-title presenter-title-small">{set.name}: results</h1>
+      <VerdictPanel set={set} run={run} />
       <div className="presenter-results-grid">
         {hasRadar(set) ? <ResultsRadar set={set} run={run} previous={previous} size={760} fontSize={24} /> : <ScoreBars set={set} run={run} previous={previous} />}
         <div>
+          <SignReachSummary set={set} run={run} />
+          {set.checklist ? <ChecklistResults set={set} run={run} /> : null}
           <h2 className="presenter-subtitle">Largest gaps</h2>
           <GapList set={set} run={run} limit={4} />
           {run.commitments.length ? (
