@@ -98,12 +98,16 @@ export class CentricDb extends Dexie {
       });
     // Version 5: the five-employees test is judged on three things (uniform, clear, enthusing).
     // The stored `consistency` keeps its value and meaning (uniform); runs gain `clarity` and
-    // `enthusiasm`, unjudged. Answers, targets and scores are untouched. No index changes.
+    // `enthusiasm`, unjudged. Answers, targets and scores are untouched. Segments gain the
+    // portfolio `strategy`, undecided. No index changes.
     this.version(5)
       .stores({})
       .upgrade(async (tx) => {
         await tx.table('assessments').toCollection().modify((r: Record<string, unknown>) => {
           Object.assign(r, readRun(r));
+        });
+        await tx.table('segments').toCollection().modify((r: Record<string, unknown>) => {
+          if (r.strategy === undefined) r.strategy = null;
         });
       });
   }
