@@ -25,7 +25,7 @@ export { upgradeWorkshopV1toV2 };
 
 export const DB_NAME = 'centric';
 /** The newest schema version this build knows. A database newer than this is refused. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export { workshopTables, tableNames as allTables };
 export type { WorkshopTable, TableName, RowOf, SettingRow, UserTemplateRow };
@@ -95,6 +95,20 @@ export class CentricDb extends Dexie {
         await tx.table('metrics').toCollection().modify((r: Record<string, unknown>) => complete(r, normalizeMetric(r)));
         await tx.table('assessments').toCollection().modify((r: Record<string, unknown>) => complete(r, readRun(r)));
         await tx.table('actions').toCollection().modify((r: Record<string, unknown>) => complete(r, readLogEntry(r)));
+      });
+    // Version 5: the five-employees test is judged on three things (uniform, clear, enthusing).
+    // The stored `consistency` keeps its value and meaning (uniform); runs gain `clarity` and
+    // `enthusiasm`, unjudged. Answers, targets and scores are untouched. Segments gain the
+    // portfolio `strategy`, undecided. No index changes.
+    this.version(5)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table('assessments').toCollection().modify((r: Record<string, unknown>) => {
+          Object.assign(r, readRun(r));
+        });
+        await tx.table('segments').toCollection().modify((r: Record<string, unknown>) => {
+          if (r.strategy === undefined) r.strategy = null;
+        });
       });
   }
 

@@ -1,7 +1,7 @@
 // Assessments: the question-set file format (templates/assessments/*.json, validated with zod),
 // the stored run of an assessment, and the pure arithmetic on it: scoring per answer type,
-// spread across participants, scores per dimension, gap ranking, the change between two runs
-// and the five-employees test. Imports nothing from React, Dexie or the DOM.
+// spread across participants, scores per dimension, gap ranking, the change between two runs,
+// the readiness verdict, the value-steps checklist, warning signs' reach and the five-employees test. Imports nothing from React, Dexie or the DOM.
 // Field names are stored in IndexedDB and in backups: renaming one needs a migration.
 import { z } from 'zod';
 import { rowId, rowText, timeMs } from './row-fields';
@@ -34,6 +34,17 @@ export const assessmentQuestionSchema = z.strictObject({
   area: slug.optional(),
 });
 
+/** The second, scored checklist of a set (the contrasts' value steps: creation, delivery, capture), answered yes / partly / no. */
+const checklistSchema = z.strictObject({
+  title: text(80),
+  intro: text(400).optional(),
+  groups: z.array(z.strictObject({
+    id: slug,
+    label: text(40),
+    items: z.array(z.strictObject({ id: slug, short: text(40), text: text(400) })).min(1).max(12),
+  })).min(1).max(6),
+});
+
 export const assessmentSetSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -52,10 +63,23 @@ export const assessmentSetSchema = z
     areas: z.array(z.strictObject({ id: slug, label: text(40) })).max(8).optional(),
     /** Whether the run records the five-employees test. */
     employeesTest: z.boolean().optional(),
+    /** 'all-yes': the run ends in a verdict, ready only when every question is answered yes (the readiness check). */
+    verdict: z.literal('all-yes').optional(),
+    /** Whether each ticked item is marked company-wide or local (the warning signs). */
+    scopeMarking: z.boolean().optional(),
+    /** A second checklist scored on its own, shown with the results and in the deck. */
+    checklist: checklistSchema.optional(),
     questions: z.array(assessmentQuestionSchema).min(1).max(40),
   })
   .superRefine((s, ctx) => {
     const ids = new Set<string>();
+    s.checklist?.groups.forEach((g, gi) => g.items.forEach((item, ii) => {
+      // Checklist answers are stored next to the questions' answers, under the item's id.
+      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: ['checklist', 'groups', gi, 'items', ii, 'id'], message: `"${item.id}" is used twice` });
+      ids.add(item.id);
+    }));
+    if (s.verdict && s.answerType !== 'yes-partly-no') ctx.addIssue({ code: 'custom', path: ['verdict'], message: 'needs yes / partly / no answers' });
+    if (s.scopeMarking && s.answerType !== 'checklist') ctx.addIssue({ code: 'custom', path: ['scopeMarking'], message: 'needs a checklist' });
     s.questions.forEach((q, i) => {
       if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `"${q.id}" is used twice` });
       ids.add(q.id);
@@ -119,7 +143,12 @@ export interface QuestionAnswer {
   readonly people?: Readonly<Record<string, AnswerValue>>;
   /** One sentence of evidence or disagreement. */
   readonly note?: string;
+  /** Where a ticked sign holds (sets with `scopeMarking`): across the company or in one department. */
+  readonly scope?: SignScope;
 }
+
+/** FORMAT: stored. */
+export type SignScope = 'company' | 'local';
 
 export interface Commitment {
   readonly id: string;
@@ -149,18 +178,27 @@ export interface AssessmentRun {
   readonly targets: Readonly<Record<string, number>>;
   readonly commitments: readonly Commitment[];
   readonly employees: readonly EmployeeAnswer[];
-  /** The room's judgement of how consistent the five answers are, 1 (five different companies) to 5 (one voice). */
-  readonly consistency: 1 | 2 | 3 | 4 | 5 | null;
+  /**
+   * How uniform the five answers are, 1 (five different companies) to 5 (one voice). Stored as
+   * `consistency` since the first build, when it was the test's only judgement; the name stays.
+   */
+  readonly consistency: Judgement;
+  /** How clear the answers are, 1 (vague) to 5 (clear); null until judged. */
+  readonly clarity: Judgement;
+  /** How enthusing the answers are, 1 (flat) to 5 (enthusing); null until judged. */
+  readonly enthusiasm: Judgement;
   readonly consistencyNote: string;
   readonly notes: string;
 }
+
+export type Judgement = 1 | 2 | 3 | 4 | 5 | null;
 
 export const assessmentLimits = { note: 600, commitment: 400, owner: 120, employeeAnswer: 2000, name: 120, notes: 8000 } as const;
 
 export function createRun(workshopId: string, set: AssessmentSet, now = Date.now()): AssessmentRun {
   return {
     id: newId(), workshopId, set, createdAt: now, mode: 'group', answers: {}, targets: {},
-    commitments: [], employees: [], consistency: null, consistencyNote: '', notes: '',
+    commitments: [], employees: [], consistency: null, clarity: null, enthusiasm: null, consistencyNote: '', notes: '',
   };
 }
 
@@ -172,7 +210,7 @@ export function readRun(stored: object): AssessmentRun {
   return {
     id: r.id, workshopId: r.workshopId, set: r.set, createdAt: r.createdAt ?? 0, mode: r.mode ?? 'group',
     answers: r.answers ?? {}, targets: r.targets ?? {}, commitments: r.commitments ?? [], employees: r.employees ?? [],
-    consistency: r.consistency ?? null, consistencyNote: r.consistencyNote ?? '', notes: r.notes ?? '',
+    consistency: r.consistency ?? null, clarity: r.clarity ?? null, enthusiasm: r.enthusiasm ?? null, consistencyNote: r.consistencyNote ?? '', notes: r.notes ?? '',
   };
 }
 
@@ -337,6 +375,90 @@ export function previousRun<T extends Pick<AssessmentRun, 'set' | 'createdAt' | 
   return i > 0 ? list[i - 1]! : null;
 }
 
+// ---------------------------------------------------------------------------
+// The readiness verdict, the value-steps checklist and the warning signs' reach
+// ---------------------------------------------------------------------------
+
+export interface VerdictQuestion {
+  readonly id: string;
+  readonly short: string;
+  /** 'partly' for a mean between no and yes when participants answered individually. */
+  readonly answer: 'partly' | 'no' | null;
+}
+
+export interface Verdict {
+  /** Ready: every question an honest yes. Not ready: at least one partly or no. Open: no blocker yet, some unanswered. */
+  readonly status: 'ready' | 'not-ready' | 'open';
+  /** The questions answered partly or no: what to fix before a roadmap is worth building. */
+  readonly blocking: readonly VerdictQuestion[];
+  /** The questions not answered yet. */
+  readonly unanswered: readonly VerdictQuestion[];
+}
+
+/**
+ * The verdict of a set with `verdict: 'all-yes'` (the readiness check), or null for other sets.
+ * Ready only when every question scores a full yes; an average says nothing here, because one
+ * no is enough to make a roadmap premature.
+ */
+export function runVerdict(set: AssessmentSetDef, run: Pick<AssessmentRun, 'mode' | 'answers'>): Verdict | null {
+  if (set.verdict !== 'all-yes') return null;
+  const blocking: VerdictQuestion[] = [];
+  const unanswered: VerdictQuestion[] = [];
+  for (const q of set.questions) {
+    const s = questionScore(set.answerType, run.mode, run.answers[q.id]);
+    if (s === null) unanswered.push({ id: q.id, short: q.short, answer: null });
+    else if (s < 1) blocking.push({ id: q.id, short: q.short, answer: s === 0 ? 'no' : 'partly' });
+  }
+  return { status: blocking.length ? 'not-ready' : unanswered.length ? 'open' : 'ready', blocking, unanswered };
+}
+
+export const verdictHeadline: Readonly<Record<Verdict['status'], string>> = {
+  ready: 'Ready: an honest yes to all five',
+  'not-ready': 'Not ready yet',
+  open: 'No verdict yet',
+};
+
+/**
+ * Score per group of the set's checklist (0–100 %, the mean of its answered items; answered
+ * yes / partly / no by the room as a group). Empty for a set without a checklist. Checklist
+ * items are never part of `dimensionScores`, so adding a checklist leaves the set's scores as
+ * they were.
+ */
+export function checklistScores(set: AssessmentSetDef, run: Pick<AssessmentRun, 'answers'>): DimensionScore[] {
+  if (!set.checklist) return [];
+  return set.checklist.groups.map((g) => {
+    const scores = g.items.map((i) => answerScore('yes-partly-no', run.answers[i.id]?.group)).filter((x): x is number => x !== null);
+    const score = scores.length ? (scores.reduce((a, b) => a + b, 0) / scores.length) * 100 : null;
+    return { id: g.id, label: g.label, score, answered: scores.length, total: g.items.length };
+  });
+}
+
+export interface SignReach {
+  readonly company: number;
+  readonly local: number;
+  /** Ticked but not yet marked either way. */
+  readonly unmarked: number;
+}
+
+/** How many ticked signs hold company-wide, locally, or are not marked yet (sets with `scopeMarking`). */
+export function signReach(set: AssessmentSetDef, run: Pick<AssessmentRun, 'mode' | 'answers'>): SignReach {
+  let company = 0;
+  let local = 0;
+  let unmarked = 0;
+  for (const q of set.questions) {
+    const a = run.answers[q.id];
+    const s = questionScore(set.answerType, run.mode, a);
+    // A sign counts as ticked when its score is below full (present, or a room divided on it).
+    if (s === null || s === 1) continue;
+    if (a?.scope === 'company') company++;
+    else if (a?.scope === 'local') local++;
+    else unmarked++;
+  }
+  return { company, local, unmarked };
+}
+
+export const scopeLabels: Readonly<Record<SignScope, string>> = { company: 'Company-wide', local: 'Local' };
+
 /** Converts between a 1–5 scale value and percent (1 → 0 %, 5 → 100 %). */
 export const scaleToPercent = (v: number): number => ((v - 1) / 4) * 100;
 export const percentToScale = (p: number): number => 1 + (p / 100) * 4;
@@ -347,6 +469,15 @@ export const percentToScale = (p: number): number => 1 + (p / 100) * 4;
 
 export const EMPLOYEES_NEEDED = 5;
 
+/** The three things the five answers are judged on, with the run field each is stored in. */
+export const judgementCriteria = [
+  { field: 'consistency', label: 'Uniform', question: 'Are the answers uniform?', low: 'Five different companies', high: 'One voice' },
+  { field: 'clarity', label: 'Clear', question: 'Are they clear?', low: 'Vague', high: 'Clear to any customer' },
+  { field: 'enthusiasm', label: 'Enthusing', question: 'Are they enthusing?', low: 'Flat', high: 'Enthusing' },
+] as const satisfies readonly { field: keyof AssessmentRun; label: string; question: string; low: string; high: string }[];
+
+export type JudgementField = (typeof judgementCriteria)[number]['field'];
+
 export interface EmployeesTestStatus {
   /** Answers with text. */
   readonly answered: number;
@@ -354,15 +485,15 @@ export interface EmployeesTestStatus {
   readonly departments: number;
   /** Departments named more than once. */
   readonly repeatedDepartments: readonly string[];
-  /** Five answers from five different departments and a consistency judgement. */
+  /** Five answers from five different departments, judged on all three criteria. */
   readonly complete: boolean;
-  /** The judgement as 0–100 % (1 → 0, 5 → 100), or null when not judged. */
-  readonly consistencyScore: number | null;
+  /** The mean of the judgements given as 0–100 % (1 → 0, 5 → 100), or null when none is given. */
+  readonly judgementScore: number | null;
   /** What is still missing, in words; empty when complete. */
   readonly missing: readonly string[];
 }
 
-export function employeesTestStatus(run: Pick<AssessmentRun, 'employees' | 'consistency'>): EmployeesTestStatus {
+export function employeesTestStatus(run: Pick<AssessmentRun, 'employees' | JudgementField>): EmployeesTestStatus {
   const answered = run.employees.filter((e) => e.answer.trim() !== '');
   const seen = new Map<string, { label: string; n: number }>();
   for (const e of answered) {
@@ -375,24 +506,18 @@ export function employeesTestStatus(run: Pick<AssessmentRun, 'employees' | 'cons
   const missing: string[] = [];
   if (answered.length < EMPLOYEES_NEEDED) missing.push(`${EMPLOYEES_NEEDED - answered.length} more answer${EMPLOYEES_NEEDED - answered.length === 1 ? '' : 's'}`);
   if (seen.size < EMPLOYEES_NEEDED) missing.push(`${EMPLOYEES_NEEDED} different departments (${seen.size} so far)`);
-  if (run.consistency === null) missing.push('a consistency judgement');
+  const unjudged = judgementCriteria.filter((c) => run[c.field] === null).map((c) => c.label.toLocaleLowerCase());
+  if (unjudged.length) missing.push(`a judgement of ${unjudged.join(', ')}`);
+  const given = judgementCriteria.map((c) => run[c.field]).filter((v): v is 1 | 2 | 3 | 4 | 5 => v !== null);
   return {
     answered: answered.length,
     departments: seen.size,
     repeatedDepartments: repeated,
     complete: missing.length === 0,
-    consistencyScore: run.consistency === null ? null : scaleToPercent(run.consistency),
+    judgementScore: given.length ? given.map(scaleToPercent).reduce((a, b) => a + b, 0) / given.length : null,
     missing,
   };
 }
-
-export const consistencyLabels: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
-  1: 'Five different companies',
-  2: 'Mostly different',
-  3: 'Some common ground',
-  4: 'Mostly one voice',
-  5: 'One voice',
-};
 
 export function formatPercent(v: number | null): string {
   return v === null ? '–' : `${Math.round(v)}%`;
@@ -405,11 +530,14 @@ export function formatPercent(v: number | null): string {
 /** The five-employees test lets the room add people until it has three more than it needs. */
 const employeesMax = EMPLOYEES_NEEDED + 3;
 
+const judgementSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable().optional();
+
 const questionAnswerSchema = z.strictObject({
   group: answerValueSchema.optional(),
   // Keyed by participant id.
   people: z.record(rowId, answerValueSchema).optional(),
   note: rowText(assessmentLimits.note).optional(),
+  scope: z.enum(['company', 'local']).optional(),
 });
 
 const commitmentSchema = z.strictObject({
@@ -441,7 +569,9 @@ export const assessmentRowSchema = z.strictObject({
   targets: z.record(slug, z.number().finite().min(0, { error: 'must be a percentage from 0 to 100' }).max(100, { error: 'must be a percentage from 0 to 100' })).optional(),
   commitments: z.array(commitmentSchema).optional(),
   employees: z.array(employeeAnswerSchema).max(employeesMax, { error: `must hold at most ${employeesMax} people` }).optional(),
-  consistency: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable().optional(),
+  consistency: judgementSchema,
+  clarity: judgementSchema,
+  enthusiasm: judgementSchema,
   consistencyNote: rowText(assessmentLimits.note).optional(),
   notes: rowText(assessmentLimits.notes).optional(),
 });

@@ -30,8 +30,11 @@ export type MetricCadence = (typeof metricCadences)[number];
 export const metricStatuses = ['proposed', 'committed', 'tracking', 'retired'] as const;
 export type MetricStatus = (typeof metricStatuses)[number];
 
-export const kindLabels: Readonly<Record<MetricKind, string>> = { behavioural: 'Behavioural (what)', attitudinal: 'Attitudinal (why)' };
-export const kindShort: Readonly<Record<MetricKind, string>> = { behavioural: 'What', attitudinal: 'Why' };
+// Attitudinal metrics (satisfaction, NPS, ratings) measure what customers think and feel; they
+// are not customers' motivations (the "why" a persona records from research), so the labels
+// never call them "why".
+export const kindLabels: Readonly<Record<MetricKind, string>> = { behavioural: 'Behavioural (what customers do)', attitudinal: 'Attitudinal (what customers think and feel)' };
+export const kindShort: Readonly<Record<MetricKind, string>> = { behavioural: 'Behaviour', attitudinal: 'Attitude' };
 export const timingLabels: Readonly<Record<MetricTiming, string>> = { leading: 'Leading', lagging: 'Lagging' };
 export const unitLabels: Readonly<Record<MetricUnit, string>> = {
   percent: '%',
@@ -344,7 +347,7 @@ export function metricCsvRows(metrics: readonly Metric[], initiatives: readonly 
     m.initiativeId ? (titles.get(m.initiativeId) ?? '') : '',
     m.name,
     m.definition,
-    m.kind === 'behavioural' ? 'Behavioural (what)' : 'Attitudinal (why)',
+    kindLabels[m.kind],
     timingLabels[m.timing],
     unitLabels[m.unit],
     m.baseline,

@@ -14,7 +14,7 @@ import { metricRowSchema, normalizeMetric, type Metric } from './metric';
 import { personaRowSchema, type Persona } from './persona';
 import { initiativeRowSchema, normalizeInitiative, type Initiative } from './roadmap';
 import { participantRowSchema, sessionRowSchema, type Brainstorm, type Participant, type RunSession } from './run';
-import { segmentRowSchema, type Segment } from './segment';
+import { readSegment, segmentRowSchema, type Segment } from './segment';
 import { parseTemplate } from './template';
 import { voteRowSchema, type Vote, type VoteExercise } from './voting';
 import type { Workshop } from './workshop';
@@ -116,11 +116,15 @@ const userTemplateSchema: z.ZodType<UserTemplateRow> = templateRowSchema.transfo
 /**
  * Four records were first stored with fields missing (added later, filled in on read); their row
  * schemas accept a missing field and these complete the row, so every parsed row is whole.
- * Storage version 4 completed the rows already stored (db/database.ts).
+ * Storage version 4 completed the rows already stored (db/database.ts); version 5 completed
+ * assessment runs again when they gained the five-employees test's `clarity` and `enthusiasm`,
+ * and segments when they gained the portfolio `strategy`.
  */
 const initiativeSchema: z.ZodType<Initiative> = initiativeRowSchema.transform((r) => normalizeInitiative(r));
 const metricSchema: z.ZodType<Metric> = metricRowSchema.transform((r) => normalizeMetric(r));
 const assessmentSchema: z.ZodType<AssessmentRun> = assessmentRowSchema.transform((r) => readRun(r));
+// Segments gained `strategy` in storage version 5.
+const segmentSchema: z.ZodType<Segment> = segmentRowSchema.transform((r) => readSegment(r));
 const logEntrySchema: z.ZodType<LogEntry> = logEntryRowSchema.transform((r) => readLogEntry(r));
 
 function workshopRecord<T extends TableName>(
@@ -157,7 +161,7 @@ export const records: { readonly [T in TableName]: RecordDefinition<T> } = {
     backup: { since: 1, scopes: everyBackup },
   },
   personas: workshopRecord('personas', ['persona', 'personas'], personaRowSchema, 500),
-  segments: workshopRecord('segments', ['segment', 'segments'], segmentRowSchema, 500),
+  segments: workshopRecord('segments', ['segment', 'segments'], segmentSchema, 500),
   journeys: workshopRecord('journeys', ['journey', 'journeys'], journeyRowSchema, 200),
   journeyCards: workshopRecord('journeyCards', ['journey card', 'journey cards'], journeyCardRowSchema, 50_000, {
     indexes: 'id, workshopId, journeyId',

@@ -83,6 +83,11 @@ export interface RoadmapLane {
   readonly name: string;
   /** The lifecycle stage the lane serves (null for an added lane that serves none, e.g. "Enablers"). */
   readonly stage: LifecycleStage | null;
+  /**
+   * Who owns the stage: one owner, or a partnership of owners ("Sales & Service"), who can move
+   * budget and people to it. Added later: absent on older workshops, read as no owner yet.
+   */
+  readonly owner?: string;
 }
 
 export const horizonKinds = ['quarters', 'buckets'] as const;
@@ -112,6 +117,7 @@ export const roadmapLimits = {
   owner: 80,
   resources: 300,
   laneName: 40,
+  laneOwner: 120,
   bucketName: 30,
   lanes: 10,
   quarterCount: 12,
@@ -135,6 +141,7 @@ const laneSchema = z.object({
   id: z.string().min(1).max(64),
   name: z.string().max(roadmapLimits.laneName * 4),
   stage: z.enum(lifecycleStages).nullable(),
+  owner: z.string().max(roadmapLimits.laneOwner * 4).optional(),
 });
 
 /** Validates stored or imported roadmap settings (the backup format can reuse it for the workshop's `roadmap` field). */
@@ -188,6 +195,18 @@ export function laneName(lane: RoadmapLane): string {
 /** Adds a lane (not tied to a stage) at the end. */
 export function addLane(s: RoadmapSettings, name: string, id = `lane-${newId()}`): RoadmapSettings {
   return { ...s, lanes: [...s.lanes, { id, name, stage: null }] };
+}
+
+/** Sets who owns a lane's stage (one owner or a partnership); blank removes it. */
+export function setLaneOwner(s: RoadmapSettings, laneId: string, owner: string): RoadmapSettings {
+  return {
+    ...s,
+    lanes: s.lanes.map((l) => {
+      if (l.id !== laneId) return l;
+      const { owner: _, ...rest } = l;
+      return owner.trim() ? { ...rest, owner: owner.slice(0, roadmapLimits.laneOwner) } : rest;
+    }),
+  };
 }
 
 export function renameLane(s: RoadmapSettings, laneId: string, name: string): RoadmapSettings {

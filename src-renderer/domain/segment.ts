@@ -38,6 +38,10 @@ export interface Offer {
 export const priorities = ['high', 'medium', 'low'] as const;
 export type Priority = (typeof priorities)[number];
 
+/** The portfolio strategies the method names for a segment. FORMAT: stored. */
+export const portfolioStrategies = ['grow', 'keep', 'lower-cost', 'rethink'] as const;
+export type PortfolioStrategy = (typeof portfolioStrategies)[number];
+
 export interface Segment {
   readonly id: string;
   readonly workshopId: string;
@@ -54,6 +58,8 @@ export interface Segment {
   readonly potentialValue: number;
   /** The priority the room agreed, or null while undecided (the suggestion is shown instead). */
   readonly priority: Priority | null;
+  /** What the room decided to do with the segment (grow, keep, serve at lower cost, rethink), or null while undecided. */
+  readonly strategy: PortfolioStrategy | null;
   /** Position in the list (ascending). */
   readonly order: number;
   /** ms since epoch */
@@ -85,6 +91,7 @@ export const offerKindSingular: Readonly<Record<OfferKind, string>> = {
   'gain-creator': 'gain creator',
 };
 export const priorityLabels: Readonly<Record<Priority, string>> = { high: 'High', medium: 'Medium', low: 'Low' };
+export const strategyLabels: Readonly<Record<PortfolioStrategy, string>> = { grow: 'Grow', keep: 'Keep', 'lower-cost': 'Serve at lower cost', rethink: 'Rethink' };
 export const importanceLabels: Readonly<Record<number, string>> = {
   1: 'Nice to have',
   2: 'Minor',
@@ -107,9 +114,15 @@ export function createSegment(workshopId: string, name: string, order: number, n
     currentValue: 0,
     potentialValue: 0,
     priority: null,
+    strategy: null,
     order,
     createdAt: now,
   };
+}
+
+/** A stored segment made whole: rows from before portfolio strategies read as undecided. */
+export function readSegment<T extends Omit<Segment, 'strategy'> & { readonly strategy?: PortfolioStrategy | null }>(row: T): Segment {
+  return { ...row, strategy: row.strategy ?? null };
 }
 
 /** The order a new segment takes: after the last one. */
@@ -450,6 +463,8 @@ export const segmentRowSchema = z
     currentValue: amount,
     potentialValue: amount,
     priority: z.enum(priorities).nullable(),
+    // Added after the first release: a row without it reads as undecided (records.ts fills null).
+    strategy: z.enum(portfolioStrategies).nullable().optional(),
     order: z.number().int().min(0),
     createdAt: timeMs,
   })

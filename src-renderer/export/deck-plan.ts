@@ -1,7 +1,11 @@
 // The deck's result sections that are mostly tables: assessment results (radar and the
-// largest gaps, commitments), the measurement plan (per lifecycle stage, with where resources
+// largest gaps, the readiness verdict, the value-steps checklist, the warning signs' reach, the
+// five-employees test verbatim, commitments), the measurement plan (per lifecycle stage, with where resources
 // should shift) and decisions & actions. Long tables continue on "(continued)" slides. Pure.
-import { dimensionScores, formatPercent, overallScore, rankGaps } from '../domain/assessment';
+import {
+  answerLabel, checklistScores, dimensionScores, employeesTestStatus, formatPercent, judgementCriteria, overallScore, rankGaps,
+  runVerdict, scopeLabels, signReach, verdictHeadline, type AssessmentRun, type AssessmentSetDef,
+} from '../domain/assessment';
 import { logKindLabels, sortLog } from '../domain/actions-log';
 import { cadenceLabels, formatValue, healthSignal, kindShort, metricStatusLabels, sortMetrics, stageHealth, timingLabels } from '../domain/metric';
 import { readRoadmapSettings, stageLabels } from '../domain/roadmap';
@@ -47,7 +51,32 @@ export function buildAssessmentSlides(d: DeckData, m: TextMeasure): Slide[] {
     const total = scores.reduce((n, x) => n + x.total, 0);
     s.blocks.push(textBlock(m, `${answered} of ${total} questions answered. Dashed line: the targets the room set.`, { x: rx + 170, y: M.contentTop + 14, w: rw - 184, size: theme.size.caption, color: c.inkMuted }));
     const gaps = rankGaps(scores, run.targets);
-    const gy = M.contentTop + 78;
+    let gy = M.contentTop + 78;
+    // The readiness verdict stands above the gaps: an average can look fine while one no blocks.
+    const verdict = runVerdict(set, run);
+    if (verdict) {
+      const lines = [verdictHeadline[verdict.status]];
+      if (verdict.blocking.length) lines.push(`In the way: ${verdict.blocking.map((q) => `${q.short} (${answerLabel(q.answer!).toLocaleLowerCase()})`).join(' · ')}`);
+      if (verdict.unanswered.length) lines.push(`Not answered yet: ${verdict.unanswered.map((q) => q.short).join(' · ')}`);
+      const head = textBlock(m, lines[0]!, { x: rx, y: gy, w: rw, size: theme.size.body + 2, bold: true, color: verdict.status === 'ready' ? c.primary : c.danger });
+      s.blocks.push(head);
+      const rest = lines.slice(1).join('\n');
+      let h = head.h + 4;
+      if (rest) {
+        const body = textBlock(m, rest, { x: rx, y: gy + h, w: rw, size: theme.size.small, color: c.inkMuted });
+        s.blocks.push(body);
+        h += body.h;
+      }
+      gy += h + 14;
+    }
+    if (set.scopeMarking) {
+      const reach = signReach(set, run);
+      if (reach.company + reach.local + reach.unmarked > 0) {
+        const b = textBlock(m, `Signs seen: ${reach.company} company-wide · ${reach.local} local${reach.unmarked ? ` · ${reach.unmarked} not marked` : ''}`, { x: rx, y: gy, w: rw, size: theme.size.small, bold: true });
+        s.blocks.push(b);
+        gy += b.h + 10;
+      }
+    }
     s.blocks.push(textBlock(m, 'Largest gaps', { x: rx, y: gy, w: rw, size: theme.size.small, bold: true }));
     const rows = gaps.map((g) => [g.label, formatPercent(g.score), `${formatPercent(g.target)}${g.hasTarget ? '' : ' (max)'}`, `${Math.round(g.gap)} pts`]);
     const cols: Column[] = [
@@ -69,6 +98,9 @@ export function buildAssessmentSlides(d: DeckData, m: TextMeasure): Slide[] {
       s.blocks.push(textBlock(m, 'No gaps: every scored dimension meets its target.', { x: rx, y: gy + 18, w: rw, size: theme.size.body, color: c.inkMuted }));
       out.push(s);
     }
+    out.push(...valueStepSlides(m, set, run));
+    out.push(...signSlides(m, set, run));
+    out.push(...employeesTestSlides(m, set, run));
     const notes = [set.closing?.trim() ?? '', run.notes.trim()].filter(Boolean).join('\n\n');
     const commit = run.commitments.filter((x) => x.text.trim()).map((x) => [x.text.trim(), x.owner.trim()]);
     if (commit.length) {
@@ -88,6 +120,61 @@ export function buildAssessmentSlides(d: DeckData, m: TextMeasure): Slide[] {
     }
   }
   return out;
+}
+
+/** The set's own checklist (the contrasts' value steps): the score per step, then every item's answer. */
+function valueStepSlides(m: TextMeasure, set: AssessmentSetDef, run: AssessmentRun): Slide[] {
+  if (!set.checklist) return [];
+  const scores = checklistScores(set, run);
+  if (scores.every((x) => x.answered === 0)) return [];
+  const subtitle = scores.map((x) => `${x.label} ${formatPercent(x.score)}`).join(' · ');
+  const rows = set.checklist.groups.flatMap((g) => g.items.map((item) => {
+    const a = run.answers[item.id]?.group;
+    return [g.label, item.text, a ? answerLabel(a) : '–', run.answers[item.id]?.note?.trim() ?? ''];
+  }));
+  const cols: Column[] = [
+    { label: 'Step', width: 130, bold: true },
+    { label: 'Item', width: contentWidth - 130 - 80 - 260 },
+    { label: 'Answer', width: 80, bold: true },
+    { label: 'Evidence', width: 260, bold: false },
+  ];
+  return tableSlides(m, 'assessment', 'Assessment results', `${set.name}: ${set.checklist.title.toLocaleLowerCase()}`, cols, rows, 0, subtitle);
+}
+
+/** The warning signs the room ticked, each with where it holds. */
+function signSlides(m: TextMeasure, set: AssessmentSetDef, run: AssessmentRun): Slide[] {
+  if (!set.scopeMarking) return [];
+  const rows = set.questions
+    .filter((q) => run.answers[q.id]?.group === 'present')
+    .map((q) => {
+      const a = run.answers[q.id]!;
+      return [q.short, a.scope ? scopeLabels[a.scope] : 'Not marked', a.note?.trim() ?? ''];
+    });
+  if (!rows.length) return [];
+  const cols: Column[] = [
+    { label: 'Sign', width: 240, bold: true },
+    { label: 'Holds', width: 140 },
+    { label: 'Example', width: contentWidth - 240 - 140, bold: false },
+  ];
+  return tableSlides(m, 'assessment', 'Assessment results', `${set.name}: the signs the room sees`, cols, rows);
+}
+
+/** The five-employees test: the answers verbatim and the room's judgement of them. */
+function employeesTestSlides(m: TextMeasure, set: AssessmentSetDef, run: AssessmentRun): Slide[] {
+  if (!set.employeesTest) return [];
+  const people = run.employees.filter((e) => e.answer.trim());
+  if (!people.length) return [];
+  const status = employeesTestStatus(run);
+  const judged = judgementCriteria.map((c) => `${c.label}: ${run[c.field] === null ? 'not judged' : `${run[c.field]}/5`}`).join(' · ');
+  const subtitle = `${status.answered} answers from ${status.departments} departments · ${judged}`;
+  const rows = people.map((e) => [e.department.trim() || '–', e.name.trim(), `“${e.answer.trim()}”`]);
+  if (run.consistencyNote.trim()) rows.push(['The room’s judgement', '', run.consistencyNote.trim()]);
+  const cols: Column[] = [
+    { label: 'Department', width: 160, bold: true },
+    { label: 'Name', width: 150 },
+    { label: 'What customer centricity means for a customer, in their words', width: contentWidth - 160 - 150, bold: false },
+  ];
+  return tableSlides(m, 'assessment', 'Assessment results', 'Five-employees test', cols, rows, 0, subtitle);
 }
 
 // ---------------------------------------------------------------------------------------------

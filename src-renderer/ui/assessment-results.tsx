@@ -1,8 +1,10 @@
 // Results of one assessment run: score per dimension (with the change since the previous run),
-// the radar chart with both runs, and the largest gaps. Pure props in; also shown on the projector.
-import { TrendingDown, TrendingUp } from 'lucide-react';
+// the radar chart with both runs, the largest gaps, the readiness verdict, the value-steps
+// checklist's scores and the warning signs' reach. Pure props in; also shown on the projector.
+import { CheckCircle2, CircleDashed, TrendingDown, TrendingUp, XCircle } from 'lucide-react';
 import {
-  compareScores, dimensionScores, formatPercent, overallScore, rankGaps, type AssessmentRun, type AssessmentSetDef,
+  answerLabel, checklistScores, compareScores, dimensionScores, formatPercent, overallScore, rankGaps, runVerdict, signReach,
+  verdictHeadline, type AssessmentRun, type AssessmentSetDef,
 } from '../domain/assessment';
 import { formatLocalDate, localDateString } from '../domain/ids';
 import { RadarChart } from './charts/radar-chart';
@@ -107,5 +109,81 @@ export function GapList({ set, run, limit = 5 }: { set: AssessmentSetDef; run: A
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The readiness verdict: ready only on five honest yeses, naming the questions in the way. */
+export function VerdictPanel({ set, run }: { set: AssessmentSetDef; run: AssessmentRun }) {
+  const v = runVerdict(set, run);
+  if (!v) return null;
+  const Icon = v.status === 'ready' ? CheckCircle2 : v.status === 'not-ready' ? XCircle : CircleDashed;
+  return (
+    <section className={`verdict verdict-${v.status}`} aria-label="Verdict" role="status">
+      <p className="verdict-headline">
+        <Icon size={22} aria-hidden /> {verdictHeadline[v.status]}
+      </p>
+      {v.blocking.length ? (
+        <>
+          <p className="verdict-lead">Standing in the way (fix these before a roadmap is worth building):</p>
+          <ul className="verdict-list">
+            {v.blocking.map((q) => (
+              <li key={q.id}>
+                <strong>{q.short}</strong> <span className="verdict-answer">{answerLabel(q.answer!)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {v.unanswered.length ? (
+        <p className="verdict-lead">
+          Not answered yet: {v.unanswered.map((q) => q.short).join(', ')}.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The scores of the set's own checklist (the contrasts' value steps), one row per group. */
+export function ChecklistResults({ set, run }: { set: AssessmentSetDef; run: AssessmentRun }) {
+  if (!set.checklist) return null;
+  const scores = checklistScores(set, run);
+  return (
+    <table className="score-table checklist-results">
+      <caption className="results-subtitle checklist-caption">{set.checklist.title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Step</th>
+          <th scope="col" className="score-col">Answered</th>
+          <th scope="col" className="score-col">Score</th>
+        </tr>
+      </thead>
+      <tbody>
+        {scores.map((d) => (
+          <tr key={d.id}>
+            <th scope="row" className="score-label">
+              {d.label}
+              <span className="score-bar" aria-hidden>
+                <span className={`score-bar-fill${d.score !== null && d.score < 40 ? ' score-bar-low' : ''}`} style={{ width: `${d.score ?? 0}%` }} />
+              </span>
+            </th>
+            <td className="score-col">{d.answered} of {d.total}</td>
+            <td className="score-col score-value">{formatPercent(d.score)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** How many ticked warning signs hold company-wide and how many locally. */
+export function SignReachSummary({ set, run }: { set: AssessmentSetDef; run: AssessmentRun }) {
+  if (!set.scopeMarking) return null;
+  const r = signReach(set, run);
+  if (r.company + r.local + r.unmarked === 0) return null;
+  return (
+    <p className="sign-reach" role="status">
+      Signs seen: <strong>{r.company}</strong> company-wide · <strong>{r.local}</strong> local
+      {r.unmarked ? <> · <strong>{r.unmarked}</strong> not marked yet</> : null}
+    </p>
   );
 }

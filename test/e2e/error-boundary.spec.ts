@@ -17,7 +17,7 @@ async function putUnformattableRun(page: Page, workshopId: string): Promise<void
       const tx = db.transaction('assessments', 'readwrite');
       tx.objectStore('assessments').put({
         id: 'run-from-the-far-future', workshopId: id, set: 'readiness', createdAt: 9e15, mode: 'group', answers: {},
-        targets: {}, commitments: [], employees: [], consistency: null, consistencyNote: '', notes: '',
+        targets: {}, commitments: [], employees: [], consistency: null, clarity: null, enthusiasm: null, consistencyNote: '', notes: '',
       });
       tx.oncomplete = () => res();
       tx.onerror = () => rej(tx.error);

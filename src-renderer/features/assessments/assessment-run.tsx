@@ -1,18 +1,20 @@
 // One assessment run: the questions with their answers (the room as a group, or each
 // participant with the spread shown), targets, results, commitments and, for the audit, the
-// five-employees test. Every answer is stored at once and undoable.
+// five-employees test, the value-steps checklist (contrasts), where each ticked warning sign holds
+// and the readiness verdict. Every answer is stored at once and undoable.
 import { useState, type FormEvent } from 'react';
 import { AlertTriangle, Monitor, Plus, Trash2, Users, UsersRound } from 'lucide-react';
 import {
-  answerLabel, answerOptions, answerScore, consistencyLabels, dimensionScores, employeesTestStatus, EMPLOYEES_NEEDED,
-  assessmentLimits, peopleScores, percentToScale, previousRun, scaleToPercent, spread, type AnswerType, type AnswerValue,
-  type AssessmentQuestion, type AssessmentRun, type AssessmentSetDef, type QuestionAnswer,
+  answerLabel, answerOptions, answerScore, dimensionScores, employeesTestStatus, EMPLOYEES_NEEDED, judgementCriteria,
+  assessmentLimits, peopleScores, percentToScale, previousRun, questionScore, scaleToPercent, scopeLabels, spread,
+  type AnswerType, type AnswerValue, type AssessmentQuestion, type AssessmentRun, type AssessmentSetDef, type QuestionAnswer,
+  type SignScope,
 } from '../../domain/assessment';
 import { newId } from '../../domain/ids';
 import type { Participant, PresenterFocus } from '../../domain/run';
 import { CommitField } from '../../ui/commit-field';
 import { deleteRun, editRun, startAssessmentRun } from './assessment-data';
-import { GapList, hasRadar, ResultsRadar, runDate, ScoreBars } from '../../ui/assessment-results';
+import { ChecklistResults, GapList, hasRadar, ResultsRadar, runDate, ScoreBars, SignReachSummary, VerdictPanel } from '../../ui/assessment-results';
 import { SpreadView } from '../../ui/assessment-spread';
 
 interface Props {
@@ -112,15 +114,19 @@ export function AssessmentRunEditor({ workshopId, set, run, runs, participants, 
         ))}
       </div>
 
+      {set.checklist ? <ChecklistSection workshopId={workshopId} set={set} run={run} /> : null}
+
       {set.employeesTest ? <EmployeesTest workshopId={workshopId} run={run} participants={participants} /> : null}
 
       <section className="assessment-results" aria-labelledby={`results-${run.id}`}>
         <h3 id={`results-${run.id}`} className="results-title">
           Results {previous ? <span className="muted small">compared with run {number - 1} ({runDate(previous)})</span> : null}
         </h3>
+        <VerdictPanel set={set} run={run} />
         <div className="results-grid">
           <div>
             <ScoreBars set={set} run={run} previous={previous} />
+            <SignReachSummary set={set} run={run} />
             <Targets workshopId={workshopId} set={set} run={run} />
           </div>
           {hasRadar(set) ? (
@@ -136,6 +142,7 @@ export function AssessmentRunEditor({ workshopId, set, run, runs, participants, 
           </div>
           <Commitments workshopId={workshopId} run={run} />
         </div>
+        {set.checklist ? <ChecklistResults set={set} run={run} /> : null}
         {set.closing ? <p className="callout assessment-closing">{set.closing}</p> : null}
       </section>
     </div>
@@ -172,6 +179,9 @@ function QuestionRow({ set, q, index, answer, mode, participants, onAnswer, onSh
           value={answer?.group}
           onChange={(v) => onAnswer((a) => ({ ...a, group: v }), v === undefined ? 'Clear answer' : `Answer “${q.short}”`)}
         />
+        {set.scopeMarking && (questionScore(type, mode, answer) ?? 1) < 1 ? (
+          <ScopeButtons label={`Where “${q.short}” holds`} value={answer?.scope} onChange={(v) => onAnswer((a) => ({ ...a, scope: v }), v ? `Mark “${q.short}” ${scopeLabels[v].toLocaleLowerCase()}` : 'Clear where the sign holds')} />
+        ) : null}
         {mode === 'individual' && participants.length > 0 ? (
           <div className="people-answers">
             {participants.map((p) => (
@@ -213,6 +223,71 @@ function QuestionRow({ set, q, index, answer, mode, participants, onAnswer, onSh
         />
       </div>
     </li>
+  );
+}
+
+/** Whether a ticked warning sign holds across the company or in one department. */
+function ScopeButtons({ label, value, onChange }: { label: string; value: SignScope | undefined; onChange: (v: SignScope | undefined) => void }) {
+  return (
+    <div className="scope-buttons" role="group" aria-label={label}>
+      <span className="muted small">This sign holds</span>
+      {(['company', 'local'] as const).map((v) => (
+        <button key={v} type="button" className={`answer-button scope-button${value === v ? ' answer-button-on' : ''}`} aria-pressed={value === v} onClick={() => onChange(value === v ? undefined : v)}>
+          {v === 'company' ? 'Company-wide' : 'Local to a department'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The set's own checklist (the contrasts' value steps), answered by the room as a group. */
+function ChecklistSection({ workshopId, set, run }: { workshopId: string; set: AssessmentSetDef; run: AssessmentRun }) {
+  const list = set.checklist!;
+  let n = 0;
+  return (
+    <section className="value-steps" aria-label={list.title}>
+      <h3 className="question-area">{list.title}</h3>
+      {list.intro ? <p className="muted">{list.intro}</p> : null}
+      {list.groups.map((g) => (
+        <section key={g.id} className="question-group" aria-label={g.label}>
+          <h4 className="question-area">{g.label}</h4>
+          <ol className="question-list">
+            {g.items.map((item) => {
+              n += 1;
+              const a = run.answers[item.id];
+              return (
+                <li key={item.id} className="question">
+                  <div className="question-head">
+                    <span className="question-number" aria-hidden>{n}</span>
+                    <div className="question-text">
+                      <p className="question-short">{item.short}</p>
+                      <p className="question-full">{item.text}</p>
+                    </div>
+                  </div>
+                  <div className="question-answer">
+                    <AnswerButtons
+                      label={item.short}
+                      type="yes-partly-no"
+                      value={a?.group}
+                      onChange={(v) => void editRun(workshopId, run.id, v === undefined ? 'Clear answer' : `Answer “${item.short}”`, (r) => ({ ...r, answers: { ...r.answers, [item.id]: { ...(r.answers[item.id] ?? {}), group: v } } }))}
+                    />
+                    <CommitField
+                      label={`Evidence for “${item.short}”`}
+                      hideLabel
+                      value={a?.note ?? ''}
+                      placeholder="One sentence of evidence or disagreement"
+                      maxLength={assessmentLimits.note}
+                      className="question-note"
+                      onCommit={(v) => editRun(workshopId, run.id, 'Edit evidence', (r) => ({ ...r, answers: { ...r.answers, [item.id]: { ...(r.answers[item.id] ?? {}), note: v } } }), `note:${run.id}:${item.id}`)}
+                    />
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+    </section>
   );
 }
 
@@ -322,14 +397,18 @@ function EmployeesTest({ workshopId, run, participants }: { workshopId: string; 
   return (
     <section className="employees-test" aria-labelledby={`emp-${run.id}`}>
       <h3 id={`emp-${run.id}`} className="question-area">Five-employees test</h3>
-      <p className="muted">Ask five people from different departments what customer centricity means for the customer. Record each answer word for word, then judge how consistent they are.</p>
+      <p className="muted">
+        Before the workshop, ask five people outside this room, each from a different department (HR, finance, purchasing, …), what the
+        company&rsquo;s customer centricity means for a customer. Record each answer word for word, then judge them together: are they uniform,
+        are they clear, are they enthusing?
+      </p>
       <ol className="employee-list">
         {run.employees.map((e, i) => (
           <li key={e.id} className="employee">
             <span className="question-number" aria-hidden>{i + 1}</span>
             <div className="employee-fields">
               <CommitField label={`Person ${i + 1}: name`} value={e.name} maxLength={assessmentLimits.name} placeholder="Name (optional)" onCommit={(v) => edit(e.id, { name: v }, 'Edit name')} />
-              <CommitField label={`Person ${i + 1}: department`} value={e.department} maxLength={assessmentLimits.name} placeholder="e.g. Service" onCommit={(v) => edit(e.id, { department: v }, 'Edit department')} />
+              <CommitField label={`Person ${i + 1}: department`} value={e.department} maxLength={assessmentLimits.name} placeholder="e.g. Finance" onCommit={(v) => edit(e.id, { department: v }, 'Edit department')} />
               <CommitField label={`Person ${i + 1}: answer`} multiline rows={2} value={e.answer} maxLength={assessmentLimits.employeeAnswer} placeholder="Their words" className="employee-answer" onCommit={(v) => edit(e.id, { answer: v }, 'Edit answer')} />
             </div>
             <button type="button" className="icon-button icon-button-danger" aria-label={`Remove person ${i + 1}`} onClick={() => void editRun(workshopId, run.id, 'Remove person', (r) => ({ ...r, employees: r.employees.filter((x) => x.id !== e.id) }))}>
@@ -344,24 +423,37 @@ function EmployeesTest({ workshopId, run, participants }: { workshopId: string; 
             <Plus size={14} aria-hidden /> Add a person
           </button>
           {participants.length > 0 ? (
-            <select className="field-input employee-pick" aria-label="Add a participant to the test" value="" onChange={(ev) => add(participants.find((p) => p.id === ev.target.value))}>
-              <option value="">Add a participant…</option>
-              {participants.map((p) => <option key={p.id} value={p.id}>{p.name}{p.department ? ` (${p.department})` : ''}</option>)}
-            </select>
+            // The test asks people outside the room; a participant is offered only on request
+            // (one who was asked before the workshop, as one of the five).
+            <details className="employee-from-room">
+              <summary className="small">Someone in the room was asked beforehand?</summary>
+              <select className="field-input employee-pick" aria-label="Add a participant who was asked before the workshop" value="" onChange={(ev) => add(participants.find((p) => p.id === ev.target.value))}>
+                <option value="">Add a participant…</option>
+                {participants.map((p) => <option key={p.id} value={p.id}>{p.name}{p.department ? ` (${p.department})` : ''}</option>)}
+              </select>
+            </details>
           ) : null}
         </div>
       ) : null}
       <div className="consistency">
-        <div className="answer-buttons" role="group" aria-label="How consistent are the answers?">
-          {([1, 2, 3, 4, 5] as const).map((v) => (
-            <button key={v} type="button" className={`answer-button consistency-button${run.consistency === v ? ' answer-button-on' : ''}`} aria-pressed={run.consistency === v} onClick={() => void editRun(workshopId, run.id, 'Judge consistency', (r) => ({ ...r, consistency: r.consistency === v ? null : v }))}>
-              <strong>{v}</strong> <span className="small">{consistencyLabels[v]}</span>
-            </button>
-          ))}
-        </div>
-        <CommitField label="Why the room judged it so" value={run.consistencyNote} maxLength={assessmentLimits.note} placeholder="What the answers have in common, and where they differ" onCommit={(v) => editRun(workshopId, run.id, 'Edit consistency note', (r) => ({ ...r, consistencyNote: v }), `cnote:${run.id}`)} />
+        {judgementCriteria.map((c) => (
+          <div key={c.field} className="judgement">
+            <p className="judgement-question">{c.question}</p>
+            <div className="answer-buttons" role="group" aria-label={c.question}>
+              {([1, 2, 3, 4, 5] as const).map((v) => (
+                <button key={v} type="button" className={`answer-button consistency-button${run[c.field] === v ? ' answer-button-on' : ''}`} aria-pressed={run[c.field] === v} onClick={() => void editRun(workshopId, run.id, `Judge ${c.label.toLocaleLowerCase()}`, (r) => ({ ...r, [c.field]: r[c.field] === v ? null : v }))}>
+                  <strong>{v}</strong>
+                </button>
+              ))}
+              <span className="muted small judgement-ends">1 {c.low} · 5 {c.high}</span>
+            </div>
+          </div>
+        ))}
+        <CommitField label="Why the room judged it so" value={run.consistencyNote} maxLength={assessmentLimits.note} placeholder="What the answers have in common, and where they differ" onCommit={(v) => editRun(workshopId, run.id, 'Edit judgement note', (r) => ({ ...r, consistencyNote: v }), `cnote:${run.id}`)} />
         <p className={status.complete ? 'employees-status employees-ok' : 'employees-status'} role="status">
-          {status.complete ? `Complete: ${status.answered} answers from ${status.departments} departments, judged ${run.consistency}/5.` : `Still needed: ${status.missing.join(', ')}.`}
+          {status.complete
+            ? `Complete: ${status.answered} answers from ${status.departments} departments, judged ${judgementCriteria.map((c) => `${c.label.toLocaleLowerCase()} ${run[c.field]}/5`).join(', ')}.`
+            : `Still needed: ${status.missing.join(', ')}.`}
           {status.repeatedDepartments.length ? ` Asked twice in: ${status.repeatedDepartments.join(', ')}.` : ''}
         </p>
       </div>

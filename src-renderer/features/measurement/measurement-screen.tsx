@@ -12,6 +12,7 @@ import {
   isCommitted,
   metricCadences,
   metricDirections,
+  kindLabels,
   metricKinds,
   metricStatuses,
   metricStatusLabels,
@@ -114,7 +115,7 @@ export function MeasurementScreen({ workshop }: ArtifactEditorProps) {
 
 const columns = ['Metric', 'Type', 'Unit', 'Baseline', 'Target', 'Good when', 'Owner and source', 'Cadence', 'Status', ''] as const;
 /** Short option texts for narrow cells (the column header and legend say the rest). */
-const kindOptions = { behavioural: 'Behavioural', attitudinal: 'Attitudinal' } as const;
+const kindOptions = kindLabels;
 const directionOptions = { up: 'Higher ↑', down: 'Lower ↓' } as const;
 
 /** Arrow up/down and Enter move to the same column of the previous/next metric (as in a spreadsheet). */

@@ -9,6 +9,7 @@ import {
   horizonSummary,
   removeLane,
   renameLane,
+  setLaneOwner,
   roadmapLimits,
   stageLabels,
   type RoadmapSettings,
@@ -137,7 +138,17 @@ export function RoadmapSettingsDialog({ workshop, settings, onClose }: { worksho
                 onChange={(e) => setS(renameLane(s, l.id, e.target.value))}
               />
               {l.stage ? (
-                <span className="chip">{stageLabels[l.stage]} stage</span>
+                <>
+                  <span className="chip">{stageLabels[l.stage]} stage</span>
+                  <input
+                    className="field-input rm-lane-owner"
+                    aria-label={`Owner of the ${stageLabels[l.stage].toLocaleLowerCase()} stage`}
+                    value={l.owner ?? ''}
+                    maxLength={roadmapLimits.laneOwner}
+                    placeholder="Stage owner, or a partnership of owners"
+                    onChange={(e) => setS(setLaneOwner(s, l.id, e.target.value))}
+                  />
+                </>
               ) : (
                 <button type="button" className="icon-button icon-button-danger" aria-label={`Remove lane ${l.name || 'added lane'}`} onClick={() => setS(removeLane(s, l.id))}>
                   <Trash2 size={16} aria-hidden />

@@ -6,10 +6,10 @@ import { useEffect } from 'react';
 import { useWorkshop } from '../../db/queries';
 import { describeClock, formatClock, isRunning, remainingMs, timerOf, type Brainstorm, type RunSession } from '../../domain/run';
 import { dotsLeft, type VoteExercise } from '../../domain/voting';
-import { answerLabel, answerOptions, peopleScores, previousRun, type AssessmentSetDef } from '../../domain/assessment';
+import { answerLabel, answerOptions, judgementCriteria, peopleScores, previousRun, type AssessmentSetDef } from '../../domain/assessment';
 import type { Workshop } from '../../domain/workshop';
 import { assessmentLibrary, useAssessmentRuns } from '../shared/assessments';
-import { GapList, hasRadar, ResultsRadar, ScoreBars } from '../../ui/assessment-results';
+import { ChecklistResults, GapList, hasRadar, ResultsRadar, ScoreBars, SignReachSummary, VerdictPanel } from '../../ui/assessment-results';
 import { SpreadView } from '../../ui/assessment-spread';
 import { useExercise, useNow, useRunSession } from './run-queries';
 import { Dots, useVoteState, VoteResults } from './voting-panel';
@@ -164,6 +164,14 @@ function PresentAssessment({ workshopId, id, questionId }: { workshopId: string;
       <div className="presenter-results-grid">
         {hasRadar(set) ? <ResultsRadar set={set} run={run} previous={previous} size={760} fontSize={24} /> : <ScoreBars set={set} run={run} previous={previous} />}
         <div>
+          <VerdictPanel set={set} run={run} />
+          <SignReachSummary set={set} run={run} />
+          {set.employeesTest && judgementCriteria.some((c) => run[c.field] !== null) ? (
+            <p className="sign-reach">
+              Five-employees test: {judgementCriteria.map((c) => `${c.label.toLocaleLowerCase()} ${run[c.field] ?? '–'}/5`).join(' · ')}
+            </p>
+          ) : null}
+          {set.checklist ? <ChecklistResults set={set} run={run} /> : null}
           <h2 className="presenter-subtitle">Largest gaps</h2>
           <GapList set={set} run={run} limit={4} />
           {run.commitments.length ? (

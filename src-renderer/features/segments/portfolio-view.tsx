@@ -1,6 +1,6 @@
 // The portfolio: every segment on one bubble chart (current against potential value, area by
 // size) beside a table ranking them by suggested priority.
-import { fit, formatValue, priorityLabels, rankSegments, suggestPriority, type Segment } from '../../domain/segment';
+import { fit, formatValue, priorityLabels, rankSegments, strategyLabels, suggestPriority, type Segment } from '../../domain/segment';
 import { PortfolioChart, type PortfolioItem } from '../../ui/charts/portfolio-chart';
 import { routeHref } from '../../state/router';
 
@@ -53,6 +53,7 @@ export function PortfolioView({ workshopId, segments, onOpen }: { workshopId: st
               <th scope="col">Segment</th>
               <th scope="col">Suggested</th>
               <th scope="col">Agreed</th>
+              <th scope="col">Strategy</th>
             </tr>
           </thead>
           <tbody>
@@ -85,6 +86,7 @@ export function PortfolioView({ workshopId, segments, onOpen }: { workshopId: st
                     <span className="muted small">Not decided</span>
                   )}
                 </td>
+                <td>{s.strategy ? strategyLabels[s.strategy] : <span className="muted small">Not decided</span>}</td>
               </tr>
             ))}
           </tbody>

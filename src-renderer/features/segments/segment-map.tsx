@@ -14,7 +14,9 @@ import {
   offerKinds,
   offerKindSingular,
   priorities,
+  portfolioStrategies,
   priorityLabels,
+  strategyLabels,
   removeNeed,
   removeOffer,
   segmentLimits,
@@ -134,7 +136,24 @@ export function SegmentMap({ workshopId, segment: s, all, personas, onDelete }: 
           ))}
         </div>
         <div className="seg-details-foot">
-          <PriorityControl segment={s} all={all} onChange={(p) => void edit('Set priority', (x) => ({ ...x, priority: p }))} />
+          <div className="seg-decisions">
+            <PriorityControl segment={s} all={all} onChange={(p) => void edit('Set priority', (x) => ({ ...x, priority: p }))} />
+            <label className="seg-strategy">
+              <span className="field-label">Portfolio strategy</span>
+              <select
+                className="field-input"
+                value={s.strategy ?? ''}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  const strategy = portfolioStrategies.find((x) => x === v) ?? null;
+                  void edit(strategy ? `Strategy: ${strategyLabels[strategy].toLocaleLowerCase()}` : 'Clear strategy', (x) => ({ ...x, strategy }));
+                }}
+              >
+                <option value="">Not decided</option>
+                {portfolioStrategies.map((x) => <option key={x} value={x}>{strategyLabels[x]}</option>)}
+              </select>
+            </label>
+          </div>
           <div className="seg-personas">
             <h3 className="field-label" id="seg-personas-title">
               Represented by

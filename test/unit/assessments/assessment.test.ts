@@ -18,8 +18,9 @@ describe('question sets', () => {
     expect(set('warning-signs').questions).toHaveLength(7);
     expect(set('contrasts').questions).toHaveLength(7);
     expect(set('capabilities').questions).toHaveLength(12);
-    expect(set('capabilities').rule).toMatch(/pilot in one division counts as 1/);
+    expect(set('capabilities').rule).toMatch(/piloted it in one division” is a 1, not a 4/);
     expect(set('audit').areas).toHaveLength(4);
+    expect(set('audit').questions).toHaveLength(17);
     expect(set('audit').employeesTest).toBe(true);
   });
 
@@ -95,25 +96,28 @@ describe('scoring', () => {
 
 describe('five-employees test', () => {
   const emp = (department: string, answer = 'We listen') => ({ id: department + answer, name: '', department, answer });
-  it('needs five answers from five departments and a judgement', () => {
-    const r = { employees: [emp('Sales'), emp('Service'), emp('IT')], consistency: null };
+  const unjudged = { consistency: null, clarity: null, enthusiasm: null };
+  it('needs five answers from five departments and all three judgements', () => {
+    const r = { employees: [emp('Sales'), emp('Service'), emp('IT')], ...unjudged };
     const s = employeesTestStatus(r);
-    expect(s).toMatchObject({ answered: 3, departments: 3, complete: false, consistencyScore: null });
-    expect(s.missing).toEqual(['2 more answers', '5 different departments (3 so far)', 'a consistency judgement']);
+    expect(s).toMatchObject({ answered: 3, departments: 3, complete: false, judgementScore: null });
+    expect(s.missing).toEqual(['2 more answers', '5 different departments (3 so far)', 'a judgement of uniform, clear, enthusing']);
   });
 
   it('spots a department asked twice, ignoring case and blanks', () => {
-    const r = { employees: [emp('Sales'), emp(' sales '), emp('IT'), emp('HR'), emp('Finance'), emp('Product', '  ')], consistency: 2 as const };
+    const r = { employees: [emp('Sales'), emp(' sales '), emp('IT'), emp('HR'), emp('Finance'), emp('Product', '  ')], ...unjudged, consistency: 2 as const };
     const s = employeesTestStatus(r);
     expect(s.answered).toBe(5);
     expect(s.departments).toBe(4);
     expect(s.repeatedDepartments).toEqual(['Sales']);
     expect(s.complete).toBe(false);
-    expect(s.consistencyScore).toBe(25);
+    expect(s.judgementScore).toBe(25);
   });
 
-  it('is complete with five departments and a judgement', () => {
-    const r = { employees: ['Sales', 'Service', 'IT', 'HR', 'Finance'].map((d) => emp(d)), consistency: 5 as const };
-    expect(employeesTestStatus(r)).toMatchObject({ complete: true, missing: [], consistencyScore: 100 });
+  it('is complete with five departments judged uniform, clear and enthusing; the score is their mean', () => {
+    const five = ['Sales', 'Service', 'IT', 'HR', 'Finance'].map((d) => emp(d));
+    expect(employeesTestStatus({ employees: five, consistency: 5, clarity: 5, enthusiasm: 5 })).toMatchObject({ complete: true, missing: [], judgementScore: 100 });
+    const s = employeesTestStatus({ employees: five, consistency: 5, clarity: 3, enthusiasm: null });
+    expect(s).toMatchObject({ complete: false, missing: ['a judgement of enthusing'], judgementScore: 75 });
   });
 });

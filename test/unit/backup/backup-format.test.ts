@@ -412,10 +412,14 @@ describe('every artifact table is checked against its row schema from the domain
     expect(tables.participants).toEqual(facilitationRows().participants);
     expect(tables.votes).toEqual(facilitationRows().votes);
     const fixture = fixtureJson('workshop-v3.centric') as { tables: Rows };
-    for (const table of ['journeys', 'journeyCards', 'initiatives', 'metrics', 'assessments', 'actions']) {
+    for (const table of ['journeys', 'journeyCards', 'initiatives', 'metrics', 'actions']) {
       expect(tables[table]!.length).toBeGreaterThan(0);
       expect(tables[table]).toEqual(fixture.tables[table]);
     }
+    // Runs written before the five-employees test was judged three ways gain the two new
+    // judgements, unjudged; everything they held is read as it is.
+    expect(tables.assessments!.length).toBeGreaterThan(0);
+    expect(tables.assessments).toEqual(fixture.tables.assessments!.map((r) => ({ ...r, clarity: null, enthusiasm: null })));
   });
 
   it('rows from older builds that lack fields the screens fill in are accepted', () => {
