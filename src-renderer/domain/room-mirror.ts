@@ -6,7 +6,9 @@ import type { CellRef } from './journey-layout';
 import { endOfCell } from './journey-layout';
 import { cardTextProblem, laneDefaultColor, type Journey, type JourneyCard } from './journey';
 import { checkRow } from './records';
-import { deviceCardSchema, roomLimits, type DeviceCard, type PublishedCard, type PublishedJourney } from './room';
+import { deviceCardSchema, deviceIdeaSchema, roomLimits, type DeviceCard, type DeviceIdea, type PublishedBrainstorm, type PublishedCard, type PublishedJourney } from './room';
+import { brainstormLimits, isRunning, plannedMs, remainingMs, type Brainstorm, type Idea } from './run';
+import { textLength, tooLongMessage } from './text';
 
 export type MirrorDecision =
   | { readonly kind: 'put'; readonly row: JourneyCard; readonly created: boolean }
@@ -91,3 +93,90 @@ export function publishCard(c: JourneyCard): PublishedCard {
 
 export const samePublishedCard = (a: PublishedCard, b: PublishedCard) =>
   a.stageId === b.stageId && a.laneId === b.laneId && a.text === b.text && a.order === b.order && a.authorId === b.authorId && a.rev === b.rev;
+
+// --- Silent brainstorm ---------------------------------------------------------------------------
+
+export type IdeaDecision =
+  | { readonly kind: 'put'; readonly idea: Idea; readonly created: boolean }
+  | { readonly kind: 'delete'; readonly id: string }
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'refuse'; readonly ideaId: string | null; readonly message: string };
+
+export interface IdeaContext {
+  /** Whose document the entry came from (the connection's identity, never the entry's claim). */
+  readonly participantId: string;
+  /** The round the entry names, as stored (undefined: no such round in this workshop). */
+  readonly round: Brainstorm | undefined;
+  /** The round the room writes into now (null: none). */
+  readonly liveId: string | null;
+  /** Ideas this participant already has in that round (cap). */
+  readonly ownCount: number;
+}
+
+/**
+ * Decides what one idea from a participant's document does to its round. Ideas are taken only
+ * into the live round while it is hidden; after the reveal (or into any other round) they are
+ * refused, except a replay of what is already stored, which changes nothing.
+ */
+export function mirrorDeviceIdea(entry: unknown, ctx: IdeaContext): IdeaDecision {
+  const parsed = deviceIdeaSchema.safeParse(entry);
+  const claimedId = typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string' ? String((entry as { id: string }).id).slice(0, 64) : null;
+  if (!parsed.success) return { kind: 'refuse', ideaId: claimedId, message: 'An idea could not be read and was not added.' };
+  const entryIdea: DeviceIdea = parsed.data;
+  const round = ctx.round;
+  const stored = round?.ideas.find((i) => i.id === entryIdea.id);
+  if (stored) {
+    if (stored.participantId !== ctx.participantId || stored.rev === undefined) return { kind: 'refuse', ideaId: entryIdea.id, message: 'That idea belongs to someone else.' };
+    if (entryIdea.rev <= stored.rev) return { kind: 'skip' };
+  } else if (entryIdea.deleted) {
+    return { kind: 'skip' };
+  }
+  if (!round || round.id !== ctx.liveId || round.revealedAt !== null) {
+    return { kind: 'refuse', ideaId: entryIdea.id, message: 'The round has closed: your idea was not added.' };
+  }
+  if (stored && entryIdea.deleted) return { kind: 'delete', id: stored.id };
+  const text = entryIdea.text.trim();
+  if (!text) return { kind: 'refuse', ideaId: entryIdea.id, message: 'An empty idea was not added.' };
+  if (textLength(text) > brainstormLimits.idea) return { kind: 'refuse', ideaId: entryIdea.id, message: tooLongMessage('An idea', brainstormLimits.idea) };
+  if (!stored && ctx.ownCount >= roomLimits.ideasPerParticipant) {
+    return { kind: 'refuse', ideaId: entryIdea.id, message: `You have written ${roomLimits.ideasPerParticipant} ideas, the most one person can add in a round.` };
+  }
+  if (!stored && round.ideas.length >= brainstormLimits.ideas) {
+    return { kind: 'refuse', ideaId: entryIdea.id, message: `The round holds ${brainstormLimits.ideas} ideas, the most it can take.` };
+  }
+  const idea: Idea = stored
+    ? { ...stored, text, rev: entryIdea.rev }
+    : { id: entryIdea.id, text, participantId: ctx.participantId, createdAt: entryIdea.createdAt, kept: true, rev: entryIdea.rev };
+  return { kind: 'put', idea, created: !stored };
+}
+
+/** A round with the decided ideas applied, checked against the sessions table's one definition (null: refused). */
+export function withIdeas(round: Brainstorm, changes: readonly Exclude<IdeaDecision, { kind: 'skip' | 'refuse' }>[]): Brainstorm | null {
+  let ideas = [...round.ideas];
+  for (const c of changes) {
+    if (c.kind === 'delete') ideas = ideas.filter((i) => i.id !== c.id);
+    else if (c.created) ideas.push(c.idea);
+    else ideas = ideas.map((i) => (i.id === c.idea.id ? c.idea : i));
+  }
+  const checked = checkRow('sessions', { ...round, ideas });
+  return checked.ok && checked.row.kind === 'brainstorm' ? checked.row : null;
+}
+
+/** The round the phones write into: the newest started round of the workshop (revealed or not). */
+export function liveBrainstorm(rounds: readonly Brainstorm[]): Brainstorm | null {
+  let live: Brainstorm | null = null;
+  for (const r of rounds) if (r.timer.startedAt !== null && (!live || r.createdAt > live.createdAt)) live = r;
+  return live;
+}
+
+/** The round as the room sees it: no idea's text, only how many each person wrote. Stable while the clock runs (no `now`). */
+export function publishBrainstorm(b: Brainstorm): PublishedBrainstorm {
+  const counts: Record<string, number> = {};
+  for (const i of b.ideas) if (i.participantId) counts[i.participantId] = (counts[i.participantId] ?? 0) + 1;
+  const t = b.timer;
+  const running = isRunning(t) && b.revealedAt === null;
+  // Running: the end is fixed (start + pauses + plan); paused: what was left at the pause.
+  const endsAt = running && t.startedAt !== null ? t.startedAt + t.pausedMs + plannedMs(b.minutes, t) : null;
+  const leftMs = running ? plannedMs(b.minutes, t) : remainingMs(b.minutes, t, t.pausedAt ?? t.startedAt ?? 0);
+  return { id: b.id, prompt: b.prompt, minutes: b.minutes, endsAt, leftMs, revealed: b.revealedAt !== null, counts };
+}

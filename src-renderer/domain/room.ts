@@ -57,6 +57,8 @@ export const roomLimits = {
   cardsPerParticipant: 300,
   /** Name typed by a participant. */
   name: 80,
+  /** Ideas one participant may write in one silent brainstorm round. */
+  ideasPerParticipant: 40,
 } as const;
 
 // --- HTTP API of the room server (LAN-facing) ------------------------------------------------
@@ -103,7 +105,10 @@ export interface ApiError {
 
 /** Map names inside the shared document. */
 export const SHARED = {
-  /** Y.Map: 'title' string, 'journey' PublishedJourney | null, 'locked' boolean (server), 'closing' boolean. */
+  /**
+   * Y.Map: 'title' string, 'journey' PublishedJourney | null, 'locked' boolean (server), 'closing'
+   * boolean, 'brainstorm' PublishedBrainstorm | null (the live silent round: never its ideas).
+   */
   room: 'room',
   /** Y.Map<participantId, RosterEntry> (server). */
   roster: 'roster',
@@ -130,6 +135,25 @@ export interface PublishedCard {
   readonly rev?: number;
 }
 
+/**
+ * The silent brainstorm round the phones write into, as the room sees it: the question, the clock
+ * and how many ideas each person has written. Never an idea's text: until the facilitator reveals
+ * them, ideas live only in their author's own document and the facilitator's app.
+ */
+export interface PublishedBrainstorm {
+  readonly id: string;
+  readonly prompt: string;
+  readonly minutes: number;
+  /** When the time box ends (ms since 1970, the facilitator's clock); null while the clock is paused. */
+  readonly endsAt: number | null;
+  /** Time left when the clock is paused (ms; negative: over time). */
+  readonly leftMs: number;
+  /** Revealed on the shared screen: the round takes no more ideas. */
+  readonly revealed: boolean;
+  /** Participant id -> ideas stored from them in this round. */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
 export interface RosterEntry {
   readonly name: string;
   /** Connections open now. */
@@ -147,6 +171,8 @@ export const OWN = {
   cards: 'cards',
   /** Y.Map: feedback from the facilitator's app, e.g. 'refused' RefusalNote. */
   status: 'status',
+  /** Y.Map<ideaId, DeviceIdea>: this participant's ideas in silent brainstorm rounds (private until revealed). */
+  ideas: 'ideas',
 } as const;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -172,6 +198,24 @@ export const deviceCardSchema = z
   })
   .strict();
 export type DeviceCard = z.infer<typeof deviceCardSchema>;
+
+/**
+ * An idea as a participant's device writes it in a silent brainstorm round. Like a card: `rev`
+ * goes up with every change and only a newer rev is stored. Plain text only; the facilitator's app
+ * checks the length and the round.
+ */
+export const deviceIdeaSchema = z
+  .object({
+    id,
+    brainstormId: id,
+    text: z.string().max(2000),
+    rev: z.number().int().min(1).max(1e9),
+    createdAt: z.number().int().min(0).max(253402300799999),
+    /** Deleted by its author (before the reveal). */
+    deleted: z.boolean().optional(),
+  })
+  .strict();
+export type DeviceIdea = z.infer<typeof deviceIdeaSchema>;
 
 /** What the facilitator's app tells a participant about entries it refused. */
 export interface RefusalNote {

@@ -259,6 +259,8 @@ export interface Idea {
   readonly kept: boolean;
   /** Where it was sent, e.g. "Parking lot". */
   readonly sentTo?: string;
+  /** Written on a participant's phone in the room: the revision of their entry stored (replays and older revisions change nothing). */
+  readonly rev?: number;
 }
 
 export interface Brainstorm {
@@ -336,6 +338,7 @@ const ideaSchema = z.strictObject({
   kept: z.boolean(),
   // Where the idea was sent ("Parking lot"); a short label.
   sentTo: rowText(80).optional(),
+  rev: z.number().int().min(1).max(1e9).optional(),
 });
 
 /** The setup starts from the step's first prompt, which may be longer than a typed question. */
