@@ -11,15 +11,18 @@ import {
   authorColour,
   authorColours,
   deviceCardSchema,
+  deviceIdeaSchema,
   roomLimits,
   tokenPattern,
   type DeviceCard,
+  type DeviceIdea,
   type PublishedJourney,
   type RefusalNote,
   type RosterEntry,
 } from '../domain/room';
 import { cardTextProblem, journeyLimits } from '../domain/journey';
-import { capText } from '../domain/text';
+import { brainstormLimits } from '../domain/run';
+import { capText, textLength, tooLongMessage } from '../domain/text';
 
 // --- Caps on what is read and rendered ----------------------------------------------------------
 
@@ -28,6 +31,8 @@ export const viewCaps = {
   sharedCards: journeyLimits.cardsPerJourney,
   /** Own entries read (the server keeps a participant to 300; a margin for deleted ones). */
   ownCards: roomLimits.cardsPerParticipant * 4,
+  /** Own ideas read (all rounds; a margin for deleted ones). */
+  ownIdeas: roomLimits.ideasPerParticipant * 20,
   /** People read from the roster. */
   roster: 500,
   /** Cards rendered in one cell; the rest are counted ("12 more cards"). */
@@ -75,6 +80,17 @@ export const rosterEntrySchema = z.object({
   joinedAt: z.number().finite(),
 });
 
+export const publishedBrainstormSchema = z.object({
+  id,
+  prompt: nameText,
+  minutes: z.number().finite().min(0).max(1000),
+  endsAt: z.number().finite().nullable(),
+  leftMs: z.number().finite(),
+  revealed: z.boolean(),
+  counts: z.record(id, z.number().int().min(0).max(100_000)),
+});
+export type RoundView = z.infer<typeof publishedBrainstormSchema>;
+
 export const refusalNoteSchema = z.object({ cardId: z.string().max(64), message: z.string().max(2000), at: z.number().finite() });
 
 // --- Reading the documents ----------------------------------------------------------------------
@@ -86,10 +102,13 @@ export interface SharedView {
   readonly closing: boolean;
   readonly roster: ReadonlyMap<string, RosterEntry>;
   readonly cards: readonly RoomCard[];
+  /** The live silent brainstorm round (counts only), or null. */
+  readonly brainstorm: RoundView | null;
 }
 
 export interface OwnView {
   readonly cards: ReadonlyMap<string, DeviceCard>;
+  readonly ideas: ReadonlyMap<string, DeviceIdea>;
   readonly refused: RefusalNote | null;
 }
 
@@ -114,6 +133,9 @@ export function readShared(doc: Y.Doc): SharedView {
   const roster = readMap(doc.getMap<unknown>(SHARED.roster), rosterEntrySchema, viewCaps.roster, false);
   for (const key of roster.keys()) if (!id.safeParse(key).success) roster.delete(key);
   const cards = [...readMap(doc.getMap<unknown>(SHARED.cards), publishedCardSchema, viewCaps.sharedCards, true).values()];
+  const raw = room.get('brainstorm');
+  // The counts are keyed by participant: a roster's worth at most.
+  const brainstorm = raw && typeof raw === 'object' && Object.keys((raw as { counts?: object }).counts ?? {}).length <= viewCaps.roster ? publishedBrainstormSchema.safeParse(raw) : null;
   return {
     title: typeof title === 'string' ? title : '',
     journey: journey.success ? journey.data : null,
@@ -121,13 +143,15 @@ export function readShared(doc: Y.Doc): SharedView {
     closing: room.get('closing') === true,
     roster,
     cards,
+    brainstorm: brainstorm?.success ? brainstorm.data : null,
   };
 }
 
 export function readOwn(doc: Y.Doc): OwnView {
   const cards = readMap(doc.getMap<unknown>(OWN.cards), deviceCardSchema, viewCaps.ownCards, true);
+  const ideas = readMap(doc.getMap<unknown>(OWN.ideas), deviceIdeaSchema, viewCaps.ownIdeas, true);
   const refused = refusalNoteSchema.safeParse(doc.getMap<unknown>(OWN.status).get('refused'));
-  return { cards, refused: refused.success ? refused.data : null };
+  return { cards, ideas, refused: refused.success ? refused.data : null };
 }
 
 // --- The cells of one stage ---------------------------------------------------------------------
@@ -301,6 +325,52 @@ export function writeOwnCards(doc: Y.Doc, cards: readonly DeviceCard[], origin: 
   const map = doc.getMap<unknown>(OWN.cards);
   doc.transact(() => {
     for (const card of cards) map.set(card.id, deviceCardSchema.parse(card));
+  }, origin);
+}
+
+// --- Silent brainstorm ---------------------------------------------------------------------------
+
+/** Why this text cannot be sent as an idea, or null. Never shortens the text. */
+export function ideaInputProblem(text: string): string | null {
+  if (text.trim() === '') return 'Write your idea first.';
+  return textLength(text.trim()) > brainstormLimits.idea ? tooLongMessage('An idea', brainstormLimits.idea) : null;
+}
+
+/** This phone's ideas in a round (not deleted), oldest first. */
+export function roundIdeas(own: OwnView, roundId: string): DeviceIdea[] {
+  return [...own.ideas.values()].filter((i) => i.brainstormId === roundId && !i.deleted).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/** The problem with adding one more idea to the round, or null. */
+export function addIdeaProblem(round: RoundView, own: OwnView): string | null {
+  if (round.revealed) return 'The facilitator has revealed the ideas: the round is closed.';
+  return roundIdeas(own, round.id).length >= roomLimits.ideasPerParticipant ? `You have written ${roomLimits.ideasPerParticipant} ideas, the most one person can add in a round.` : null;
+}
+
+export function newIdea(roundId: string, text: string, now: number, ideaId: string = randomId()): DeviceIdea {
+  return { id: ideaId, brainstormId: roundId, text: text.trim(), rev: 1, createdAt: now };
+}
+
+export function deletedIdea(prev: DeviceIdea): DeviceIdea {
+  return { ...prev, deleted: true, rev: prev.rev + 1 };
+}
+
+/** Time left in the round on this phone (ms; negative once over), from the published end or the paused rest. */
+export function roundLeftMs(round: RoundView, now: number): number {
+  return round.endsAt === null ? round.leftMs : round.endsAt - now;
+}
+
+/** "4:05" for a time left (never negative; "0:00" once over). */
+export function clockText(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Writes ideas into this phone's own document in one transaction. */
+export function writeOwnIdeas(doc: Y.Doc, ideas: readonly DeviceIdea[], origin: unknown = 'participant'): void {
+  const map = doc.getMap<unknown>(OWN.ideas);
+  doc.transact(() => {
+    for (const idea of ideas) map.set(idea.id, deviceIdeaSchema.parse(idea));
   }, origin);
 }
 

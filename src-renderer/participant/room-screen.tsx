@@ -24,6 +24,7 @@ import {
   type UndoStep,
 } from './participant-model';
 import { LaneSection, type LaneActions } from './lane-view';
+import { BrainstormView } from './brainstorm-view';
 import { useDocVersion } from './use-room';
 
 export interface RoomScreenProps {
@@ -51,6 +52,11 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
   const stage = journey?.stages.find((s) => s.id === pickedStage) ?? journey?.stages[0] ?? null;
   const [undo, setUndo] = useState<UndoStep[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  // A live silent brainstorm opens on its own (once per round); the phone can go back to the journey.
+  const round = sharedView.brainstorm;
+  const [view, setView] = useState<{ roundId: string | null; pick: 'round' | 'journey' }>({ roundId: null, pick: 'journey' });
+  if (round && !round.revealed && view.roundId !== round.id) setView({ roundId: round.id, pick: 'round' });
+  const showRound = round !== null && view.pick === 'round' && view.roundId === round.id;
 
   const ended = status === 'closed' || status === 'removed';
   const canWrite = !ended && !sharedView.locked;
@@ -136,7 +142,20 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
         </p>
       )}
 
-      {!journey || !stage ? (
+      {round && (
+        <nav className="views" aria-label="What to work on">
+          <button type="button" className="view-tab" aria-pressed={showRound} onClick={() => setView({ roundId: round.id, pick: 'round' })}>
+            Brainstorm
+          </button>
+          <button type="button" className="view-tab" aria-pressed={!showRound} onClick={() => setView({ roundId: round.id, pick: 'journey' })}>
+            Journey
+          </button>
+        </nav>
+      )}
+
+      {showRound ? (
+        <BrainstormView round={round} own={ownView} ownDoc={own} me={me} canWrite={canWrite} now={now} onNotice={setNotice} />
+      ) : !journey || !stage ? (
         <p className="waiting">Waiting for the facilitator to share the journey.</p>
       ) : (
         <>

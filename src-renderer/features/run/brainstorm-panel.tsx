@@ -134,7 +134,7 @@ function Round({ workshopId, b, stepId, onNew }: { workshopId: string; b: Brains
             ) : null}
             <button type="submit" className="btn" disabled={!text.trim()}>Add idea</button>
           </form>
-          <HiddenIdeas count={b.ideas.length} />
+          <HiddenIdeas count={b.ideas.length} perPerson={ideaCounts(b, participants)} />
           <button type="button" className="btn btn-primary btn-large reveal-button" disabled={b.ideas.length === 0} onClick={() => void revealAll(workshopId, b.id)}>
             <Eye size={18} aria-hidden /> Reveal all {b.ideas.length} ideas
           </button>
@@ -146,13 +146,31 @@ function Round({ workshopId, b, stepId, onNew }: { workshopId: string; b: Brains
   );
 }
 
-/** Blurred placeholders: the ideas' text is not in the page at all until revealed. */
-export function HiddenIdeas({ count, large = false }: { count: number; large?: boolean }) {
+/** How many ideas each person has written (people from the room and those typed in with a name), most first; the rest as "Anonymous". */
+export function ideaCounts(b: Brainstorm, participants: readonly Participant[]): { key: string; name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const i of b.ideas) counts.set(i.participantId ?? '', (counts.get(i.participantId ?? '') ?? 0) + 1);
+  return [...counts]
+    .map(([key, count]) => ({ key, count, name: key === '' ? 'Anonymous' : (participants.find((p) => p.id === key)?.name ?? 'A participant') }))
+    .sort((a, z) => z.count - a.count || a.name.localeCompare(z.name));
+}
+
+/** Blurred placeholders: the ideas' text is not in the page at all until revealed. Only counts, per person when known. */
+export function HiddenIdeas({ count, large = false, perPerson = [] }: { count: number; large?: boolean; perPerson?: readonly { key: string; name: string; count: number }[] }) {
   return (
     <div className={`hidden-ideas${large ? ' hidden-ideas-large' : ''}`}>
       <p className="hidden-count" role="status" aria-live="polite">
         <EyeOff size={large ? 40 : 18} aria-hidden /> {count} idea{count === 1 ? '' : 's'} in, hidden until revealed
       </p>
+      {perPerson.length ? (
+        <ul className="idea-counts" aria-label="Ideas per person">
+          {perPerson.map((p) => (
+            <li key={p.key} className="idea-count">
+              <span className="idea-count-name">{p.name}</span> <span className="idea-count-n">{p.count}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ul className="idea-grid" aria-hidden>
         {Array.from({ length: Math.min(count, large ? 24 : 40) }, (_, i) => (
           <li key={i} className="idea-card idea-card-hidden">

@@ -13,7 +13,8 @@ import { GapList, hasRadar, ResultsRadar, ScoreBars } from '../../ui/assessment-
 import { SpreadView } from '../../ui/assessment-spread';
 import { useExercise, useNow, useRunSession } from './run-queries';
 import { Dots, useVoteState, VoteResults } from './voting-panel';
-import { HiddenIdeas } from './brainstorm-panel';
+import { HiddenIdeas, ideaCounts } from './brainstorm-panel';
+import { useParticipants } from '../shared/participants';
 import { RoomJoinCorner } from '../shared/room-ui';
 import './run.css';
 
@@ -51,7 +52,7 @@ function Presenting({ workshop: w, session: s }: { workshop: Workshop; session: 
         {step ? <PresenterClock session={s} stepId={step.id} minutes={step.minutes} /> : null}
       </header>
       {focus.type === 'vote' ? <PresentVote workshopId={w.id} id={focus.id} /> : null}
-      {focus.type === 'brainstorm' ? <PresentBrainstorm id={focus.id} /> : null}
+      {focus.type === 'brainstorm' ? <PresentBrainstorm workshopId={w.id} id={focus.id} /> : null}
       {focus.type === 'assessment' ? <PresentAssessment workshopId={w.id} id={focus.id} questionId={focus.questionId} /> : null}
       {focus.type === 'step' && step ? (
         <section className="presenter-step">
@@ -112,9 +113,10 @@ function PresentVoteBody({ workshopId, ex }: { workshopId: string; ex: VoteExerc
   );
 }
 
-function PresentBrainstorm({ id }: { id: string }) {
+function PresentBrainstorm({ workshopId, id }: { workshopId: string; id: string }) {
   const ex = useExercise(id);
   const now = useNow(500);
+  const participants = useParticipants(workshopId) ?? [];
   if (!ex || ex.kind !== 'brainstorm') return null;
   const b = ex as Brainstorm;
   const left = remainingMs(b.minutes, b.timer, now);
@@ -123,7 +125,7 @@ function PresentBrainstorm({ id }: { id: string }) {
       <p className="presenter-kicker">Silent brainstorm{b.revealedAt === null && b.timer.startedAt !== null ? ` · ${left < 0 ? 'time is up' : `${formatClock(left)} left`}` : ''}</p>
       <h1 className="presenter-title presenter-title-small">{b.prompt}</h1>
       {b.revealedAt === null ? (
-        <HiddenIdeas count={b.ideas.length} large />
+        <HiddenIdeas count={b.ideas.length} large perPerson={ideaCounts(b, participants)} />
       ) : (
         <ul className="presenter-ideas">
           {b.ideas.filter((i) => i.kept).map((i) => <li key={i.id} className="presenter-idea">{i.text}</li>)}

@@ -1,0 +1,185 @@
+// A silent brainstorm with the room, end to end on loopback: the facilitator starts a round in run
+// mode; three phones (360 px, touch) get the question and write ideas on their own, one of them
+// while offline. Until the reveal the facilitator's screens and the presenter show only how many
+// ideas each person wrote, and no phone receives anyone else's ideas: neither in the WebSocket
+// frames it got, nor in what it stored (its Yjs documents in IndexedDB), nor on its screen. On
+// Reveal the ideas appear, with their authors, and the phones say the round is closed.
+// `ROOM_SHOTS=<dir>` keeps screenshots of the phones and the shared screens.
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { createWorkshop, openApp, sidebar, storedRows } from '../helpers/e2e';
+
+interface Info {
+  roomId: string;
+  joinUrls: string[];
+  code: string;
+}
+type Row = Record<string, unknown>;
+
+const SHOTS = process.env.ROOM_SHOTS;
+
+async function roomStatus(page: Page): Promise<Info> {
+  return page.evaluate(async () => {
+    const res = await fetch('/api/host/room/status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    return (await res.json()) as Info;
+  });
+}
+
+interface Phone {
+  context: BrowserContext;
+  page: Page;
+  /** Every WebSocket frame this phone received, as text (binary frames as latin1: idea text is ASCII here). */
+  received: () => string;
+}
+
+async function phone(browser: Browser): Promise<Phone> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(typeof payload === 'string' ? payload : payload.toString('latin1'))));
+  return { context, page, received: () => frames.join('\n') };
+}
+
+async function join(page: Page, info: Info, name: string): Promise<void> {
+  await page.goto(info.joinUrls[0]!);
+  await expect(page.getByRole('heading', { name: 'Who are you?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Someone else' }).click();
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 15_000 });
+}
+
+async function sendIdea(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Your idea').fill(text);
+  await page.getByRole('button', { name: 'Send idea' }).click();
+  await expect(page.getByText(text, { exact: true })).toBeVisible();
+}
+
+/** Everything this phone keeps in IndexedDB (its Yjs documents), as latin1 text. */
+async function storedOnPhone(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const out: string[] = [];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open(info.name!);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      for (const store of [...db.objectStoreNames]) {
+        const values = await new Promise<unknown[]>((ok, fail) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => ok(r.result as unknown[]);
+          r.onerror = () => fail(r.error);
+        });
+        for (const v of values) out.push(v instanceof Uint8Array ? Array.from(v, (b) => String.fromCharCode(b)).join('') : JSON.stringify(v));
+      }
+      db.close();
+    }
+    return out.join('\n');
+  });
+}
+
+const ideasOf = async (page: Page, id: string) => ((await storedRows<Row>(page, 'sessions')).find((s) => s.id === id)?.ideas ?? []) as { text: string; participantId: string | null }[];
+
+test('a silent brainstorm from three phones stays private until the reveal', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const workshopId = await createWorkshop(page, { template: 'Readiness kick-off', client: 'Northwind Insurance', title: 'Renewal kick-off' });
+  await page.getByRole('button', { name: 'Open the room' }).click();
+  await expect(page.getByRole('region', { name: 'Room' }).getByText('Room open')).toBeVisible();
+  const info = await roomStatus(page);
+
+  const [a, b, c] = [await phone(browser), await phone(browser), await phone(browser)];
+  await Promise.all([join(a.page, info, 'Ana Lima'), join(b.page, info, 'Ben Okafor'), join(c.page, info, 'Chris Wu')]);
+
+  // The facilitator starts a silent round in run mode.
+  await sidebar(page).getByRole('link', { name: 'Run workshop' }).click();
+  await page.getByRole('button', { name: 'Start the workshop' }).click();
+  await page.getByRole('tab', { name: 'Silent brainstorm' }).click();
+  await page.getByLabel('Question').fill('What gets in the way at renewal?');
+  await page.getByRole('button', { name: 'Start silent round' }).click();
+  await expect(page.getByRole('button', { name: 'Pause round' })).toBeVisible();
+  const round = (await storedRows<Row>(page, 'sessions')).find((s) => s.kind === 'brainstorm' && s.workshopId === workshopId)!;
+
+  // Every phone opens the round by itself: the question and the clock.
+  for (const p of [a, b, c]) {
+    await expect(p.page.getByRole('heading', { name: 'What gets in the way at renewal?' })).toBeVisible();
+    await expect(p.page.getByRole('timer')).toHaveAccessibleName(/^Time left: [45]:\d\d$/);
+  }
+
+  const anas = ['Nobody owns the renewal letter', 'The price jump is never explained'];
+  const bens = ['Brokers call too late'];
+  const chris = ['The portal logs people out', 'Nobody reads the small print'];
+  // Chris goes offline and writes on; his ideas wait on the phone.
+  await c.context.setOffline(true);
+  await expect(c.page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+  await Promise.all([
+    (async () => {
+      for (const t of anas) await sendIdea(a.page, t);
+    })(),
+    (async () => {
+      for (const t of bens) await sendIdea(b.page, t);
+    })(),
+    (async () => {
+      for (const t of chris) await sendIdea(c.page, t);
+    })(),
+  ]);
+  await expect(c.page.getByText('Sending…')).toBeVisible();
+  await expect.poll(async () => (await ideasOf(page, round.id as string)).length, { timeout: 15_000 }).toBe(3);
+  await c.context.setOffline(false);
+  await expect.poll(async () => (await ideasOf(page, round.id as string)).map((i) => i.text).sort(), { timeout: 20_000 }).toEqual([...anas, ...bens, ...chris].sort());
+  await expect(c.page.getByText('Sending…')).toHaveCount(0, { timeout: 15_000 });
+
+  // The facilitator's screen: counts per person, no idea text.
+  const perPerson = page.getByRole('list', { name: 'Ideas per person' });
+  await expect(perPerson.getByRole('listitem')).toHaveText(['Ana Lima 2', 'Chris Wu 2', 'Ben Okafor 1']);
+  await expect(page.getByText(anas[0]!)).toHaveCount(0);
+  // Ana deletes one of hers before the reveal.
+  await a.page.getByRole('button', { name: `Delete idea: ${anas[1]}` }).click();
+  await expect(perPerson.getByRole('listitem')).toHaveText(['Chris Wu 2', 'Ana Lima 1', 'Ben Okafor 1']);
+  const kept = [anas[0]!, ...bens, ...chris];
+
+  // Privacy before the reveal: no phone received, stored or shows anyone else's ideas.
+  const everyone = { a: [...anas], b: bens, c: chris };
+  for (const [p, own] of [[a, everyone.a], [b, everyone.b], [c, everyone.c]] as const) {
+    const others = [...anas, ...bens, ...chris].filter((t) => !own.includes(t));
+    const frames = p.received();
+    const stored = await storedOnPhone(p.page);
+    const shown = await p.page.locator('body').innerText();
+    expect(frames.length).toBeGreaterThan(0);
+    expect(stored).toContain(own[0]!.slice(0, 12));
+    for (const t of others) {
+      expect(frames, `${t} in frames`).not.toContain(t);
+      expect(stored, `${t} stored`).not.toContain(t);
+      expect(shown, `${t} shown`).not.toContain(t);
+    }
+  }
+  if (SHOTS) {
+    await a.page.screenshot({ path: `${SHOTS}/brainstorm-phone-ana.png` });
+    await c.page.screenshot({ path: `${SHOTS}/brainstorm-phone-chris.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/brainstorm-facilitator-hidden.png` });
+  }
+  const [presenter] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Open presenter view' }).click()]);
+  await presenter.setViewportSize({ width: 1920, height: 1080 });
+  await expect(presenter.getByRole('list', { name: 'Ideas per person' }).getByRole('listitem')).toHaveText(['Chris Wu 2', 'Ana Lima 1', 'Ben Okafor 1']);
+  await expect(presenter.getByText(anas[0]!)).toHaveCount(0);
+  if (SHOTS) await presenter.screenshot({ path: `${SHOTS}/brainstorm-presenter-hidden.png` });
+
+  // The reveal: the ideas appear with their authors; the phones say the round is closed.
+  await page.getByRole('button', { name: 'Reveal all 4 ideas' }).click();
+  const revealed = page.getByRole('region', { name: 'Revealed ideas' });
+  for (const t of kept) await expect(revealed.getByText(t, { exact: true })).toBeVisible();
+  await expect(revealed.getByRole('listitem').filter({ hasText: bens[0]! })).toContainText('Ben Okafor');
+  for (const t of kept) await expect(presenter.getByText(t, { exact: true })).toBeVisible();
+  for (const p of [a, b, c]) await expect(p.page.getByText(/revealed everyone’s ideas/)).toBeVisible();
+  await expect(a.page.getByRole('button', { name: 'Send idea' })).toHaveCount(0);
+  if (SHOTS) {
+    await b.page.screenshot({ path: `${SHOTS}/brainstorm-phone-ben-revealed.png` });
+    await presenter.screenshot({ path: `${SHOTS}/brainstorm-presenter-revealed.png` });
+  }
+  // Stored once each, with their authors; none of it in the facilitator's undo.
+  const stored = await ideasOf(page, round.id as string);
+  expect(stored.map((i) => i.text).sort()).toEqual([...kept].sort());
+  expect(stored.every((i) => i.participantId)).toBe(true);
+  await presenter.close();
+  for (const p of [a, b, c]) await p.context.close();
+});
