@@ -6,7 +6,8 @@ import type { CellRef } from './journey-layout';
 import { endOfCell } from './journey-layout';
 import { cardTextProblem, laneDefaultColor, type Journey, type JourneyCard } from './journey';
 import { checkRow } from './records';
-import { deviceCardSchema, deviceIdeaSchema, roomLimits, type DeviceCard, type DeviceIdea, type PublishedBrainstorm, type PublishedCard, type PublishedJourney } from './room';
+import { deviceCardSchema, deviceDotsSchema, deviceIdeaSchema, roomLimits, type DeviceCard, type DeviceIdea, type PublishedBrainstorm, type PublishedCard, type PublishedJourney, type PublishedVote } from './room';
+import { createVote, type Vote, type VoteExercise, type VoteTarget } from './voting';
 import { brainstormLimits, isRunning, plannedMs, remainingMs, type Brainstorm, type Idea } from './run';
 import { textLength, tooLongMessage } from './text';
 
@@ -179,4 +180,84 @@ export function publishBrainstorm(b: Brainstorm): PublishedBrainstorm {
   const endsAt = running && t.startedAt !== null ? t.startedAt + t.pausedMs + plannedMs(b.minutes, t) : null;
   const leftMs = running ? plannedMs(b.minutes, t) : remainingMs(b.minutes, t, t.pausedAt ?? t.startedAt ?? 0);
   return { id: b.id, prompt: b.prompt, minutes: b.minutes, endsAt, leftMs, revealed: b.revealedAt !== null, counts };
+}
+
+// --- Dot voting ------------------------------------------------------------------------------------
+
+export type DotsDecision =
+  | { readonly kind: 'apply'; readonly puts: readonly Vote[]; readonly deletes: readonly string[] }
+  | { readonly kind: 'same' }
+  | { readonly kind: 'refuse'; readonly message: string };
+
+export interface DotsContext {
+  /** Whose document the entry came from: the voter, whatever the entry says. */
+  readonly participantId: string;
+  /** The vote the entry names, as stored (undefined: none in this workshop). */
+  readonly exercise: VoteExercise | undefined;
+  /** The vote the room votes in now (null: none). */
+  readonly liveId: string | null;
+  /** What may be voted on in it. */
+  readonly targets: readonly VoteTarget[];
+  /** This participant's dots in it as stored. */
+  readonly stored: readonly Vote[];
+  readonly now: number;
+  /** New row ids (tests pass a counter). */
+  readonly newVoteId?: () => string;
+}
+
+/**
+ * Decides what a participant's allocation of dots does to the stored votes: nothing when it is
+ * what is stored (a replay), else the dots to add and remove, each checked as a Vote row. The
+ * budget, the items and the round are the facilitator's; the phone's claims are only a wish.
+ */
+export function mirrorDeviceDots(entry: unknown, ctx: DotsContext): DotsDecision {
+  const parsed = deviceDotsSchema.safeParse(entry);
+  if (!parsed.success) return { kind: 'refuse', message: 'Your dots could not be read and were not counted.' };
+  const want = new Map(Object.entries(parsed.data.dots).filter(([, n]) => n > 0));
+  const have = new Map<string, Vote[]>();
+  for (const v of [...ctx.stored].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))) have.set(v.targetId, [...(have.get(v.targetId) ?? []), v]);
+  const same = want.size === have.size && [...want].every(([t, n]) => have.get(t)?.length === n);
+  if (same) return { kind: 'same' };
+  const ex = ctx.exercise;
+  if (!ex || ex.id !== ctx.liveId || ex.closedAt !== null) return { kind: 'refuse', message: 'Voting has closed: your dots were not changed.' };
+  const known = new Set(ctx.targets.map((t) => t.id));
+  if ([...want.keys()].some((t) => !known.has(t))) return { kind: 'refuse', message: 'A dot was on an item that is not part of this vote: your dots were not changed.' };
+  const total = [...want.values()].reduce((a, b) => a + b, 0);
+  if (total > ex.votesPerPerson) return { kind: 'refuse', message: `You have ${ex.votesPerPerson} dots: your dots were not changed.` };
+  const puts: Vote[] = [];
+  const deletes: string[] = [];
+  for (const t of new Set([...want.keys(), ...have.keys()])) {
+    const stored = have.get(t) ?? [];
+    const n = want.get(t) ?? 0;
+    // Taking a dot back removes the newest one on that item.
+    for (const v of stored.slice(n)) deletes.push(v.id);
+    for (let i = stored.length; i < n; i++) {
+      const vote = { ...createVote(ex, ctx.participantId, t, ctx.now), ...(ctx.newVoteId ? { id: ctx.newVoteId() } : {}) };
+      const checked = checkRow('votes', vote);
+      if (!checked.ok) return { kind: 'refuse', message: 'Your dots could not be stored.' };
+      puts.push(checked.row);
+    }
+  }
+  return { kind: 'apply', puts, deletes };
+}
+
+/** The newest vote exercise of the workshop: the one the phones vote in (open or closed). */
+export function liveVote(exercises: readonly VoteExercise[]): VoteExercise | null {
+  let live: VoteExercise | null = null;
+  for (const e of exercises) if (!live || e.createdAt > live.createdAt) live = e;
+  return live;
+}
+
+/** The vote as the room sees it: its items and who is done, never where anyone put a dot. */
+export function publishVote(ex: VoteExercise, targets: readonly VoteTarget[], votes: readonly Vote[]): PublishedVote {
+  const used = new Map<string, number>();
+  for (const v of votes) if (v.exerciseId === ex.id) used.set(v.participantId, (used.get(v.participantId) ?? 0) + 1);
+  return {
+    id: ex.id,
+    question: ex.question,
+    votesPerPerson: ex.votesPerPerson,
+    closed: ex.closedAt !== null,
+    items: targets.slice(0, roomLimits.voteItems).map((t) => ({ id: t.id, text: t.text, origin: t.origin })),
+    done: [...used].filter(([, n]) => n >= ex.votesPerPerson).map(([p]) => p).sort(),
+  };
 }

@@ -59,6 +59,8 @@ export const roomLimits = {
   name: 80,
   /** Ideas one participant may write in one silent brainstorm round. */
   ideasPerParticipant: 40,
+  /** Items of a dot vote published to the phones. */
+  voteItems: 300,
 } as const;
 
 // --- HTTP API of the room server (LAN-facing) ------------------------------------------------
@@ -107,7 +109,8 @@ export interface ApiError {
 export const SHARED = {
   /**
    * Y.Map: 'title' string, 'journey' PublishedJourney | null, 'locked' boolean (server), 'closing'
-   * boolean, 'brainstorm' PublishedBrainstorm | null (the live silent round: never its ideas).
+   * boolean, 'brainstorm' PublishedBrainstorm | null (the live silent round: never its ideas),
+   * 'vote' PublishedVote | null (the live dot vote: its items, never anyone's dots).
    */
   room: 'room',
   /** Y.Map<participantId, RosterEntry> (server). */
@@ -154,6 +157,20 @@ export interface PublishedBrainstorm {
   readonly counts: Readonly<Record<string, number>>;
 }
 
+/**
+ * The dot vote the phones vote in: what is voted on and the dots each person has. Until it is
+ * closed, the room learns only who has placed all their dots, never where.
+ */
+export interface PublishedVote {
+  readonly id: string;
+  readonly question: string;
+  readonly votesPerPerson: number;
+  readonly closed: boolean;
+  readonly items: readonly { readonly id: string; readonly text: string; readonly origin: string }[];
+  /** Participants who have placed all their dots. */
+  readonly done: readonly string[];
+}
+
 export interface RosterEntry {
   readonly name: string;
   /** Connections open now. */
@@ -173,6 +190,8 @@ export const OWN = {
   status: 'status',
   /** Y.Map<ideaId, DeviceIdea>: this participant's ideas in silent brainstorm rounds (private until revealed). */
   ideas: 'ideas',
+  /** Y.Map<exerciseId, DeviceDots>: where this participant puts their dots in a dot vote (private until it closes). */
+  dots: 'dots',
 } as const;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -216,6 +235,27 @@ export const deviceIdeaSchema = z
   })
   .strict();
 export type DeviceIdea = z.infer<typeof deviceIdeaSchema>;
+
+/**
+ * A participant's dots in one dot vote, as their device writes it: the whole allocation (item id ->
+ * dots), so a replay or a second device of the same person never adds dots; the facilitator's app
+ * checks it against the vote (its items, the dots per person, open or closed) and stores the
+ * difference as Vote rows with the participant as voter.
+ */
+export const deviceDotsSchema = z
+  .object({
+    id,
+    rev: z.number().int().min(1).max(1e9),
+    dots: z.record(id, z.number().int().min(0).max(100)).refine((d) => Object.keys(d).length <= 500, { error: 'too many items' }),
+  })
+  .strict();
+export type DeviceDots = z.infer<typeof deviceDotsSchema>;
+
+/** OWN.status 'dots': the revision of the participant's dots the facilitator's app has stored. */
+export interface DotsReceipt {
+  readonly id: string;
+  readonly rev: number;
+}
 
 /** What the facilitator's app tells a participant about entries it refused. */
 export interface RefusalNote {

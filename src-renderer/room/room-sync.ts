@@ -11,9 +11,11 @@ import type * as Y from 'yjs';
 import { applyCommand, deleteOp, putOp, updateOp, type Op } from '../db/commands';
 import { getDb, type CentricDb } from '../db/database';
 import type { Journey, JourneyCard } from '../domain/journey';
-import { liveBrainstorm, mirrorDeviceCard, mirrorDeviceIdea, publishBrainstorm, publishCard, publishJourney, samePublishedCard, withIdeas, type IdeaDecision } from '../domain/room-mirror';
-import { OWN, SHARED, participantDocName, roomLimits, sharedDocName, type DeviceCard, type PublishedCard, type RefusalNote, type RosterEntry } from '../domain/room';
+import { liveBrainstorm, liveVote, mirrorDeviceCard, mirrorDeviceDots, mirrorDeviceIdea, publishBrainstorm, publishVote, publishCard, publishJourney, samePublishedCard, withIdeas, type IdeaDecision } from '../domain/room-mirror';
+import { OWN, SHARED, participantDocName, roomLimits, sharedDocName, type DeviceCard, type DotsReceipt, type PublishedCard, type RefusalNote, type RosterEntry } from '../domain/room';
 import type { Brainstorm, Participant } from '../domain/run';
+import { voteCatalogue } from '../domain/vote-catalogue';
+import type { Vote, VoteExercise } from '../domain/voting';
 import type { RoomInfo } from '../host/host-types';
 import { useHistory } from '../state/history';
 import { ARRIVAL_HIGHLIGHT_MS, useRoom } from './room-store';
@@ -53,6 +55,7 @@ export class RoomSync {
   private cardSub: Subscription | null = null;
   private peopleSub: Subscription | null = null;
   private roundSub: Subscription | null = null;
+  private voteSub: Subscription | null = null;
   /** The workshop's silent brainstorm rounds as stored (live read). */
   private rounds: Brainstorm[] = [];
   /** Refusals already noted (participant, entry, rev): a replay after a reconnect does not repeat them. */
@@ -82,6 +85,7 @@ export class RoomSync {
     this.watchJourney();
     this.watchPeople();
     this.watchRounds();
+    this.watchVote();
   }
 
   private provider(name: string): HocuspocusProvider {
@@ -107,6 +111,7 @@ export class RoomSync {
     this.cardSub?.unsubscribe();
     this.peopleSub?.unsubscribe();
     this.roundSub?.unsubscribe();
+    this.voteSub?.unsubscribe();
     for (const p of this.own.values()) p.destroy();
     this.own.clear();
     this.shared.destroy();
@@ -152,7 +157,12 @@ export class RoomSync {
     ideas.observe((event) => {
       for (const key of event.keysChanged) this.want(participantId, key, 'idea');
     });
+    const dots = p.document.getMap(OWN.dots);
+    dots.observe((event) => {
+      for (const key of event.keysChanged) this.want(participantId, key, 'dots');
+    });
     p.on('synced', () => {
+      for (const key of dots.keys()) this.want(participantId, key, 'dots');
       for (const key of cards.keys()) this.want(participantId, key, 'card');
       for (const key of ideas.keys()) this.want(participantId, key, 'idea');
     });
@@ -194,6 +204,7 @@ export class RoomSync {
           const ideas = batch.filter((b) => b.kind === 'idea');
           if (cards.length) await this.applyBatch(cards);
           if (ideas.length) await this.applyIdeas(ideas);
+          for (const d of batch.filter((b) => b.kind === 'dots')) await this.applyDots(d);
         }
       } finally {
         this.draining = false;
@@ -344,6 +355,70 @@ export class RoomSync {
     }
   }
 
+  /**
+   * One participant's dots in one vote: the facilitator's app enforces the budget, the items and
+   * the round; the voter is the document's owner, so a second device of the same person changes
+   * the same dots. Stored as Vote rows outside the facilitator's undo history.
+   */
+  private async applyDots(w: Wanted): Promise<void> {
+    const doc = this.own.get(w.participantId)?.document;
+    const entry: unknown = doc?.getMap(OWN.dots).get(w.key);
+    if (!doc || entry === undefined) return;
+    const ws = this.opts.workshopId;
+    const db = this.db;
+    const [sessions, votes, journeys, cards, segments, initiatives] = await Promise.all([
+      db.sessions.where('workshopId').equals(ws).toArray(),
+      db.votes.where('workshopId').equals(ws).toArray(),
+      db.journeys.where('workshopId').equals(ws).toArray(),
+      db.journeyCards.where('workshopId').equals(ws).toArray(),
+      db.segments.where('workshopId').equals(ws).toArray(),
+      db.initiatives.where('workshopId').equals(ws).toArray(),
+    ]);
+    const exercises = sessions.filter((r): r is VoteExercise => r.kind === 'vote');
+    const exercise = exercises.find((e) => e.id === w.key);
+    const live = liveVote(exercises);
+    const targets = exercise ? voteCatalogue({ journeys, cards, segments, initiatives, sessions }).targetsOf(exercise.sources) : [];
+    const stored = votes.filter((v) => v.exerciseId === w.key && v.participantId === w.participantId);
+    const decision = mirrorDeviceDots(entry, { participantId: w.participantId, exercise, liveId: live?.id ?? null, targets, stored, now: Date.now() });
+    const rev = typeof entry === 'object' && entry !== null ? Number((entry as { rev?: unknown }).rev) : NaN;
+    const receipt = () => {
+      if (!Number.isInteger(rev)) return;
+      const note: DotsReceipt = { id: w.key, rev };
+      doc.transact(() => doc.getMap(OWN.status).set('dots', note), this);
+    };
+    if (decision.kind === 'same') return receipt();
+    if (decision.kind === 'refuse') {
+      const once = `${w.participantId}\u0000dots\u0000${w.key}\u0000${rev}`;
+      if (!this.noted.has(once)) {
+        this.noted.add(once);
+        this.refuse(w.participantId, w.key, decision.message);
+      }
+      return;
+    }
+    const name = useRoom.getState().roster[w.participantId]?.name ?? 'a participant';
+    try {
+      await applyCommand(db, {
+        label: `Dots from ${name}`,
+        scope: ws,
+        touchWorkshop: ws,
+        ops: [
+          // The vote must still be open when the dots are written.
+          updateOp('sessions', w.key, (cur) => {
+            if (cur.kind !== 'vote' || cur.closedAt !== null) throw new Stale();
+            return cur;
+          }),
+          ...decision.puts.map((v: Vote) => putOp('votes', v)),
+          ...decision.deletes.map((id) => deleteOp('votes', id)),
+        ],
+      });
+    } catch (err) {
+      this.refuse(w.participantId, w.key, err instanceof Stale ? 'Voting has closed: your dots were not changed.' : err instanceof Error ? err.message : 'Your dots could not be stored.');
+      return;
+    }
+    receipt();
+    useHistory.setState((s) => ({ revision: s.revision + 1 }));
+  }
+
   private refuse(participantId: string | null, cardId: string | null, message: string): void {
     useRoom.setState((s) => ({ refused: s.refused + 1, lastRefusal: message }));
     const doc = participantId ? this.own.get(participantId)?.document : undefined;
@@ -435,6 +510,32 @@ export class RoomSync {
     this.shared.document.transact(() => room.set('brainstorm', next), this);
   }
 
+  /** The live dot vote, as the room may see it: its items and who is done; never anyone's dots until it closes. */
+  private watchVote(): void {
+    const ws = this.opts.workshopId;
+    const db = this.db;
+    this.voteSub = liveQuery(async () => {
+      const sessions = await db.sessions.where('workshopId').equals(ws).toArray();
+      const ex = liveVote(sessions.filter((r): r is VoteExercise => r.kind === 'vote'));
+      if (!ex) return null;
+      const [votes, journeys, cards, segments, initiatives] = await Promise.all([
+        db.votes.where('workshopId').equals(ws).toArray(),
+        db.journeys.where('workshopId').equals(ws).toArray(),
+        db.journeyCards.where('workshopId').equals(ws).toArray(),
+        db.segments.where('workshopId').equals(ws).toArray(),
+        db.initiatives.where('workshopId').equals(ws).toArray(),
+      ]);
+      return publishVote(ex, voteCatalogue({ journeys, cards, segments, initiatives, sessions }).targetsOf(ex.sources), votes);
+    }).subscribe({
+      next: (next) => {
+        const room = this.shared.document.getMap(SHARED.room);
+        if (JSON.stringify(room.get('vote') ?? null) === JSON.stringify(next)) return;
+        this.shared.document.transact(() => room.set('vote', next), this);
+      },
+      error: (err: unknown) => console.warn('Room: could not read the dot vote.', err),
+    });
+  }
+
   private watchPeople(): void {
     const ws = this.opts.workshopId;
     const db = this.db;
@@ -459,7 +560,7 @@ export class RoomSync {
 interface Wanted {
   readonly participantId: string;
   readonly key: string;
-  readonly kind: 'card' | 'idea';
+  readonly kind: 'card' | 'idea' | 'dots';
 }
 const wantedKey = (w: Wanted) => `${w.participantId}\u0000${w.kind}\u0000${w.key}`;
 

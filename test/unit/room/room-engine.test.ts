@@ -12,7 +12,8 @@ import { RoomHost } from '../../../src-main/room/room-server';
 import { applyCommand, deleteOp, putOp } from '../../../src-renderer/db/commands';
 import type { CentricDb } from '../../../src-renderer/db/database';
 import { createJourney, type Journey } from '../../../src-renderer/domain/journey';
-import { OWN, SHARED, participantDocName, roomLimits, sharedDocName, type DeviceCard, type DeviceIdea, type PublishedBrainstorm } from '../../../src-renderer/domain/room';
+import { OWN, SHARED, participantDocName, roomLimits, sharedDocName, type DeviceCard, type DeviceDots, type DeviceIdea, type PublishedBrainstorm, type PublishedVote } from '../../../src-renderer/domain/room';
+import { createVoteExercise, type VoteExercise } from '../../../src-renderer/domain/voting';
 import { createBrainstorm, revealIdeas, startTimer, type Brainstorm } from '../../../src-renderer/domain/run';
 import { createWorkshop, type Workshop } from '../../../src-renderer/domain/workshop';
 import { RoomSync } from '../../../src-renderer/room/room-sync';
@@ -172,5 +173,69 @@ describe('a silent brainstorm round in the room', () => {
     r.idea({ id: 'late', rev: 1, text: 'After the reveal' });
     await until(() => expect(r.own.doc.getMap(OWN.status).get('refused')).toMatchObject({ cardId: 'late', message: 'The round has closed: your idea was not added.' }));
     expect((await r.stored()).some((i) => i.id === 'late')).toBe(false);
+  });
+});
+
+describe('a dot vote in the room', () => {
+  async function roomWithVote() {
+    const r = await roomWithPhone();
+    for (const [id, text] of [['k1', 'Renewal letter'], ['k2', 'Price jump'], ['k3', 'Broker calls']] as const) {
+      await db.journeyCards.put({ id, workshopId: w.id, journeyId: j.id, stageId: j.stages[0]!.id, laneId: j.lanes[0]!.id, order: 0, text, color: 'yellow', marks: [], emotion: null, initiativeId: null });
+    }
+    const ex: VoteExercise = createVoteExercise(w.id, null, { question: 'What hurts most?', sources: [`journey:${j.id}`], votesPerPerson: 3 }, 1_700_000_000_000);
+    await db.sessions.put(ex);
+    const frames: Buffer[] = [];
+    const ben = await enter(`http://127.0.0.1:${r.info.port}`, r.info, { name: 'Ben Okafor' });
+    const benPhone = device(r.info, ben.token, recordingSocket(frames));
+    const benShared = benPhone.open(sharedDocName(r.info.roomId));
+    benPhone.open(participantDocName(r.info.roomId, ben.participantId));
+    const dots = (doc: Y.Doc, d: Record<string, number>, rev: number) => doc.transact(() => doc.getMap<DeviceDots>(OWN.dots).set(ex.id, { id: ex.id, rev, dots: d }));
+    const votes = async () => (await db.votes.where('workshopId').equals(w.id).toArray()).filter((v) => v.participantId === r.ana.participantId).map((v) => v.targetId).sort();
+    const published = () => r.shared.doc.getMap(SHARED.room).get('vote') as PublishedVote | null | undefined;
+    return { ...r, ex, ben, benShared, frames, dots, votes, published };
+  }
+
+  it('stores a phone’s dots with the participant as voter, within the budget, and publishes only who is done', async () => {
+    const r = await roomWithVote();
+    await until(() => expect(r.published()).toMatchObject({ id: r.ex.id, question: 'What hurts most?', votesPerPerson: 3, closed: false, done: [] }));
+    expect(r.published()!.items.map((i) => i.text).sort()).toEqual(['Broker calls', 'Price jump', 'Renewal letter']);
+    r.dots(r.own.doc, { k1: 2 }, 1);
+    await until(async () => expect(await r.votes()).toEqual(['k1', 'k1']));
+    await until(() => expect(r.own.doc.getMap(OWN.status).get('dots')).toEqual({ id: r.ex.id, rev: 1 }));
+    // A change of mind: one dot moves; then all three placed: done.
+    r.dots(r.own.doc, { k1: 1, k2: 2 }, 2);
+    await until(async () => expect(await r.votes()).toEqual(['k1', 'k2', 'k2']));
+    await until(() => expect(r.published()?.done).toEqual([r.ana.participantId]));
+    // The same person on a second device: the same document, never more dots.
+    const second = device(r.info, r.ana.token).open(participantDocName(r.info.roomId, r.ana.participantId));
+    await until(() => expect(second.doc.getMap<DeviceDots>(OWN.dots).get(r.ex.id)?.rev).toBe(2));
+    r.dots(second.doc, { k1: 1, k2: 2 }, 3);
+    await until(() => expect(r.own.doc.getMap(OWN.status).get('dots')).toEqual({ id: r.ex.id, rev: 3 }));
+    expect(await r.votes()).toEqual(['k1', 'k2', 'k2']);
+    expect(useHistory.getState().stacks[w.id]).toBeUndefined();
+
+    // Ben received only the items and who is done: nothing from Ana's document, no allocation.
+    await until(() => expect((r.benShared.doc.getMap(SHARED.room).get('vote') as PublishedVote | undefined)?.done).toEqual([r.ana.participantId]));
+    const seen = Buffer.concat(r.frames).toString('latin1');
+    expect(r.frames.length).toBeGreaterThan(0);
+    expect(seen).not.toContain(`/p/${r.ana.participantId}`);
+    expect(JSON.stringify(r.benShared.doc.toJSON())).not.toMatch(/"dots"|"k2":2/);
+  });
+
+  it('refuses over-budget dots, dots on items outside the vote and dots after it closed, and changes nothing', async () => {
+    const r = await roomWithVote();
+    r.dots(r.own.doc, { k1: 1 }, 1);
+    await until(async () => expect(await r.votes()).toEqual(['k1']));
+    r.dots(r.own.doc, { k1: 2, k2: 2 }, 2);
+    await until(() => expect(r.own.doc.getMap(OWN.status).get('refused')).toMatchObject({ message: 'You have 3 dots: your dots were not changed.' }));
+    r.dots(r.own.doc, { k1: 1, elsewhere: 1 }, 3);
+    await until(() => expect(r.own.doc.getMap(OWN.status).get('refused')).toMatchObject({ message: expect.stringContaining('not part of this vote') }));
+    expect(await r.votes()).toEqual(['k1']);
+    await db.sessions.put({ ...r.ex, closedAt: 1_700_000_100_000 });
+    await until(() => expect(r.published()?.closed).toBe(true));
+    r.dots(r.own.doc, { k3: 1 }, 4);
+    await until(() => expect(r.own.doc.getMap(OWN.status).get('refused')).toMatchObject({ message: 'Voting has closed: your dots were not changed.' }));
+    expect(await r.votes()).toEqual(['k1']);
+    expect(useRoom.getState().refused).toBe(3);
   });
 });
