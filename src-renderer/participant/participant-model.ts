@@ -11,10 +11,12 @@ import {
   authorColour,
   authorColours,
   deviceCardSchema,
+  deviceDotsSchema,
   deviceIdeaSchema,
   roomLimits,
   tokenPattern,
   type DeviceCard,
+  type DeviceDots,
   type DeviceIdea,
   type PublishedJourney,
   type RefusalNote,
@@ -33,6 +35,8 @@ export const viewCaps = {
   ownCards: roomLimits.cardsPerParticipant * 4,
   /** Own ideas read (all rounds; a margin for deleted ones). */
   ownIdeas: roomLimits.ideasPerParticipant * 20,
+  /** Own dot allocations read (one per vote). */
+  ownDots: 200,
   /** People read from the roster. */
   roster: 500,
   /** Cards rendered in one cell; the rest are counted ("12 more cards"). */
@@ -91,6 +95,18 @@ export const publishedBrainstormSchema = z.object({
 });
 export type RoundView = z.infer<typeof publishedBrainstormSchema>;
 
+export const publishedVoteSchema = z.object({
+  id,
+  question: nameText,
+  votesPerPerson: z.number().int().min(1).max(100),
+  closed: z.boolean(),
+  items: z.array(z.object({ id, text: nameText, origin: nameText })).max(roomLimits.voteItems),
+  done: z.array(id).max(viewCaps.roster),
+});
+export type VoteView = z.infer<typeof publishedVoteSchema>;
+
+const dotsReceiptSchema = z.object({ id, rev: z.number().int().min(0) });
+
 export const refusalNoteSchema = z.object({ cardId: z.string().max(64), message: z.string().max(2000), at: z.number().finite() });
 
 // --- Reading the documents ----------------------------------------------------------------------
@@ -104,11 +120,17 @@ export interface SharedView {
   readonly cards: readonly RoomCard[];
   /** The live silent brainstorm round (counts only), or null. */
   readonly brainstorm: RoundView | null;
+  /** The live dot vote (items, who is done), or null. */
+  readonly vote: VoteView | null;
 }
 
 export interface OwnView {
   readonly cards: ReadonlyMap<string, DeviceCard>;
   readonly ideas: ReadonlyMap<string, DeviceIdea>;
+  /** Vote id -> this participant's dots in it. */
+  readonly dots: ReadonlyMap<string, DeviceDots>;
+  /** The revision of this phone's dots the facilitator's app has stored. */
+  readonly dotsStored: { readonly id: string; readonly rev: number } | null;
   readonly refused: RefusalNote | null;
 }
 
@@ -133,6 +155,7 @@ export function readShared(doc: Y.Doc): SharedView {
   const roster = readMap(doc.getMap<unknown>(SHARED.roster), rosterEntrySchema, viewCaps.roster, false);
   for (const key of roster.keys()) if (!id.safeParse(key).success) roster.delete(key);
   const cards = [...readMap(doc.getMap<unknown>(SHARED.cards), publishedCardSchema, viewCaps.sharedCards, true).values()];
+  const voteParsed = publishedVoteSchema.safeParse(room.get('vote'));
   const raw = room.get('brainstorm');
   // The counts are keyed by participant: a roster's worth at most.
   const brainstorm = raw && typeof raw === 'object' && Object.keys((raw as { counts?: object }).counts ?? {}).length <= viewCaps.roster ? publishedBrainstormSchema.safeParse(raw) : null;
@@ -144,6 +167,7 @@ export function readShared(doc: Y.Doc): SharedView {
     roster,
     cards,
     brainstorm: brainstorm?.success ? brainstorm.data : null,
+    vote: voteParsed.success ? voteParsed.data : null,
   };
 }
 
@@ -151,7 +175,9 @@ export function readOwn(doc: Y.Doc): OwnView {
   const cards = readMap(doc.getMap<unknown>(OWN.cards), deviceCardSchema, viewCaps.ownCards, true);
   const ideas = readMap(doc.getMap<unknown>(OWN.ideas), deviceIdeaSchema, viewCaps.ownIdeas, true);
   const refused = refusalNoteSchema.safeParse(doc.getMap<unknown>(OWN.status).get('refused'));
-  return { cards, ideas, refused: refused.success ? refused.data : null };
+  const dots = readMap(doc.getMap<unknown>(OWN.dots), deviceDotsSchema, viewCaps.ownDots, true);
+  const receipt = dotsReceiptSchema.safeParse(doc.getMap<unknown>(OWN.status).get('dots'));
+  return { cards, ideas, dots, dotsStored: receipt.success ? receipt.data : null, refused: refused.success ? refused.data : null };
 }
 
 // --- The cells of one stage ---------------------------------------------------------------------
@@ -372,6 +398,40 @@ export function writeOwnIdeas(doc: Y.Doc, ideas: readonly DeviceIdea[], origin: 
   doc.transact(() => {
     for (const idea of ideas) map.set(idea.id, deviceIdeaSchema.parse(idea));
   }, origin);
+}
+
+// --- Dot voting ------------------------------------------------------------------------------------
+
+/** This phone's dots in a vote (item id -> dots), only on items of the vote. */
+export function myDots(own: OwnView, vote: VoteView): Record<string, number> {
+  const entry = own.dots.get(vote.id);
+  const items = new Set(vote.items.map((i) => i.id));
+  return Object.fromEntries(Object.entries(entry?.dots ?? {}).filter(([t, n]) => items.has(t) && n > 0));
+}
+
+export function dotsLeftOf(own: OwnView, vote: VoteView): number {
+  return Math.max(0, vote.votesPerPerson - Object.values(myDots(own, vote)).reduce((a, b) => a + b, 0));
+}
+
+/** The allocation with one dot more (+1) or less (-1) on an item; null when that is not possible. */
+export function changedDots(own: OwnView, vote: VoteView, itemId: string, delta: 1 | -1): DeviceDots | null {
+  if (vote.closed || !vote.items.some((i) => i.id === itemId)) return null;
+  const dots = myDots(own, vote);
+  const next = (dots[itemId] ?? 0) + delta;
+  if (next < 0 || (delta > 0 && dotsLeftOf(own, vote) === 0)) return null;
+  if (next === 0) delete dots[itemId];
+  else dots[itemId] = next;
+  return { id: vote.id, rev: (own.dots.get(vote.id)?.rev ?? 0) + 1, dots };
+}
+
+/** Whether the facilitator's app has stored this phone's newest dots in the vote. */
+export function dotsSent(own: OwnView, voteId: string): boolean {
+  const entry = own.dots.get(voteId);
+  return !entry || (own.dotsStored?.id === voteId && own.dotsStored.rev >= entry.rev);
+}
+
+export function writeOwnDots(doc: Y.Doc, entry: DeviceDots, origin: unknown = 'participant'): void {
+  doc.transact(() => doc.getMap<unknown>(OWN.dots).set(entry.id, deviceDotsSchema.parse(entry)), origin);
 }
 
 // --- Identity on this phone ---------------------------------------------------------------------

@@ -25,6 +25,7 @@ import {
 } from './participant-model';
 import { LaneSection, type LaneActions } from './lane-view';
 import { BrainstormView } from './brainstorm-view';
+import { VotePanel } from './vote-view';
 import { useDocVersion } from './use-room';
 
 export interface RoomScreenProps {
@@ -52,11 +53,14 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
   const stage = journey?.stages.find((s) => s.id === pickedStage) ?? journey?.stages[0] ?? null;
   const [undo, setUndo] = useState<UndoStep[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  // A live silent brainstorm opens on its own (once per round); the phone can go back to the journey.
+  // A new silent brainstorm round or dot vote opens on its own (once each); the phone can go back to the journey.
   const round = sharedView.brainstorm;
-  const [view, setView] = useState<{ roundId: string | null; pick: 'round' | 'journey' }>({ roundId: null, pick: 'journey' });
-  if (round && !round.revealed && view.roundId !== round.id) setView({ roundId: round.id, pick: 'round' });
-  const showRound = round !== null && view.pick === 'round' && view.roundId === round.id;
+  const vote = sharedView.vote;
+  const [view, setView] = useState<{ opened: readonly string[]; pick: 'round' | 'vote' | 'journey' }>({ opened: [], pick: 'journey' });
+  if (round && !round.revealed && !view.opened.includes(`round:${round.id}`)) setView({ opened: [...view.opened, `round:${round.id}`].slice(-20), pick: 'round' });
+  if (vote && !vote.closed && !view.opened.includes(`vote:${vote.id}`)) setView({ opened: [...view.opened, `vote:${vote.id}`].slice(-20), pick: 'vote' });
+  const shown = view.pick === 'round' && round ? 'round' : view.pick === 'vote' && vote ? 'vote' : 'journey';
+  const pick = (p: 'round' | 'vote' | 'journey') => setView((v) => ({ ...v, pick: p }));
 
   const ended = status === 'closed' || status === 'removed';
   const canWrite = !ended && !sharedView.locked;
@@ -142,19 +146,28 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
         </p>
       )}
 
-      {round && (
+      {(round || vote) && (
         <nav className="views" aria-label="What to work on">
-          <button type="button" className="view-tab" aria-pressed={showRound} onClick={() => setView({ roundId: round.id, pick: 'round' })}>
-            Brainstorm
-          </button>
-          <button type="button" className="view-tab" aria-pressed={!showRound} onClick={() => setView({ roundId: round.id, pick: 'journey' })}>
+          {round && (
+            <button type="button" className="view-tab" aria-pressed={shown === 'round'} onClick={() => pick('round')}>
+              Brainstorm
+            </button>
+          )}
+          {vote && (
+            <button type="button" className="view-tab" aria-pressed={shown === 'vote'} onClick={() => pick('vote')}>
+              Vote
+            </button>
+          )}
+          <button type="button" className="view-tab" aria-pressed={shown === 'journey'} onClick={() => pick('journey')}>
             Journey
           </button>
         </nav>
       )}
 
-      {showRound ? (
+      {shown === 'round' && round ? (
         <BrainstormView round={round} own={ownView} ownDoc={own} me={me} canWrite={canWrite} now={now} onNotice={setNotice} />
+      ) : shown === 'vote' && vote ? (
+        <VotePanel vote={vote} own={ownView} ownDoc={own} canWrite={canWrite} onNotice={setNotice} />
       ) : !journey || !stage ? (
         <p className="waiting">Waiting for the facilitator to share the journey.</p>
       ) : (

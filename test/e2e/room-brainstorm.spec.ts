@@ -3,7 +3,9 @@
 // while offline. Until the reveal the facilitator's screens and the presenter show only how many
 // ideas each person wrote, and no phone receives anyone else's ideas: neither in the WebSocket
 // frames it got, nor in what it stored (its Yjs documents in IndexedDB), nor on its screen. On
-// Reveal the ideas appear, with their authors, and the phones say the round is closed.
+// Reveal the ideas appear, with their authors, and the phones say the round is closed. Then a
+// dot vote on the kept ideas: the phones place dots (2 each; one changes his mind), the presenter
+// shows who is done and never where the dots are until voting closes; then the ranked result.
 // `ROOM_SHOTS=<dir>` keeps screenshots of the phones and the shared screens.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createWorkshop, openApp, sidebar, storedRows } from '../helpers/e2e';
@@ -180,6 +182,58 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
   const stored = await ideasOf(page, round.id as string);
   expect(stored.map((i) => i.text).sort()).toEqual([...kept].sort());
   expect(stored.every((i) => i.participantId)).toBe(true);
+
+  // Dot voting on the kept ideas, 2 dots each: the phones vote; the shared screens show who is
+  // done, never where the dots are, until voting closes.
+  await page.getByRole('tab', { name: 'Dot voting' }).click();
+  await page.getByLabel('Question for the room').fill('Which should we fix first?');
+  await page.getByRole('checkbox', { name: /Kept brainstorm ideas/ }).check();
+  await page.getByLabel('Dots per person').fill('2');
+  await page.getByRole('button', { name: 'Start voting on 4 items' }).click();
+  for (const p of [a, b, c]) await expect(p.page.getByRole('heading', { name: 'Which should we fix first?' })).toBeVisible();
+  await expect(a.page.getByRole('status').filter({ hasText: '2 of 2 dots left' })).toBeVisible();
+  const dot = async (p: Phone, text: string, times = 1) => {
+    for (let i = 0; i < times; i++) await p.page.getByRole('button', { name: `Add a dot to: ${text}` }).click();
+  };
+  await dot(a, bens[0]!, 2);
+  await expect(a.page.getByRole('button', { name: `Add a dot to: ${anas[0]}` })).toBeDisabled();
+  await dot(b, bens[0]!);
+  await dot(b, chris[0]!);
+  // Chris changes his mind: a dot moves.
+  await dot(c, anas[0]!, 2);
+  await c.page.getByRole('button', { name: `Take a dot from: ${anas[0]}` }).click();
+  await dot(c, chris[1]!);
+  const progress = presenter.getByRole('list', { name: 'Who has voted' });
+  await expect(progress.getByRole('listitem').filter({ hasText: 'Chris Wu' })).toContainText('done', { timeout: 15_000 });
+  await expect(progress.getByRole('listitem').filter({ hasText: 'Ana Lima' })).toContainText('done');
+  await expect(progress.getByRole('listitem').filter({ hasText: 'Ben Okafor' })).toContainText('done');
+  for (const p of [a, b, c]) await expect(p.page.getByText('Sending…')).toHaveCount(0);
+  const voteId = ((await storedRows<Row>(page, 'sessions')).find((s) => s.kind === 'vote')!).id as string;
+  const votes = (await storedRows<Row>(page, 'votes')).filter((v) => v.exerciseId === voteId);
+  expect(votes).toHaveLength(6);
+  // Privacy before closing: no phone received anything from another's document, and the presenter shows no dots.
+  for (const p of [b, c]) {
+    const frames = p.received();
+    for (const other of [a, b, c].filter((x) => x !== p)) {
+      const otherId = await other.page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('centric.room.identity/'))!)!).participantId as string);
+      expect(frames).not.toContain(`/p/${otherId}`);
+    }
+  }
+  await expect(presenter.getByLabel(/^\d+ dots?$/)).toHaveCount(0);
+  if (SHOTS) {
+    await c.page.screenshot({ path: `${SHOTS}/vote-phone-chris.png` });
+    await presenter.screenshot({ path: `${SHOTS}/vote-presenter-open.png` });
+  }
+
+  // Closed: results ranked; a phone says so and takes no more dots.
+  await page.getByRole('button', { name: 'Close voting and show results' }).click();
+  const results = presenter.getByRole('region', { name: 'Voting results' });
+  await expect(results.getByRole('listitem').first()).toContainText(bens[0]!);
+  await expect(results.getByRole('listitem').first()).toContainText('3');
+  await expect(a.page.getByText('Voting is closed.')).toBeVisible();
+  await expect(a.page.getByRole('button', { name: `Take a dot from: ${bens[0]}` })).toBeDisabled();
+  if (SHOTS) await a.page.screenshot({ path: `${SHOTS}/vote-phone-ana-closed.png` });
+
   await presenter.close();
   for (const p of [a, b, c]) await p.context.close();
 });

@@ -12,7 +12,7 @@ import { assessmentLibrary, useAssessmentRuns } from '../shared/assessments';
 import { GapList, hasRadar, ResultsRadar, ScoreBars } from '../../ui/assessment-results';
 import { SpreadView } from '../../ui/assessment-spread';
 import { useExercise, useNow, useRunSession } from './run-queries';
-import { Dots, useVoteState, VoteResults } from './voting-panel';
+import { useVoteState, VoteProgress, VoteResults } from './voting-panel';
 import { HiddenIdeas, ideaCounts } from './brainstorm-panel';
 import { useParticipants } from '../shared/participants';
 import { RoomJoinCorner } from '../shared/room-ui';
@@ -97,13 +97,14 @@ function PresentVoteBody({ workshopId, ex }: { workshopId: string; ex: VoteExerc
       ) : (
         <>
           <p className="presenter-voter">
-            {voter ? <><strong>{voter.name}</strong> is voting · {dotsLeft(votes, ex, voter.id)} of {ex.votesPerPerson} dots left</> : `Each person has ${ex.votesPerPerson} dots`}
+            {voter ? <><strong>{voter.name}</strong> is voting · {dotsLeft(votes, ex, voter.id)} of {ex.votesPerPerson} dots left</> : `Each person has ${ex.votesPerPerson} dots · the dots stay hidden until voting closes`}
           </p>
+          <div className="hidden-ideas-large"><VoteProgress votes={votes} ex={ex} participants={participants} /></div>
+          {/* The items without their dots: until voting closes the room sees who is done, not what they chose. */}
           <ul className="presenter-vote-items">
             {targets.map((t) => (
               <li key={t.id} className="presenter-vote-item">
                 <span>{t.text}</span>
-                <Dots row={rows.find((r) => r.target.id === t.id)} participants={participants} large />
               </li>
             ))}
           </ul>
