@@ -60,7 +60,10 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
   if (round && !round.revealed && !view.opened.includes(`round:${round.id}`)) setView({ opened: [...view.opened, `round:${round.id}`].slice(-20), pick: 'round' });
   if (vote && !vote.closed && !view.opened.includes(`vote:${vote.id}`)) setView({ opened: [...view.opened, `vote:${vote.id}`].slice(-20), pick: 'vote' });
   const shown = view.pick === 'round' && round ? 'round' : view.pick === 'vote' && vote ? 'vote' : 'journey';
-  const pick = (p: 'round' | 'vote' | 'journey') => setView((v) => ({ ...v, pick: p }));
+  const pick = (p: 'round' | 'vote' | 'journey') => {
+    setView((v) => ({ ...v, pick: p }));
+    setNotice(null);
+  };
 
   const ended = status === 'closed' || status === 'removed';
   const canWrite = !ended && !sharedView.locked;

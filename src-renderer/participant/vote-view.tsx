@@ -46,9 +46,8 @@ export function VotePanel(props: { vote: VoteView; own: OwnView; ownDoc: Y.Doc; 
                 <button type="button" className="button small dot-button" disabled={!open || n === 0} aria-label={`Take a dot from: ${short}`} onClick={() => change(item.id, -1)}>
                   −
                 </button>
-                <span className="dot-count" aria-label={`Your dots on ${short}: ${n}`}>
-                  {'●'.repeat(Math.min(n, 20))}
-                  {n === 0 ? '0' : ''}
+                <span className={`dot-count${n === 0 ? ' none' : ''}`} role="img" aria-label={`Your dots on ${short}: ${n}`}>
+                  {n === 0 ? 'No dots' : '●'.repeat(Math.min(n, 20))}
                 </span>
                 <button type="button" className="button small dot-button" disabled={!open || left === 0} aria-label={`Add a dot to: ${short}`} onClick={() => change(item.id, 1)}>
                   +
