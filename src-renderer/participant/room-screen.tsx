@@ -57,8 +57,12 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
   const round = sharedView.brainstorm;
   const vote = sharedView.vote;
   const [view, setView] = useState<{ opened: readonly string[]; pick: 'round' | 'vote' | 'journey' }>({ opened: [], pick: 'journey' });
-  if (round && !round.revealed && !view.opened.includes(`round:${round.id}`)) setView({ opened: [...view.opened, `round:${round.id}`].slice(-20), pick: 'round' });
-  if (vote && !vote.closed && !view.opened.includes(`vote:${vote.id}`)) setView({ opened: [...view.opened, `vote:${vote.id}`].slice(-20), pick: 'vote' });
+  const opens = (key: string, p: 'round' | 'vote') => {
+    setView({ opened: [...view.opened, key].slice(-20), pick: p });
+    setNotice(null);
+  };
+  if (round && !round.revealed && !view.opened.includes(`round:${round.id}`)) opens(`round:${round.id}`, 'round');
+  else if (vote && !vote.closed && !view.opened.includes(`vote:${vote.id}`)) opens(`vote:${vote.id}`, 'vote');
   const shown = view.pick === 'round' && round ? 'round' : view.pick === 'vote' && vote ? 'vote' : 'journey';
   const pick = (p: 'round' | 'vote' | 'journey') => {
     setView((v) => ({ ...v, pick: p }));
