@@ -179,7 +179,7 @@ export function publishBrainstorm(b: Brainstorm): PublishedBrainstorm {
   // Running: the end is fixed (start + pauses + plan); paused: what was left at the pause.
   const endsAt = running && t.startedAt !== null ? t.startedAt + t.pausedMs + plannedMs(b.minutes, t) : null;
   const leftMs = running ? plannedMs(b.minutes, t) : remainingMs(b.minutes, t, t.pausedAt ?? t.startedAt ?? 0);
-  return { id: b.id, prompt: b.prompt, minutes: b.minutes, endsAt, leftMs, revealed: b.revealedAt !== null, counts };
+  return { id: b.id, prompt: b.prompt, minutes: b.minutes, endsAt, leftMs, revealed: b.revealedAt !== null, named: b.named === true, counts };
 }
 
 // --- Dot voting ------------------------------------------------------------------------------------

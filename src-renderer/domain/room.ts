@@ -153,6 +153,8 @@ export interface PublishedBrainstorm {
   readonly leftMs: number;
   /** Revealed on the shared screen: the round takes no more ideas. */
   readonly revealed: boolean;
+  /** The shared screen shows who wrote each idea on reveal (else anonymous). */
+  readonly named: boolean;
   /** Participant id -> ideas stored from them in this round. */
   readonly counts: Readonly<Record<string, number>>;
 }

@@ -274,6 +274,8 @@ export interface Brainstorm {
   readonly timer: StepTimer;
   /** Ideas are hidden until revealed, then all shown at once. */
   readonly revealedAt: number | null;
+  /** The shared screen shows who wrote each idea on reveal (absent: anonymous). */
+  readonly named?: boolean;
   readonly ideas: readonly Idea[];
   readonly createdAt: number;
 }
@@ -355,6 +357,7 @@ export const brainstormRowSchema = z.strictObject({
   minutes: z.number().finite().min(1, { error: 'must be from 1 to 60 minutes' }).max(60, { error: 'must be from 1 to 60 minutes' }),
   timer: stepTimerSchema,
   revealedAt: timeMs.nullable(),
+  named: z.boolean().optional(),
   ideas: z.array(ideaSchema).max(brainstormLimits.ideas, { error: `must hold at most ${brainstormLimits.ideas} ideas` }),
   createdAt: timeMs,
 });

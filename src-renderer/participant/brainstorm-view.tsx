@@ -62,7 +62,11 @@ export function BrainstormView(props: { round: RoundView; own: OwnView; ownDoc: 
           {round.endsAt === null && left > 0 ? ' (paused)' : ''}
         </p>
       )}
-      {!round.revealed && <p className="round-privacy">Only you and the facilitator see your ideas until they are revealed.</p>}
+      {!round.revealed && (
+        <p className="round-privacy">
+          Only you and the facilitator see your ideas until they are revealed{round.named ? ', then with your name.' : ', then without your name.'}
+        </p>
+      )}
 
       {!round.revealed && (
         <form className="editor" onSubmit={add} aria-label="Write an idea">

@@ -91,6 +91,7 @@ export const publishedBrainstormSchema = z.object({
   endsAt: z.number().finite().nullable(),
   leftMs: z.number().finite(),
   revealed: z.boolean(),
+  named: z.boolean().optional(),
   counts: z.record(id, z.number().int().min(0).max(100_000)),
 });
 export type RoundView = z.infer<typeof publishedBrainstormSchema>;

@@ -98,6 +98,7 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
   await page.getByRole('button', { name: 'Start the workshop' }).click();
   await page.getByRole('tab', { name: 'Silent brainstorm' }).click();
   await page.getByLabel('Question').fill('What gets in the way at renewal?');
+  await page.getByRole('checkbox', { name: 'Show who wrote each idea on the shared screen' }).check();
   await page.getByRole('button', { name: 'Start silent round' }).click();
   await expect(page.getByRole('button', { name: 'Pause round' })).toBeVisible();
   const round = (await storedRows<Row>(page, 'sessions')).find((s) => s.kind === 'brainstorm' && s.workshopId === workshopId)!;
@@ -106,6 +107,7 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
   for (const p of [a, b, c]) {
     await expect(p.page.getByRole('heading', { name: 'What gets in the way at renewal?' })).toBeVisible();
     await expect(p.page.getByRole('timer')).toHaveAccessibleName(/^Time left: [45]:\d\d$/);
+    await expect(p.page.getByText(/until they are revealed, then with your name/)).toBeVisible();
   }
 
   const anas = ['Nobody owns the renewal letter', 'The price jump is never explained'];
@@ -178,7 +180,9 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
   const revealed = page.getByRole('region', { name: 'Revealed ideas' });
   for (const t of kept) await expect(revealed.getByText(t, { exact: true })).toBeVisible();
   await expect(revealed.getByRole('listitem').filter({ hasText: bens[0]! })).toContainText('Ben Okafor');
-  for (const t of kept) await expect(presenter.getByText(t, { exact: true })).toBeVisible();
+  for (const t of kept) await expect(presenter.getByRole('listitem').filter({ hasText: t })).toBeVisible();
+  // Named, as the facilitator chose: each idea with its author on the shared screen.
+  await expect(presenter.getByRole('listitem').filter({ hasText: bens[0]! })).toContainText('Ben Okafor');
   for (const p of [a, b, c]) await expect(p.page.getByText(/revealed everyone’s ideas/)).toBeVisible();
   await expect(a.page.getByRole('button', { name: 'Send idea' })).toHaveCount(0);
   if (SHOTS) {

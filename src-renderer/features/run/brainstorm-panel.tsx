@@ -17,8 +17,8 @@ export function BrainstormPanel({ workshopId, stepId, rounds, defaultPrompt }: {
       <BrainstormSetup
         defaultPrompt={defaultPrompt}
         onCancel={current ? () => setCreating(false) : undefined}
-        onCreate={async (prompt, minutes) => {
-          const id = await startBrainstorm(workshopId, stepId, prompt, minutes);
+        onCreate={async (prompt, minutes, named) => {
+          const id = await startBrainstorm(workshopId, stepId, prompt, minutes, named);
           if (id) {
             setChosen(id);
             setCreating(false);
@@ -41,11 +41,12 @@ export function BrainstormPanel({ workshopId, stepId, rounds, defaultPrompt }: {
   );
 }
 
-function BrainstormSetup({ defaultPrompt, onCreate, onCancel }: { defaultPrompt: string; onCreate: (prompt: string, minutes: number) => void; onCancel?: () => void }) {
+function BrainstormSetup({ defaultPrompt, onCreate, onCancel }: { defaultPrompt: string; onCreate: (prompt: string, minutes: number, named: boolean) => void; onCancel?: () => void }) {
   const [prompt, setPrompt] = useState(defaultPrompt);
   const [minutes, setMinutes] = useState(5);
+  const [named, setNamed] = useState(false);
   return (
-    <form className="card brainstorm-setup" aria-label="Set up a silent brainstorm" onSubmit={(e) => { e.preventDefault(); if (prompt.trim()) onCreate(prompt, Math.max(1, Math.min(60, minutes))); }}>
+    <form className="card brainstorm-setup" aria-label="Set up a silent brainstorm" onSubmit={(e) => { e.preventDefault(); if (prompt.trim()) onCreate(prompt, Math.max(1, Math.min(60, minutes)), named); }}>
       <h2 className="card-title"><EyeOff size={18} aria-hidden /> Silent brainstorm</h2>
       <p className="muted">Everyone writes on their own first; nobody sees the ideas until you reveal them all at once, so the loudest voice does not set the direction.</p>
       <div className="field">
@@ -56,6 +57,9 @@ function BrainstormSetup({ defaultPrompt, onCreate, onCancel }: { defaultPrompt:
         <label className="field-label" htmlFor="bs-minutes">Minutes</label>
         <input id="bs-minutes" type="number" min={1} max={60} className="field-input" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />
       </div>
+      <label className="idea-keep">
+        <input type="checkbox" checked={named} onChange={(e) => setNamed(e.target.checked)} /> Show who wrote each idea on the shared screen
+      </label>
       <div className="vote-setup-actions">
         {onCancel ? <button type="button" className="btn" onClick={onCancel}>Cancel</button> : null}
         <button type="submit" className="btn btn-primary" disabled={!prompt.trim()}>Start silent round</button>

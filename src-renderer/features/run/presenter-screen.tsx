@@ -129,7 +129,12 @@ function PresentBrainstorm({ workshopId, id }: { workshopId: string; id: string 
         <HiddenIdeas count={b.ideas.length} large perPerson={ideaCounts(b, participants)} />
       ) : (
         <ul className="presenter-ideas">
-          {b.ideas.filter((i) => i.kept).map((i) => <li key={i.id} className="presenter-idea">{i.text}</li>)}
+          {b.ideas.filter((i) => i.kept).map((i) => (
+            <li key={i.id} className="presenter-idea">
+              {i.text}
+              {b.named && i.participantId ? <span className="presenter-idea-by">{participants.find((p) => p.id === i.participantId)?.name ?? ''}</span> : null}
+            </li>
+          ))}
         </ul>
       )}
     </section>

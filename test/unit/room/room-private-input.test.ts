@@ -40,7 +40,7 @@ describe('ideas from a phone', () => {
   it('the room is told the question, the clock and counts per person, never a text', () => {
     const withTwo = { ...round, ideas: [{ id: 'a', text: 'Secret one', participantId: 'p1', createdAt: T0, kept: true, rev: 1 }, { id: 'b', text: 'Secret two', participantId: 'p1', createdAt: T0, kept: true, rev: 1 }] };
     const pub = publishBrainstorm(withTwo);
-    expect(pub).toEqual({ id: 'r1', prompt: 'What gets in the way?', minutes: 5, endsAt: T0 + 5 * 60_000, leftMs: 5 * 60_000, revealed: false, counts: { p1: 2 } });
+    expect(pub).toEqual({ id: 'r1', prompt: 'What gets in the way?', minutes: 5, endsAt: T0 + 5 * 60_000, leftMs: 5 * 60_000, revealed: false, named: false, counts: { p1: 2 } });
     expect(JSON.stringify(pub)).not.toContain('Secret');
     expect(liveBrainstorm([withTwo, { ...round, id: 'r0', createdAt: T0 - 1 }])?.id).toBe('r1');
     // The phone reads it and counts down from the published end.
