@@ -57,6 +57,10 @@ export const roomLimits = {
   cardsPerParticipant: 300,
   /** Name typed by a participant. */
   name: 80,
+  /** Ideas one participant may write in one silent brainstorm round. */
+  ideasPerParticipant: 40,
+  /** Items of a dot vote published to the phones. */
+  voteItems: 300,
 } as const;
 
 // --- HTTP API of the room server (LAN-facing) ------------------------------------------------
@@ -103,7 +107,11 @@ export interface ApiError {
 
 /** Map names inside the shared document. */
 export const SHARED = {
-  /** Y.Map: 'title' string, 'journey' PublishedJourney | null, 'locked' boolean (server), 'closing' boolean. */
+  /**
+   * Y.Map: 'title' string, 'journey' PublishedJourney | null, 'locked' boolean (server), 'closing'
+   * boolean, 'brainstorm' PublishedBrainstorm | null (the live silent round: never its ideas),
+   * 'vote' PublishedVote | null (the live dot vote: its items, never anyone's dots).
+   */
   room: 'room',
   /** Y.Map<participantId, RosterEntry> (server). */
   roster: 'roster',
@@ -130,6 +138,41 @@ export interface PublishedCard {
   readonly rev?: number;
 }
 
+/**
+ * The silent brainstorm round the phones write into, as the room sees it: the question, the clock
+ * and how many ideas each person has written. Never an idea's text: until the facilitator reveals
+ * them, ideas live only in their author's own document and the facilitator's app.
+ */
+export interface PublishedBrainstorm {
+  readonly id: string;
+  readonly prompt: string;
+  readonly minutes: number;
+  /** When the time box ends (ms since 1970, the facilitator's clock); null while the clock is paused. */
+  readonly endsAt: number | null;
+  /** Time left when the clock is paused (ms; negative: over time). */
+  readonly leftMs: number;
+  /** Revealed on the shared screen: the round takes no more ideas. */
+  readonly revealed: boolean;
+  /** The shared screen shows who wrote each idea on reveal (else anonymous). */
+  readonly named: boolean;
+  /** Participant id -> ideas stored from them in this round. */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/**
+ * The dot vote the phones vote in: what is voted on and the dots each person has. Until it is
+ * closed, the room learns only who has placed all their dots, never where.
+ */
+export interface PublishedVote {
+  readonly id: string;
+  readonly question: string;
+  readonly votesPerPerson: number;
+  readonly closed: boolean;
+  readonly items: readonly { readonly id: string; readonly text: string; readonly origin: string }[];
+  /** Participants who have placed all their dots. */
+  readonly done: readonly string[];
+}
+
 export interface RosterEntry {
   readonly name: string;
   /** Connections open now. */
@@ -147,6 +190,10 @@ export const OWN = {
   cards: 'cards',
   /** Y.Map: feedback from the facilitator's app, e.g. 'refused' RefusalNote. */
   status: 'status',
+  /** Y.Map<ideaId, DeviceIdea>: this participant's ideas in silent brainstorm rounds (private until revealed). */
+  ideas: 'ideas',
+  /** Y.Map<exerciseId, DeviceDots>: where this participant puts their dots in a dot vote (private until it closes). */
+  dots: 'dots',
 } as const;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -172,6 +219,45 @@ export const deviceCardSchema = z
   })
   .strict();
 export type DeviceCard = z.infer<typeof deviceCardSchema>;
+
+/**
+ * An idea as a participant's device writes it in a silent brainstorm round. Like a card: `rev`
+ * goes up with every change and only a newer rev is stored. Plain text only; the facilitator's app
+ * checks the length and the round.
+ */
+export const deviceIdeaSchema = z
+  .object({
+    id,
+    brainstormId: id,
+    text: z.string().max(2000),
+    rev: z.number().int().min(1).max(1e9),
+    createdAt: z.number().int().min(0).max(253402300799999),
+    /** Deleted by its author (before the reveal). */
+    deleted: z.boolean().optional(),
+  })
+  .strict();
+export type DeviceIdea = z.infer<typeof deviceIdeaSchema>;
+
+/**
+ * A participant's dots in one dot vote, as their device writes it: the whole allocation (item id ->
+ * dots), so a replay or a second device of the same person never adds dots; the facilitator's app
+ * checks it against the vote (its items, the dots per person, open or closed) and stores the
+ * difference as Vote rows with the participant as voter.
+ */
+export const deviceDotsSchema = z
+  .object({
+    id,
+    rev: z.number().int().min(1).max(1e9),
+    dots: z.record(id, z.number().int().min(0).max(100)).refine((d) => Object.keys(d).length <= 500, { error: 'too many items' }),
+  })
+  .strict();
+export type DeviceDots = z.infer<typeof deviceDotsSchema>;
+
+/** OWN.status 'dots': the revision of the participant's dots the facilitator's app has stored. */
+export interface DotsReceipt {
+  readonly id: string;
+  readonly rev: number;
+}
 
 /** What the facilitator's app tells a participant about entries it refused. */
 export interface RefusalNote {

@@ -259,6 +259,8 @@ export interface Idea {
   readonly kept: boolean;
   /** Where it was sent, e.g. "Parking lot". */
   readonly sentTo?: string;
+  /** Written on a participant's phone in the room: the revision of their entry stored (replays and older revisions change nothing). */
+  readonly rev?: number;
 }
 
 export interface Brainstorm {
@@ -272,6 +274,8 @@ export interface Brainstorm {
   readonly timer: StepTimer;
   /** Ideas are hidden until revealed, then all shown at once. */
   readonly revealedAt: number | null;
+  /** The shared screen shows who wrote each idea on reveal (absent: anonymous). */
+  readonly named?: boolean;
   readonly ideas: readonly Idea[];
   readonly createdAt: number;
 }
@@ -336,6 +340,7 @@ const ideaSchema = z.strictObject({
   kept: z.boolean(),
   // Where the idea was sent ("Parking lot"); a short label.
   sentTo: rowText(80).optional(),
+  rev: z.number().int().min(1).max(1e9).optional(),
 });
 
 /** The setup starts from the step's first prompt, which may be longer than a typed question. */
@@ -352,6 +357,7 @@ export const brainstormRowSchema = z.strictObject({
   minutes: z.number().finite().min(1, { error: 'must be from 1 to 60 minutes' }).max(60, { error: 'must be from 1 to 60 minutes' }),
   timer: stepTimerSchema,
   revealedAt: timeMs.nullable(),
+  named: z.boolean().optional(),
   ideas: z.array(ideaSchema).max(brainstormLimits.ideas, { error: `must hold at most ${brainstormLimits.ideas} ideas` }),
   createdAt: timeMs,
 });

@@ -11,15 +11,20 @@ import {
   authorColour,
   authorColours,
   deviceCardSchema,
+  deviceDotsSchema,
+  deviceIdeaSchema,
   roomLimits,
   tokenPattern,
   type DeviceCard,
+  type DeviceDots,
+  type DeviceIdea,
   type PublishedJourney,
   type RefusalNote,
   type RosterEntry,
 } from '../domain/room';
 import { cardTextProblem, journeyLimits } from '../domain/journey';
-import { capText } from '../domain/text';
+import { brainstormLimits } from '../domain/run';
+import { capText, textLength, tooLongMessage } from '../domain/text';
 
 // --- Caps on what is read and rendered ----------------------------------------------------------
 
@@ -28,6 +33,10 @@ export const viewCaps = {
   sharedCards: journeyLimits.cardsPerJourney,
   /** Own entries read (the server keeps a participant to 300; a margin for deleted ones). */
   ownCards: roomLimits.cardsPerParticipant * 4,
+  /** Own ideas read (all rounds; a margin for deleted ones). */
+  ownIdeas: roomLimits.ideasPerParticipant * 20,
+  /** Own dot allocations read (one per vote). */
+  ownDots: 200,
   /** People read from the roster. */
   roster: 500,
   /** Cards rendered in one cell; the rest are counted ("12 more cards"). */
@@ -75,6 +84,30 @@ export const rosterEntrySchema = z.object({
   joinedAt: z.number().finite(),
 });
 
+export const publishedBrainstormSchema = z.object({
+  id,
+  prompt: nameText,
+  minutes: z.number().finite().min(0).max(1000),
+  endsAt: z.number().finite().nullable(),
+  leftMs: z.number().finite(),
+  revealed: z.boolean(),
+  named: z.boolean().optional(),
+  counts: z.record(id, z.number().int().min(0).max(100_000)),
+});
+export type RoundView = z.infer<typeof publishedBrainstormSchema>;
+
+export const publishedVoteSchema = z.object({
+  id,
+  question: nameText,
+  votesPerPerson: z.number().int().min(1).max(100),
+  closed: z.boolean(),
+  items: z.array(z.object({ id, text: nameText, origin: nameText })).max(roomLimits.voteItems),
+  done: z.array(id).max(viewCaps.roster),
+});
+export type VoteView = z.infer<typeof publishedVoteSchema>;
+
+const dotsReceiptSchema = z.object({ id, rev: z.number().int().min(0) });
+
 export const refusalNoteSchema = z.object({ cardId: z.string().max(64), message: z.string().max(2000), at: z.number().finite() });
 
 // --- Reading the documents ----------------------------------------------------------------------
@@ -86,10 +119,19 @@ export interface SharedView {
   readonly closing: boolean;
   readonly roster: ReadonlyMap<string, RosterEntry>;
   readonly cards: readonly RoomCard[];
+  /** The live silent brainstorm round (counts only), or null. */
+  readonly brainstorm: RoundView | null;
+  /** The live dot vote (items, who is done), or null. */
+  readonly vote: VoteView | null;
 }
 
 export interface OwnView {
   readonly cards: ReadonlyMap<string, DeviceCard>;
+  readonly ideas: ReadonlyMap<string, DeviceIdea>;
+  /** Vote id -> this participant's dots in it. */
+  readonly dots: ReadonlyMap<string, DeviceDots>;
+  /** The revision of this phone's dots the facilitator's app has stored. */
+  readonly dotsStored: { readonly id: string; readonly rev: number } | null;
   readonly refused: RefusalNote | null;
 }
 
@@ -114,6 +156,10 @@ export function readShared(doc: Y.Doc): SharedView {
   const roster = readMap(doc.getMap<unknown>(SHARED.roster), rosterEntrySchema, viewCaps.roster, false);
   for (const key of roster.keys()) if (!id.safeParse(key).success) roster.delete(key);
   const cards = [...readMap(doc.getMap<unknown>(SHARED.cards), publishedCardSchema, viewCaps.sharedCards, true).values()];
+  const voteParsed = publishedVoteSchema.safeParse(room.get('vote'));
+  const raw = room.get('brainstorm');
+  // The counts are keyed by participant: a roster's worth at most.
+  const brainstorm = raw && typeof raw === 'object' && Object.keys((raw as { counts?: object }).counts ?? {}).length <= viewCaps.roster ? publishedBrainstormSchema.safeParse(raw) : null;
   return {
     title: typeof title === 'string' ? title : '',
     journey: journey.success ? journey.data : null,
@@ -121,13 +167,18 @@ export function readShared(doc: Y.Doc): SharedView {
     closing: room.get('closing') === true,
     roster,
     cards,
+    brainstorm: brainstorm?.success ? brainstorm.data : null,
+    vote: voteParsed.success ? voteParsed.data : null,
   };
 }
 
 export function readOwn(doc: Y.Doc): OwnView {
   const cards = readMap(doc.getMap<unknown>(OWN.cards), deviceCardSchema, viewCaps.ownCards, true);
+  const ideas = readMap(doc.getMap<unknown>(OWN.ideas), deviceIdeaSchema, viewCaps.ownIdeas, true);
   const refused = refusalNoteSchema.safeParse(doc.getMap<unknown>(OWN.status).get('refused'));
-  return { cards, refused: refused.success ? refused.data : null };
+  const dots = readMap(doc.getMap<unknown>(OWN.dots), deviceDotsSchema, viewCaps.ownDots, true);
+  const receipt = dotsReceiptSchema.safeParse(doc.getMap<unknown>(OWN.status).get('dots'));
+  return { cards, ideas, dots, dotsStored: receipt.success ? receipt.data : null, refused: refused.success ? refused.data : null };
 }
 
 // --- The cells of one stage ---------------------------------------------------------------------
@@ -302,6 +353,86 @@ export function writeOwnCards(doc: Y.Doc, cards: readonly DeviceCard[], origin: 
   doc.transact(() => {
     for (const card of cards) map.set(card.id, deviceCardSchema.parse(card));
   }, origin);
+}
+
+// --- Silent brainstorm ---------------------------------------------------------------------------
+
+/** Why this text cannot be sent as an idea, or null. Never shortens the text. */
+export function ideaInputProblem(text: string): string | null {
+  if (text.trim() === '') return 'Write your idea first.';
+  return textLength(text.trim()) > brainstormLimits.idea ? tooLongMessage('An idea', brainstormLimits.idea) : null;
+}
+
+/** This phone's ideas in a round (not deleted), oldest first. */
+export function roundIdeas(own: OwnView, roundId: string): DeviceIdea[] {
+  return [...own.ideas.values()].filter((i) => i.brainstormId === roundId && !i.deleted).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/** The problem with adding one more idea to the round, or null. */
+export function addIdeaProblem(round: RoundView, own: OwnView): string | null {
+  if (round.revealed) return 'The facilitator has revealed the ideas: the round is closed.';
+  return roundIdeas(own, round.id).length >= roomLimits.ideasPerParticipant ? `You have written ${roomLimits.ideasPerParticipant} ideas, the most one person can add in a round.` : null;
+}
+
+export function newIdea(roundId: string, text: string, now: number, ideaId: string = randomId()): DeviceIdea {
+  return { id: ideaId, brainstormId: roundId, text: text.trim(), rev: 1, createdAt: now };
+}
+
+export function deletedIdea(prev: DeviceIdea): DeviceIdea {
+  return { ...prev, deleted: true, rev: prev.rev + 1 };
+}
+
+/** Time left in the round on this phone (ms; negative once over), from the published end or the paused rest. */
+export function roundLeftMs(round: RoundView, now: number): number {
+  return round.endsAt === null ? round.leftMs : round.endsAt - now;
+}
+
+/** "4:05" for a time left (never negative; "0:00" once over). */
+export function clockText(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Writes ideas into this phone's own document in one transaction. */
+export function writeOwnIdeas(doc: Y.Doc, ideas: readonly DeviceIdea[], origin: unknown = 'participant'): void {
+  const map = doc.getMap<unknown>(OWN.ideas);
+  doc.transact(() => {
+    for (const idea of ideas) map.set(idea.id, deviceIdeaSchema.parse(idea));
+  }, origin);
+}
+
+// --- Dot voting ------------------------------------------------------------------------------------
+
+/** This phone's dots in a vote (item id -> dots), only on items of the vote. */
+export function myDots(own: OwnView, vote: VoteView): Record<string, number> {
+  const entry = own.dots.get(vote.id);
+  const items = new Set(vote.items.map((i) => i.id));
+  return Object.fromEntries(Object.entries(entry?.dots ?? {}).filter(([t, n]) => items.has(t) && n > 0));
+}
+
+export function dotsLeftOf(own: OwnView, vote: VoteView): number {
+  return Math.max(0, vote.votesPerPerson - Object.values(myDots(own, vote)).reduce((a, b) => a + b, 0));
+}
+
+/** The allocation with one dot more (+1) or less (-1) on an item; null when that is not possible. */
+export function changedDots(own: OwnView, vote: VoteView, itemId: string, delta: 1 | -1): DeviceDots | null {
+  if (vote.closed || !vote.items.some((i) => i.id === itemId)) return null;
+  const dots = myDots(own, vote);
+  const next = (dots[itemId] ?? 0) + delta;
+  if (next < 0 || (delta > 0 && dotsLeftOf(own, vote) === 0)) return null;
+  if (next === 0) delete dots[itemId];
+  else dots[itemId] = next;
+  return { id: vote.id, rev: (own.dots.get(vote.id)?.rev ?? 0) + 1, dots };
+}
+
+/** Whether the facilitator's app has stored this phone's newest dots in the vote. */
+export function dotsSent(own: OwnView, voteId: string): boolean {
+  const entry = own.dots.get(voteId);
+  return !entry || (own.dotsStored?.id === voteId && own.dotsStored.rev >= entry.rev);
+}
+
+export function writeOwnDots(doc: Y.Doc, entry: DeviceDots, origin: unknown = 'participant'): void {
+  doc.transact(() => doc.getMap<unknown>(OWN.dots).set(entry.id, deviceDotsSchema.parse(entry)), origin);
 }
 
 // --- Identity on this phone ---------------------------------------------------------------------

@@ -24,6 +24,8 @@ import {
   type UndoStep,
 } from './participant-model';
 import { LaneSection, type LaneActions } from './lane-view';
+import { BrainstormView } from './brainstorm-view';
+import { VotePanel } from './vote-view';
 import { useDocVersion } from './use-room';
 
 export interface RoomScreenProps {
@@ -51,6 +53,21 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
   const stage = journey?.stages.find((s) => s.id === pickedStage) ?? journey?.stages[0] ?? null;
   const [undo, setUndo] = useState<UndoStep[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  // A new silent brainstorm round or dot vote opens on its own (once each); the phone can go back to the journey.
+  const round = sharedView.brainstorm;
+  const vote = sharedView.vote;
+  const [view, setView] = useState<{ opened: readonly string[]; pick: 'round' | 'vote' | 'journey' }>({ opened: [], pick: 'journey' });
+  const opens = (key: string, p: 'round' | 'vote') => {
+    setView({ opened: [...view.opened, key].slice(-20), pick: p });
+    setNotice(null);
+  };
+  if (round && !round.revealed && !view.opened.includes(`round:${round.id}`)) opens(`round:${round.id}`, 'round');
+  else if (vote && !vote.closed && !view.opened.includes(`vote:${vote.id}`)) opens(`vote:${vote.id}`, 'vote');
+  const shown = view.pick === 'round' && round ? 'round' : view.pick === 'vote' && vote ? 'vote' : 'journey';
+  const pick = (p: 'round' | 'vote' | 'journey') => {
+    setView((v) => ({ ...v, pick: p }));
+    setNotice(null);
+  };
 
   const ended = status === 'closed' || status === 'removed';
   const canWrite = !ended && !sharedView.locked;
@@ -136,7 +153,29 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
         </p>
       )}
 
-      {!journey || !stage ? (
+      {(round || vote) && (
+        <nav className="views" aria-label="What to work on">
+          {round && (
+            <button type="button" className="view-tab" aria-pressed={shown === 'round'} onClick={() => pick('round')}>
+              Brainstorm
+            </button>
+          )}
+          {vote && (
+            <button type="button" className="view-tab" aria-pressed={shown === 'vote'} onClick={() => pick('vote')}>
+              Vote
+            </button>
+          )}
+          <button type="button" className="view-tab" aria-pressed={shown === 'journey'} onClick={() => pick('journey')}>
+            Journey
+          </button>
+        </nav>
+      )}
+
+      {shown === 'round' && round ? (
+        <BrainstormView round={round} own={ownView} ownDoc={own} me={me} canWrite={canWrite} now={now} onNotice={setNotice} />
+      ) : shown === 'vote' && vote ? (
+        <VotePanel vote={vote} own={ownView} ownDoc={own} canWrite={canWrite} onNotice={setNotice} />
+      ) : !journey || !stage ? (
         <p className="waiting">Waiting for the facilitator to share the journey.</p>
       ) : (
         <>

@@ -11,9 +11,11 @@ import type * as Y from 'yjs';
 import { applyCommand, deleteOp, putOp, updateOp, type Op } from '../db/commands';
 import { getDb, type CentricDb } from '../db/database';
 import type { Journey, JourneyCard } from '../domain/journey';
-import { mirrorDeviceCard, publishCard, publishJourney, samePublishedCard } from '../domain/room-mirror';
-import { OWN, SHARED, participantDocName, roomLimits, sharedDocName, type DeviceCard, type PublishedCard, type RefusalNote, type RosterEntry } from '../domain/room';
-import type { Participant } from '../domain/run';
+import { liveBrainstorm, liveVote, mirrorDeviceCard, mirrorDeviceDots, mirrorDeviceIdea, publishBrainstorm, publishVote, publishCard, publishJourney, samePublishedCard, withIdeas, type IdeaDecision } from '../domain/room-mirror';
+import { OWN, SHARED, participantDocName, roomLimits, sharedDocName, type DeviceCard, type DotsReceipt, type PublishedCard, type RefusalNote, type RosterEntry } from '../domain/room';
+import type { Brainstorm, Participant } from '../domain/run';
+import { voteCatalogue } from '../domain/vote-catalogue';
+import type { Vote, VoteExercise } from '../domain/voting';
 import type { RoomInfo } from '../host/host-types';
 import { useHistory } from '../state/history';
 import { ARRIVAL_HIGHLIGHT_MS, useRoom } from './room-store';
@@ -52,6 +54,12 @@ export class RoomSync {
   private cards: JourneyCard[] = [];
   private cardSub: Subscription | null = null;
   private peopleSub: Subscription | null = null;
+  private roundSub: Subscription | null = null;
+  private voteSub: Subscription | null = null;
+  /** The workshop's silent brainstorm rounds as stored (live read). */
+  private rounds: Brainstorm[] = [];
+  /** Refusals already noted (participant, entry, rev): a replay after a reconnect does not repeat them. */
+  private noted = new Set<string>();
   private stopped = false;
   /** Authored cards as last published, to notice the facilitator removing or restoring one. */
   private authored = new Map<string, JourneyCard>();
@@ -76,6 +84,8 @@ export class RoomSync {
     this.shared.on('synced', () => this.onRoster(roster));
     this.watchJourney();
     this.watchPeople();
+    this.watchRounds();
+    this.watchVote();
   }
 
   private provider(name: string): HocuspocusProvider {
@@ -100,6 +110,8 @@ export class RoomSync {
     this.stopped = true;
     this.cardSub?.unsubscribe();
     this.peopleSub?.unsubscribe();
+    this.roundSub?.unsubscribe();
+    this.voteSub?.unsubscribe();
     for (const p of this.own.values()) p.destroy();
     this.own.clear();
     this.shared.destroy();
@@ -136,13 +148,23 @@ export class RoomSync {
     const p = this.provider(participantDocName(this.opts.info.roomId, participantId));
     this.own.set(participantId, p);
     const cards = p.document.getMap(OWN.cards);
+    const ideas = p.document.getMap(OWN.ideas);
     cards.observe((event) => {
       // Our own writes (removed flags) are not input.
       if (event.transaction.origin === this) return;
-      for (const key of event.keysChanged) this.want(participantId, key);
+      for (const key of event.keysChanged) this.want(participantId, key, 'card');
+    });
+    ideas.observe((event) => {
+      for (const key of event.keysChanged) this.want(participantId, key, 'idea');
+    });
+    const dots = p.document.getMap(OWN.dots);
+    dots.observe((event) => {
+      for (const key of event.keysChanged) this.want(participantId, key, 'dots');
     });
     p.on('synced', () => {
-      for (const key of cards.keys()) this.want(participantId, key);
+      for (const key of dots.keys()) this.want(participantId, key, 'dots');
+      for (const key of cards.keys()) this.want(participantId, key, 'card');
+      for (const key of ideas.keys()) this.want(participantId, key, 'idea');
     });
   }
 
@@ -159,8 +181,8 @@ export class RoomSync {
     });
   }
 
-  /** Entries changed since the last batch (participant id + card id → the two). */
-  private wanted = new Map<string, { participantId: string; key: string }>();
+  /** Entries changed since the last batch (participant id + kind + entry id → the three). */
+  private wanted = new Map<string, Wanted>();
   private draining = false;
 
   /**
@@ -169,16 +191,20 @@ export class RoomSync {
    * queue up one write per card. Each entry is read from its document when its batch starts, so
    * several quick edits of one card become one write of the newest.
    */
-  private want(participantId: string, key: string): void {
-    this.wanted.set(`${participantId}\u0000${key}`, { participantId, key });
+  private want(participantId: string, key: string, kind: Wanted['kind']): void {
+    this.wanted.set(wantedKey({ participantId, key, kind }), { participantId, key, kind });
     if (this.draining) return;
     this.draining = true;
     this.enqueue(async () => {
       try {
         while (this.wanted.size > 0 && !this.stopped) {
           const batch = [...this.wanted.values()].slice(0, MAX_BATCH);
-          for (const b of batch) this.wanted.delete(`${b.participantId}\u0000${b.key}`);
-          await this.applyBatch(batch);
+          for (const b of batch) this.wanted.delete(wantedKey(b));
+          const cards = batch.filter((b) => b.kind === 'card');
+          const ideas = batch.filter((b) => b.kind === 'idea');
+          if (cards.length) await this.applyBatch(cards);
+          if (ideas.length) await this.applyIdeas(ideas);
+          for (const d of batch.filter((b) => b.kind === 'dots')) await this.applyDots(d);
         }
       } finally {
         this.draining = false;
@@ -262,6 +288,137 @@ export class RoomSync {
     useHistory.setState((s) => ({ revision: s.revision + 1 }));
   }
 
+  /**
+   * Ideas for silent brainstorm rounds: all of a batch that go into one round are written in one
+   * update of its row (checked against the sessions table's definition), outside the
+   * facilitator's undo history. The room learns only the new counts.
+   */
+  private async applyIdeas(batch: readonly Wanted[]): Promise<void> {
+    const ws = this.opts.workshopId;
+    const stored = await this.db.sessions.where('workshopId').equals(ws).toArray();
+    const rounds = new Map(stored.filter((r): r is Brainstorm => r.kind === 'brainstorm').map((r) => [r.id, r]));
+    const live = liveBrainstorm([...rounds.values()]);
+    const perRound = new Map<string, { decisions: Exclude<IdeaDecision, { kind: 'skip' | 'refuse' }>[]; entries: Wanted[]; names: Set<string> }>();
+    const counted = new Map<string, number>();
+    for (const w of batch) {
+      const entry: unknown = this.own.get(w.participantId)?.document.getMap(OWN.ideas).get(w.key);
+      if (entry === undefined) continue;
+      const roundId = typeof entry === 'object' && entry !== null ? (entry as { brainstormId?: unknown }).brainstormId : undefined;
+      const round = typeof roundId === 'string' ? rounds.get(roundId) : undefined;
+      const countKey = `${w.participantId}\u0000${round?.id ?? ''}`;
+      const ownCount = counted.get(countKey) ?? round?.ideas.filter((i) => i.participantId === w.participantId).length ?? 0;
+      const decision = mirrorDeviceIdea(entry, { participantId: w.participantId, round, liveId: live?.id ?? null, ownCount });
+      if (decision.kind === 'skip') continue;
+      if (decision.kind === 'refuse') {
+        const rev = typeof entry === 'object' && entry !== null ? String((entry as { rev?: unknown }).rev).slice(0, 20) : '';
+        const once = `${w.participantId}\u0000${w.key}\u0000${rev}`;
+        if (!this.noted.has(once)) {
+          this.noted.add(once);
+          this.refuse(w.participantId, decision.ideaId ?? w.key, decision.message);
+        }
+        continue;
+      }
+      if (decision.kind === 'put' && decision.created) counted.set(countKey, ownCount + 1);
+      const group = perRound.get(round!.id) ?? { decisions: [], entries: [], names: new Set<string>() };
+      group.decisions.push(decision);
+      group.entries.push(w);
+      group.names.add(useRoom.getState().roster[w.participantId]?.name ?? 'a participant');
+      perRound.set(round!.id, group);
+    }
+    for (const [roundId, group] of perRound) {
+      try {
+        await applyCommand(this.db, {
+          label: group.names.size === 1 ? `Ideas from ${[...group.names][0]}` : 'Ideas from the room',
+          scope: ws,
+          touchWorkshop: ws,
+          ops: [
+            updateOp('sessions', roundId, (cur) => {
+              // Decided against the row as read above; written onto the row as stored now (the
+              // facilitator may have kept, dropped or revealed meanwhile).
+              if (cur.kind !== 'brainstorm' || cur.revealedAt !== null) throw new Stale();
+              const next = withIdeas(cur, group.decisions);
+              if (!next) throw new Error('The ideas could not be stored.');
+              return next;
+            }),
+          ],
+        });
+      } catch (err) {
+        if (group.entries.length > 1) {
+          for (const w of group.entries) await this.applyIdeas([w]);
+          continue;
+        }
+        const only = group.entries[0]!;
+        this.refuse(only.participantId, only.key, err instanceof Stale ? 'The round has closed: your idea was not added.' : err instanceof Error ? err.message : 'The idea could not be stored.');
+        continue;
+      }
+      useHistory.setState((s) => ({ revision: s.revision + 1 }));
+    }
+  }
+
+  /**
+   * One participant's dots in one vote: the facilitator's app enforces the budget, the items and
+   * the round; the voter is the document's owner, so a second device of the same person changes
+   * the same dots. Stored as Vote rows outside the facilitator's undo history.
+   */
+  private async applyDots(w: Wanted): Promise<void> {
+    const doc = this.own.get(w.participantId)?.document;
+    const entry: unknown = doc?.getMap(OWN.dots).get(w.key);
+    if (!doc || entry === undefined) return;
+    const ws = this.opts.workshopId;
+    const db = this.db;
+    const [sessions, votes, journeys, cards, segments, initiatives] = await Promise.all([
+      db.sessions.where('workshopId').equals(ws).toArray(),
+      db.votes.where('workshopId').equals(ws).toArray(),
+      db.journeys.where('workshopId').equals(ws).toArray(),
+      db.journeyCards.where('workshopId').equals(ws).toArray(),
+      db.segments.where('workshopId').equals(ws).toArray(),
+      db.initiatives.where('workshopId').equals(ws).toArray(),
+    ]);
+    const exercises = sessions.filter((r): r is VoteExercise => r.kind === 'vote');
+    const exercise = exercises.find((e) => e.id === w.key);
+    const live = liveVote(exercises);
+    const targets = exercise ? voteCatalogue({ journeys, cards, segments, initiatives, sessions }).targetsOf(exercise.sources) : [];
+    const stored = votes.filter((v) => v.exerciseId === w.key && v.participantId === w.participantId);
+    const decision = mirrorDeviceDots(entry, { participantId: w.participantId, exercise, liveId: live?.id ?? null, targets, stored, now: Date.now() });
+    const rev = typeof entry === 'object' && entry !== null ? Number((entry as { rev?: unknown }).rev) : NaN;
+    const receipt = () => {
+      if (!Number.isInteger(rev)) return;
+      const note: DotsReceipt = { id: w.key, rev };
+      doc.transact(() => doc.getMap(OWN.status).set('dots', note), this);
+    };
+    if (decision.kind === 'same') return receipt();
+    if (decision.kind === 'refuse') {
+      const once = `${w.participantId}\u0000dots\u0000${w.key}\u0000${rev}`;
+      if (!this.noted.has(once)) {
+        this.noted.add(once);
+        this.refuse(w.participantId, w.key, decision.message);
+      }
+      return;
+    }
+    const name = useRoom.getState().roster[w.participantId]?.name ?? 'a participant';
+    try {
+      await applyCommand(db, {
+        label: `Dots from ${name}`,
+        scope: ws,
+        touchWorkshop: ws,
+        ops: [
+          // The vote must still be open when the dots are written.
+          updateOp('sessions', w.key, (cur) => {
+            if (cur.kind !== 'vote' || cur.closedAt !== null) throw new Stale();
+            return cur;
+          }),
+          ...decision.puts.map((v: Vote) => putOp('votes', v)),
+          ...decision.deletes.map((id) => deleteOp('votes', id)),
+        ],
+      });
+    } catch (err) {
+      this.refuse(w.participantId, w.key, err instanceof Stale ? 'Voting has closed: your dots were not changed.' : err instanceof Error ? err.message : 'Your dots could not be stored.');
+      return;
+    }
+    receipt();
+    useHistory.setState((s) => ({ revision: s.revision + 1 }));
+  }
+
   private refuse(participantId: string | null, cardId: string | null, message: string): void {
     useRoom.setState((s) => ({ refused: s.refused + 1, lastRefusal: message }));
     const doc = participantId ? this.own.get(participantId)?.document : undefined;
@@ -332,6 +489,53 @@ export class RoomSync {
     this.authored = now;
   }
 
+  /** The live silent brainstorm round, as the room may see it: prompt, clock, counts; never the ideas. */
+  private watchRounds(): void {
+    const ws = this.opts.workshopId;
+    const db = this.db;
+    this.roundSub = liveQuery(() => db.sessions.where('workshopId').equals(ws).toArray()).subscribe({
+      next: (rows) => {
+        this.rounds = rows.filter((r): r is Brainstorm => r.kind === 'brainstorm');
+        this.publishRound();
+      },
+      error: (err: unknown) => console.warn('Room: could not read the brainstorm rounds.', err),
+    });
+  }
+
+  private publishRound(): void {
+    const room = this.shared.document.getMap(SHARED.room);
+    const live = liveBrainstorm(this.rounds);
+    const next = live ? publishBrainstorm(live) : null;
+    if (JSON.stringify(room.get('brainstorm') ?? null) === JSON.stringify(next)) return;
+    this.shared.document.transact(() => room.set('brainstorm', next), this);
+  }
+
+  /** The live dot vote, as the room may see it: its items and who is done; never anyone's dots until it closes. */
+  private watchVote(): void {
+    const ws = this.opts.workshopId;
+    const db = this.db;
+    this.voteSub = liveQuery(async () => {
+      const sessions = await db.sessions.where('workshopId').equals(ws).toArray();
+      const ex = liveVote(sessions.filter((r): r is VoteExercise => r.kind === 'vote'));
+      if (!ex) return null;
+      const [votes, journeys, cards, segments, initiatives] = await Promise.all([
+        db.votes.where('workshopId').equals(ws).toArray(),
+        db.journeys.where('workshopId').equals(ws).toArray(),
+        db.journeyCards.where('workshopId').equals(ws).toArray(),
+        db.segments.where('workshopId').equals(ws).toArray(),
+        db.initiatives.where('workshopId').equals(ws).toArray(),
+      ]);
+      return publishVote(ex, voteCatalogue({ journeys, cards, segments, initiatives, sessions }).targetsOf(ex.sources), votes);
+    }).subscribe({
+      next: (next) => {
+        const room = this.shared.document.getMap(SHARED.room);
+        if (JSON.stringify(room.get('vote') ?? null) === JSON.stringify(next)) return;
+        this.shared.document.transact(() => room.set('vote', next), this);
+      },
+      error: (err: unknown) => console.warn('Room: could not read the dot vote.', err),
+    });
+  }
+
   private watchPeople(): void {
     const ws = this.opts.workshopId;
     const db = this.db;
@@ -352,6 +556,13 @@ export class RoomSync {
     });
   }
 }
+
+interface Wanted {
+  readonly participantId: string;
+  readonly key: string;
+  readonly kind: 'card' | 'idea' | 'dots';
+}
+const wantedKey = (w: Wanted) => `${w.participantId}\u0000${w.kind}\u0000${w.key}`;
 
 function pruned(arrivals: Readonly<Record<string, number>>): Record<string, number> {
   const cutoff = Date.now() - ARRIVAL_HIGHLIGHT_MS;

@@ -17,8 +17,8 @@ export function BrainstormPanel({ workshopId, stepId, rounds, defaultPrompt }: {
       <BrainstormSetup
         defaultPrompt={defaultPrompt}
         onCancel={current ? () => setCreating(false) : undefined}
-        onCreate={async (prompt, minutes) => {
-          const id = await startBrainstorm(workshopId, stepId, prompt, minutes);
+        onCreate={async (prompt, minutes, named) => {
+          const id = await startBrainstorm(workshopId, stepId, prompt, minutes, named);
           if (id) {
             setChosen(id);
             setCreating(false);
@@ -41,11 +41,12 @@ export function BrainstormPanel({ workshopId, stepId, rounds, defaultPrompt }: {
   );
 }
 
-function BrainstormSetup({ defaultPrompt, onCreate, onCancel }: { defaultPrompt: string; onCreate: (prompt: string, minutes: number) => void; onCancel?: () => void }) {
+function BrainstormSetup({ defaultPrompt, onCreate, onCancel }: { defaultPrompt: string; onCreate: (prompt: string, minutes: number, named: boolean) => void; onCancel?: () => void }) {
   const [prompt, setPrompt] = useState(defaultPrompt);
   const [minutes, setMinutes] = useState(5);
+  const [named, setNamed] = useState(false);
   return (
-    <form className="card brainstorm-setup" aria-label="Set up a silent brainstorm" onSubmit={(e) => { e.preventDefault(); if (prompt.trim()) onCreate(prompt, Math.max(1, Math.min(60, minutes))); }}>
+    <form className="card brainstorm-setup" aria-label="Set up a silent brainstorm" onSubmit={(e) => { e.preventDefault(); if (prompt.trim()) onCreate(prompt, Math.max(1, Math.min(60, minutes)), named); }}>
       <h2 className="card-title"><EyeOff size={18} aria-hidden /> Silent brainstorm</h2>
       <p className="muted">Everyone writes on their own first; nobody sees the ideas until you reveal them all at once, so the loudest voice does not set the direction.</p>
       <div className="field">
@@ -56,6 +57,9 @@ function BrainstormSetup({ defaultPrompt, onCreate, onCancel }: { defaultPrompt:
         <label className="field-label" htmlFor="bs-minutes">Minutes</label>
         <input id="bs-minutes" type="number" min={1} max={60} className="field-input" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />
       </div>
+      <label className="idea-keep">
+        <input type="checkbox" checked={named} onChange={(e) => setNamed(e.target.checked)} /> Show who wrote each idea on the shared screen
+      </label>
       <div className="vote-setup-actions">
         {onCancel ? <button type="button" className="btn" onClick={onCancel}>Cancel</button> : null}
         <button type="submit" className="btn btn-primary" disabled={!prompt.trim()}>Start silent round</button>
@@ -134,7 +138,7 @@ function Round({ workshopId, b, stepId, onNew }: { workshopId: string; b: Brains
             ) : null}
             <button type="submit" className="btn" disabled={!text.trim()}>Add idea</button>
           </form>
-          <HiddenIdeas count={b.ideas.length} />
+          <HiddenIdeas count={b.ideas.length} perPerson={ideaCounts(b, participants)} />
           <button type="button" className="btn btn-primary btn-large reveal-button" disabled={b.ideas.length === 0} onClick={() => void revealAll(workshopId, b.id)}>
             <Eye size={18} aria-hidden /> Reveal all {b.ideas.length} ideas
           </button>
@@ -146,13 +150,31 @@ function Round({ workshopId, b, stepId, onNew }: { workshopId: string; b: Brains
   );
 }
 
-/** Blurred placeholders: the ideas' text is not in the page at all until revealed. */
-export function HiddenIdeas({ count, large = false }: { count: number; large?: boolean }) {
+/** How many ideas each person has written (people from the room and those typed in with a name), most first; the rest as "Anonymous". */
+export function ideaCounts(b: Brainstorm, participants: readonly Participant[]): { key: string; name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const i of b.ideas) counts.set(i.participantId ?? '', (counts.get(i.participantId ?? '') ?? 0) + 1);
+  return [...counts]
+    .map(([key, count]) => ({ key, count, name: key === '' ? 'Anonymous' : (participants.find((p) => p.id === key)?.name ?? 'A participant') }))
+    .sort((a, z) => z.count - a.count || a.name.localeCompare(z.name));
+}
+
+/** Blurred placeholders: the ideas' text is not in the page at all until revealed. Only counts, per person when known. */
+export function HiddenIdeas({ count, large = false, perPerson = [] }: { count: number; large?: boolean; perPerson?: readonly { key: string; name: string; count: number }[] }) {
   return (
     <div className={`hidden-ideas${large ? ' hidden-ideas-large' : ''}`}>
       <p className="hidden-count" role="status" aria-live="polite">
         <EyeOff size={large ? 40 : 18} aria-hidden /> {count} idea{count === 1 ? '' : 's'} in, hidden until revealed
       </p>
+      {perPerson.length ? (
+        <ul className="idea-counts" aria-label="Ideas per person">
+          {perPerson.map((p) => (
+            <li key={p.key} className="idea-count">
+              <span className="idea-count-name">{p.name}</span> <span className="idea-count-n">{p.count}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ul className="idea-grid" aria-hidden>
         {Array.from({ length: Math.min(count, large ? 24 : 40) }, (_, i) => (
           <li key={i} className="idea-card idea-card-hidden">

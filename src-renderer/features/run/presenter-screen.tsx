@@ -12,8 +12,9 @@ import { assessmentLibrary, useAssessmentRuns } from '../shared/assessments';
 import { ChecklistResults, GapList, hasRadar, ResultsRadar, ScoreBars, SignReachSummary, VerdictPanel } from '../../ui/assessment-results';
 import { SpreadView } from '../../ui/assessment-spread';
 import { useExercise, useNow, useRunSession } from './run-queries';
-import { Dots, useVoteState, VoteResults } from './voting-panel';
-import { HiddenIdeas } from './brainstorm-panel';
+import { useVoteState, VoteProgress, VoteResults } from './voting-panel';
+import { HiddenIdeas, ideaCounts } from './brainstorm-panel';
+import { useParticipants } from '../shared/participants';
 import { RoomJoinCorner } from '../shared/room-ui';
 import './run.css';
 
@@ -51,7 +52,7 @@ function Presenting({ workshop: w, session: s }: { workshop: Workshop; session: 
         {step ? <PresenterClock session={s} stepId={step.id} minutes={step.minutes} /> : null}
       </header>
       {focus.type === 'vote' ? <PresentVote workshopId={w.id} id={focus.id} /> : null}
-      {focus.type === 'brainstorm' ? <PresentBrainstorm id={focus.id} /> : null}
+      {focus.type === 'brainstorm' ? <PresentBrainstorm workshopId={w.id} id={focus.id} /> : null}
       {focus.type === 'assessment' ? <PresentAssessment workshopId={w.id} id={focus.id} questionId={focus.questionId} /> : null}
       {focus.type === 'step' && step ? (
         <section className="presenter-step">
@@ -96,13 +97,14 @@ function PresentVoteBody({ workshopId, ex }: { workshopId: string; ex: VoteExerc
       ) : (
         <>
           <p className="presenter-voter">
-            {voter ? <><strong>{voter.name}</strong> is voting · {dotsLeft(votes, ex, voter.id)} of {ex.votesPerPerson} dots left</> : `Each person has ${ex.votesPerPerson} dots`}
+            {voter ? <><strong>{voter.name}</strong> is voting · {dotsLeft(votes, ex, voter.id)} of {ex.votesPerPerson} dots left</> : `Each person has ${ex.votesPerPerson} dots · the dots stay hidden until voting closes`}
           </p>
+          <div className="hidden-ideas-large"><VoteProgress votes={votes} ex={ex} participants={participants} /></div>
+          {/* The items without their dots: until voting closes the room sees who is done, not what they chose. */}
           <ul className="presenter-vote-items">
             {targets.map((t) => (
               <li key={t.id} className="presenter-vote-item">
                 <span>{t.text}</span>
-                <Dots row={rows.find((r) => r.target.id === t.id)} participants={participants} large />
               </li>
             ))}
           </ul>
@@ -112,9 +114,10 @@ function PresentVoteBody({ workshopId, ex }: { workshopId: string; ex: VoteExerc
   );
 }
 
-function PresentBrainstorm({ id }: { id: string }) {
+function PresentBrainstorm({ workshopId, id }: { workshopId: string; id: string }) {
   const ex = useExercise(id);
   const now = useNow(500);
+  const participants = useParticipants(workshopId) ?? [];
   if (!ex || ex.kind !== 'brainstorm') return null;
   const b = ex as Brainstorm;
   const left = remainingMs(b.minutes, b.timer, now);
@@ -123,10 +126,15 @@ function PresentBrainstorm({ id }: { id: string }) {
       <p className="presenter-kicker">Silent brainstorm{b.revealedAt === null && b.timer.startedAt !== null ? ` · ${left < 0 ? 'time is up' : `${formatClock(left)} left`}` : ''}</p>
       <h1 className="presenter-title presenter-title-small">{b.prompt}</h1>
       {b.revealedAt === null ? (
-        <HiddenIdeas count={b.ideas.length} large />
+        <HiddenIdeas count={b.ideas.length} large perPerson={ideaCounts(b, participants)} />
       ) : (
         <ul className="presenter-ideas">
-          {b.ideas.filter((i) => i.kept).map((i) => <li key={i.id} className="presenter-idea">{i.text}</li>)}
+          {b.ideas.filter((i) => i.kept).map((i) => (
+            <li key={i.id} className="presenter-idea">
+              {i.text}
+              {b.named && i.participantId ? <span className="presenter-idea-by">{participants.find((p) => p.id === i.participantId)?.name ?? ''}</span> : null}
+            </li>
+          ))}
         </ul>
       )}
     </section>

@@ -109,8 +109,8 @@ export async function deleteExercise(workshopId: string, id: string, label: stri
   return ok;
 }
 
-export async function startBrainstorm(workshopId: string, stepId: string | null, prompt: string, minutes: number): Promise<string | null> {
-  const b = createBrainstorm(workshopId, stepId, prompt, minutes);
+export async function startBrainstorm(workshopId: string, stepId: string | null, prompt: string, minutes: number, named = false): Promise<string | null> {
+  const b = { ...createBrainstorm(workshopId, stepId, prompt, minutes), ...(named ? { named: true } : {}) };
   const ok = await execute({ label: 'Set up a silent brainstorm', scope: workshopId, touchWorkshop: workshopId, ops: [putOp('sessions', b)] });
   return ok ? b.id : null;
 }

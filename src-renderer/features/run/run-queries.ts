@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/database';
 import { runSessionId, type Brainstorm, type RunSession } from '../../domain/run';
-import type { Vote, VoteExercise, VoteSource, VoteTarget } from '../../domain/voting';
+import type { Vote, VoteExercise } from '../../domain/voting';
+import { voteCatalogue, type VoteCatalogue, type VoteSourceOption } from '../../domain/vote-catalogue';
 
 /** The workshop's run session; undefined while loading, null before the run is started. */
 export function useRunSession(workshopId: string): RunSession | null | undefined {
@@ -41,19 +42,13 @@ export function useVotes(workshopId: string, exerciseId: string | null | undefin
   }, [workshopId, exerciseId]);
 }
 
-export interface VoteSourceOption {
-  readonly source: VoteSource;
-  readonly label: string;
-  readonly count: number;
-}
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+export type { VoteSourceOption };
 
 /**
  * Everything the room could vote on, read generically from the other editors' tables (journey
  * cards, segment needs, initiatives) and the kept ideas of revealed brainstorms.
  */
-export function useVoteCatalogue(workshopId: string): { options: VoteSourceOption[]; targetsOf: (sources: readonly VoteSource[]) => VoteTarget[] } | undefined {
+export function useVoteCatalogue(workshopId: string): VoteCatalogue | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
     const [journeys, cards, segments, initiatives, sessions] = await Promise.all([
@@ -63,46 +58,7 @@ export function useVoteCatalogue(workshopId: string): { options: VoteSourceOptio
       db.initiatives.where('workshopId').equals(workshopId).toArray(),
       db.sessions.where('workshopId').equals(workshopId).toArray(),
     ]);
-    const bySource = new Map<VoteSource, VoteTarget[]>();
-    const options: VoteSourceOption[] = [];
-    for (const j of journeys) {
-      const name = str(j.name) || 'Untitled journey';
-      const list = cards
-        .filter((c) => c.journeyId === j.id && str(c.text).trim())
-        .map((c) => ({ id: c.id, text: str(c.text).trim(), origin: name }));
-      const source: VoteSource = `journey:${j.id}`;
-      bySource.set(source, list);
-      options.push({ source, label: `Journey: ${name}`, count: list.length });
-    }
-    const needs: VoteTarget[] = [];
-    for (const s of segments) {
-      const list = Array.isArray(s.needs) ? (s.needs as { id?: unknown; text?: unknown }[]) : [];
-      for (const n of list) if (typeof n.id === 'string' && str(n.text).trim()) needs.push({ id: n.id, text: str(n.text).trim(), origin: `Segment: ${str(s.name) || 'untitled'}` });
-    }
-    bySource.set('needs', needs);
-    options.push({ source: 'needs', label: 'Segment needs', count: needs.length });
-    const inits = initiatives.filter((i) => str(i.title).trim()).map((i) => ({ id: i.id, text: str(i.title).trim(), origin: 'Roadmap' }));
-    bySource.set('initiatives', inits);
-    options.push({ source: 'initiatives', label: 'Roadmap initiatives', count: inits.length });
-    const ideas: VoteTarget[] = [];
-    for (const b of sessions) {
-      if (b.kind !== 'brainstorm' || b.revealedAt === null) continue;
-      for (const i of b.ideas) if (i.kept) ideas.push({ id: i.id, text: i.text, origin: b.prompt || 'Brainstorm' });
-    }
-    bySource.set('ideas', ideas);
-    options.push({ source: 'ideas', label: 'Kept brainstorm ideas', count: ideas.length });
-    return {
-      options,
-      targetsOf: (sources: readonly VoteSource[]) => {
-        const seen = new Set<string>();
-        const out: VoteTarget[] = [];
-        for (const s of sources) for (const t of bySource.get(s) ?? []) if (!seen.has(t.id)) {
-          seen.add(t.id);
-          out.push(t);
-        }
-        return out;
-      },
-    };
+    return voteCatalogue({ journeys, cards, segments, initiatives, sessions });
   }, [workshopId]);
 }
 

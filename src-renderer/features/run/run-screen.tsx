@@ -32,10 +32,12 @@ import { useExercises, useNow, useRunSession } from './run-queries';
 import { ParticipantsPanel } from './participants-panel';
 import { VotingPanel } from './voting-panel';
 import { BrainstormPanel } from './brainstorm-panel';
+import { useRoomResume } from '../shared/room-ui';
 import './run.css';
 
 export function RunScreen({ workshopId, stepId }: { workshopId: string; stepId?: string }) {
   const workshop = useWorkshop(workshopId);
+  useRoomResume(workshopId);
   const session = useRunSession(workshopId);
   if (workshop === undefined || session === undefined) return <main className="page" aria-busy="true" />;
   if (workshop === null) {

@@ -203,6 +203,22 @@ function VoteExerciseView({ workshopId, ex, onNew }: { workshopId: string; ex: V
   );
 }
 
+/** Who has placed all their dots and who has not: what the room may see while the vote is open (never where the dots are). */
+export function VoteProgress({ votes, ex, participants }: { votes: readonly Vote[]; ex: VoteExercise; participants: readonly Participant[] }) {
+  return (
+    <ul className="idea-counts vote-progress" aria-label="Who has voted">
+      {participants.map((p) => {
+        const left = dotsLeft(votes, ex, p.id);
+        return (
+          <li key={p.id} className={`idea-count${left === 0 ? ' vote-progress-done' : ''}`}>
+            <span className="idea-count-name">{p.name}</span> <span className="idea-count-n">{left === 0 ? 'done' : `${left} left`}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function Dots({ row, participants, large = false }: { row: TallyRow | undefined; participants: readonly Participant[]; large?: boolean }) {
   if (!row || row.count === 0) return <span className="dots" aria-label="No dots" />;
   const dots: { key: string; label: string }[] = [];

@@ -88,14 +88,23 @@ export function PresenceStrip({ roster }: { roster: Readonly<Record<string, Rost
   );
 }
 
+/**
+ * After a reload of this window, the room the host still runs for this workshop comes back (its
+ * sync stores what the phones send). Every screen a room can be used from calls it: the workshop
+ * (through RoomButton) and run mode, where silent brainstorms and dot votes take input from phones.
+ */
+export function useRoomResume(workshopId: string): void {
+  useEffect(() => {
+    void resumeRoom(workshopId);
+  }, [workshopId]);
+}
+
 /** Sidebar entry: opens the room, or shows that it is open. */
 export function RoomButton({ workshop }: { workshop: Workshop }) {
   const phase = useRoom((s) => s.phase);
   const mine = useRoom((s) => s.info?.workshopId === workshop.id);
   const error = useRoom((s) => s.error);
-  useEffect(() => {
-    void resumeRoom(workshop.id);
-  }, [workshop.id]);
+  useRoomResume(workshop.id);
   useEffect(() => {
     if (error) notify({ kind: 'error', message: error });
   }, [error]);

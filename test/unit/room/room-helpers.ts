@@ -66,8 +66,8 @@ export interface Device {
 }
 
 /** One device (one WebSocket) with any number of documents on it, as the real pages do it. */
-export function device(info: RoomInfo, token: string): Device {
-  const socket = new HocuspocusProviderWebsocket({ url: info.hostWsUrl, WebSocketPolyfill: WebSocket, delay: 100, minDelay: 100, maxDelay: 500 });
+export function device(info: RoomInfo, token: string, polyfill: typeof WebSocket = WebSocket): Device {
+  const socket = new HocuspocusProviderWebsocket({ url: info.hostWsUrl, WebSocketPolyfill: polyfill, delay: 100, minDelay: 100, maxDelay: 500 });
   const providers: HocuspocusProvider[] = [];
   const result: Device = {
     socket,
@@ -96,6 +96,17 @@ export function device(info: RoomInfo, token: string): Device {
   };
   cleanups.push(() => result.destroy());
   return result;
+}
+
+/** A WebSocket class for device(): every frame it receives is kept in `frames` (what a device saw on the network). */
+export function recordingSocket(frames: Buffer[]): typeof WebSocket {
+  class Recording extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols);
+      this.on('message', (data: Buffer) => frames.push(Buffer.from(data)));
+    }
+  }
+  return Recording as unknown as typeof WebSocket;
 }
 
 /** A raw WebSocket client: what a hostile device can send. */

@@ -1,0 +1,72 @@
+// Everything a workshop could vote on, gathered from the other editors' rows (journey cards,
+// segment needs, roadmap initiatives) and the kept ideas of revealed brainstorms. Pure: the run
+// screens and the room's facilitator app read the same tables and get the same items.
+import type { Brainstorm } from './run';
+import type { VoteSource, VoteTarget } from './voting';
+
+export interface VoteSourceOption {
+  readonly source: VoteSource;
+  readonly label: string;
+  readonly count: number;
+}
+
+export interface VoteCatalogueRows {
+  readonly journeys: readonly { readonly id: string; readonly name?: unknown }[];
+  readonly cards: readonly { readonly id: string; readonly journeyId: string; readonly text?: unknown }[];
+  readonly segments: readonly { readonly name?: unknown; readonly needs?: unknown }[];
+  readonly initiatives: readonly { readonly id: string; readonly title?: unknown }[];
+  readonly sessions: readonly { readonly kind: string }[];
+}
+
+export interface VoteCatalogue {
+  readonly options: VoteSourceOption[];
+  targetsOf(sources: readonly VoteSource[]): VoteTarget[];
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export function voteCatalogue(rows: VoteCatalogueRows): VoteCatalogue {
+  const { journeys, cards, segments, initiatives, sessions } = rows;
+  const bySource = new Map<VoteSource, VoteTarget[]>();
+  const options: VoteSourceOption[] = [];
+  for (const j of journeys) {
+    const name = str(j.name) || 'Untitled journey';
+    const list = cards.filter((c) => c.journeyId === j.id && str(c.text).trim()).map((c) => ({ id: c.id, text: str(c.text).trim(), origin: name }));
+    const source: VoteSource = `journey:${j.id}`;
+    bySource.set(source, list);
+    options.push({ source, label: `Journey: ${name}`, count: list.length });
+  }
+  const needs: VoteTarget[] = [];
+  for (const s of segments) {
+    const list = Array.isArray(s.needs) ? (s.needs as { id?: unknown; text?: unknown }[]) : [];
+    for (const n of list) if (typeof n.id === 'string' && str(n.text).trim()) needs.push({ id: n.id, text: str(n.text).trim(), origin: `Segment: ${str(s.name) || 'untitled'}` });
+  }
+  bySource.set('needs', needs);
+  options.push({ source: 'needs', label: 'Segment needs', count: needs.length });
+  const inits = initiatives.filter((i) => str(i.title).trim()).map((i) => ({ id: i.id, text: str(i.title).trim(), origin: 'Roadmap' }));
+  bySource.set('initiatives', inits);
+  options.push({ source: 'initiatives', label: 'Roadmap initiatives', count: inits.length });
+  const ideas: VoteTarget[] = [];
+  for (const row of sessions) {
+    if (row.kind !== 'brainstorm') continue;
+    const b = row as Brainstorm;
+    if (b.revealedAt === null) continue;
+    for (const i of b.ideas) if (i.kept) ideas.push({ id: i.id, text: i.text, origin: b.prompt || 'Brainstorm' });
+  }
+  bySource.set('ideas', ideas);
+  options.push({ source: 'ideas', label: 'Kept brainstorm ideas', count: ideas.length });
+  return {
+    options,
+    targetsOf: (sources) => {
+      const seen = new Set<string>();
+      const out: VoteTarget[] = [];
+      for (const s of sources)
+        for (const t of bySource.get(s) ?? [])
+          if (!seen.has(t.id)) {
+            seen.add(t.id);
+            out.push(t);
+          }
+      return out;
+    },
+  };
+}
