@@ -26,11 +26,14 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'app', testIgnore: /crash-safety\.spec\.ts$/ },
+    { name: 'app', testIgnore: [/crash-safety\.spec\.ts$/, /room[-a-z]*\.spec\.ts$/] },
+    // The browser-mode server runs one room at a time (opening another workshop's room closes the
+    // first, as in the app): tests that open a room run one after another.
+    { name: 'room', testMatch: /room[-a-z]*\.spec\.ts$/, workers: 1 },
     // The SIGKILL test measures how soon typing is stored (300 ms + a write allowance): it runs
     // last and alone, so another test's browser competing for the two cores cannot stretch the
     // app's writes past that bound and fail it for the machine's sake, not the app's.
-    { name: 'crash-safety', testMatch: /crash-safety\.spec\.ts$/, dependencies: ['app'] },
+    { name: 'crash-safety', testMatch: /crash-safety\.spec\.ts$/, dependencies: ['app', 'room'] },
   ],
   webServer: {
     command: `node scripts/serve.mjs --port ${port}`,
