@@ -40,13 +40,22 @@ export function findElectronBinary(packageDir = electronPackageDir()) {
   }
 }
 
+/** The app (main, preload, renderer), then the participant page the room serves to phones. */
+const buildSteps = [
+  ['electron-vite', 'build'],
+  ['vite', 'build', '-c', 'vite.participant.config.ts', '--logLevel', 'warn'],
+];
+
 function build() {
-  const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: projectDir, stdio: 'inherit', shell: isWindows });
-  if (result.error) {
-    console.error(`Could not run the build: ${result.error.message}`);
-    return 1;
+  for (const args of buildSteps) {
+    const result = spawnSync('npx', args, { cwd: projectDir, stdio: 'inherit', shell: isWindows });
+    if (result.error) {
+      console.error(`Could not run the build: ${result.error.message}`);
+      return 1;
+    }
+    if (result.status !== 0) return result.status ?? 1;
   }
-  return result.status ?? 1;
+  return 0;
 }
 
 /**
