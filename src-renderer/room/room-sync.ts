@@ -223,25 +223,37 @@ export class RoomSync {
     const refusals: { participantId: string; key: string; message: string }[] = [];
     const names = new Set<string>();
     const touched = new Set<string>();
+    // Counted and listed once per batch, kept up to date as entries apply (not rescanned per entry).
+    const ownCounts = new Map<string, number>();
+    for (const c of cards.values()) if (c.author) ownCounts.set(c.author.participantId, (ownCounts.get(c.author.participantId) ?? 0) + 1);
+    let list: JourneyCard[] | null = null;
+    const cardList = () => (list ??= [...cards.values()]);
+    const count = (id: string | undefined, by: number) => {
+      if (id) ownCounts.set(id, (ownCounts.get(id) ?? 0) + by);
+    };
     batch.forEach(({ participantId, key }, i) => {
       const entry = this.own.get(participantId)?.document.getMap(OWN.cards).get(key);
       if (entry === undefined) return;
       const stored = cards.get(key) ?? storedRows[i];
       if (stored && stored.workshopId !== ws) return refusals.push({ participantId, key, message: 'That card belongs to someone else.' });
-      let ownCount = 0;
-      for (const c of cards.values()) if (c.author?.participantId === participantId) ownCount++;
-      const decision = mirrorDeviceCard(entry, { participantId, journey: this.journey, stored, cards: [...cards.values()], ownCount });
+      const decision = mirrorDeviceCard(entry, { participantId, journey: this.journey, stored, cards: cardList(), ownCount: ownCounts.get(participantId) ?? 0 });
       if (decision.kind === 'skip') return;
       if (decision.kind === 'refuse') return refusals.push({ participantId, key: decision.cardId ?? key, message: decision.message });
       names.add(useRoom.getState().roster[participantId]?.name ?? 'a participant');
       if (decision.kind === 'delete') {
         touched.add(decision.id);
+        count(cards.get(decision.id)?.author?.participantId, -1);
         cards.delete(decision.id);
+        list = null;
         ops.push(deleteOp('journeyCards', decision.id));
         return;
       }
       const row = decision.row;
       touched.add(row.id);
+      if (decision.created) {
+        count(participantId, 1);
+        list?.push(row);
+      } else list = null;
       cards.set(row.id, row);
       arrived.push(row.id);
       if (decision.created) ops.push(putOp('journeyCards', row));

@@ -89,6 +89,8 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
   await page.getByRole('button', { name: 'Open the room' }).click();
   await expect(page.getByRole('region', { name: 'Room' }).getByText('Room open')).toBeVisible();
   const info = await roomStatus(page);
+  // Loopback only: the room this test opens never shows (or is reached on) a LAN address.
+  expect(info.joinUrls[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
 
   const [a, b, c] = [await phone(browser), await phone(browser), await phone(browser)];
   await Promise.all([join(a.page, info, 'Ana Lima'), join(b.page, info, 'Ben Okafor'), join(c.page, info, 'Chris Wu')]);
