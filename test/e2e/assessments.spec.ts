@@ -18,9 +18,9 @@ const answer = (page: Page, q: string, a: string) => page.getByRole('group', { n
 async function startRun(page: Page, template: string, title: string): Promise<Page> {
   await openApp(page);
   await createWorkshop(page, { template, client: 'Nordwind Insurance', title });
-  await sidebar(page).getByRole('link', { name: 'Run workshop' }).click();
-  await page.getByRole('button', { name: 'Start the workshop' }).click();
-  const [presenter] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Open presenter view' }).click()]);
+  await sidebar(page).getByRole('link', { name: 'Run workshop', exact: true }).click();
+  await page.getByRole('button', { name: 'Start the workshop', exact: true }).click();
+  const [presenter] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Open presenter view', exact: true }).click()]);
   await presenter.setViewportSize({ width: 1920, height: 1080 });
   return presenter;
 }
@@ -32,7 +32,7 @@ async function goTo(page: Page, step: RegExp, h1: string, start: RegExp) {
 }
 
 async function showResults(page: Page, presenter: Page, name: string, shot: string) {
-  await page.getByRole('button', { name: 'Show results on projector' }).click();
+  await page.getByRole('button', { name: 'Show results on projector', exact: true }).click();
   await expect(presenter.getByRole('heading', { level: 1, name: `${name}: results` })).toBeVisible();
   await presenter.screenshot({ path: `${shots}/assess-${shot}.png` });
 }
@@ -69,8 +69,8 @@ test('readiness verdict, warning signs, value steps and the audit with the five-
   await answer(page, 'One message for all', 'We see this');
   await answer(page, 'No feedback loop', 'Not here');
   await expect(page.getByRole('group', { name: 'Where “No feedback loop” holds' })).toHaveCount(0);
-  await page.getByRole('group', { name: 'Where “Inward mission” holds' }).getByRole('button', { name: 'Company-wide' }).click();
-  await page.getByRole('group', { name: 'Where “Product pitches” holds' }).getByRole('button', { name: 'Local to a department' }).click();
+  await page.getByRole('group', { name: 'Where “Inward mission” holds' }).getByRole('button', { name: 'Company-wide', exact: true }).click();
+  await page.getByRole('group', { name: 'Where “Product pitches” holds' }).getByRole('button', { name: 'Local to a department', exact: true }).click();
   await expect(page.getByText('Signs seen: 1 company-wide · 1 local · 1 not marked yet')).toBeVisible();
   await showResults(page, presenter, 'Warning signs', 'warning-signs');
   await expect(presenter.getByText('Signs seen: 1 company-wide · 1 local · 1 not marked yet')).toBeVisible();
@@ -106,7 +106,7 @@ test('readiness verdict, warning signs, value steps and the audit with the five-
   await expect(page.getByText(/Before the workshop, ask five people outside this room/)).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Add a participant who was asked before the workshop' })).toBeHidden();
   for (const [i, dept] of ['HR', 'Finance', 'Purchasing', 'IT', 'Legal'].entries()) {
-    await page.getByRole('button', { name: 'Add a person' }).click();
+    await page.getByRole('button', { name: 'Add a person', exact: true }).click();
     await page.getByLabel(`Person ${i + 1}: department`).fill(dept);
     await page.getByLabel(`Person ${i + 1}: answer`).fill(`Answer from ${dept}`);
     await page.getByLabel(`Person ${i + 1}: answer`).blur();
@@ -134,7 +134,7 @@ test('capabilities: "piloted in one division" sits at the lowest level, on scree
   await expect(page.locator('.scale-legend')).toContainText('1 None, or a pilot in one division');
   await expect(page.getByText(/the legacy copies are retired/)).toBeVisible();
   for (const [i, c] of ['Customer information', 'Marketing', 'Competitive intelligence', 'Access', 'Omnichannel', 'Attribution'].entries()) await answer(page, c, String((i % 5) + 1));
-  await page.getByRole('button', { name: 'Show “Access” on the projector' }).click();
+  await page.getByRole('button', { name: 'Show “Access” on the projector', exact: true }).click();
   await expect(presenter.getByText('1 = None, or a pilot in one division · 5 = Live across the business')).toBeVisible();
   await presenter.screenshot({ path: `${shots}/assess-capabilities-question.png` });
   await showResults(page, presenter, 'Capability self-assessment', 'capabilities');

@@ -35,10 +35,10 @@ async function buildLibrary(page: Page): Promise<void> {
   const notes = await openStep(page, 'Agree the stages');
   await notes.fill('Notice, claim, assess, pay.');
   await expect(undoButton(page, 'Edit step notes')).toBeEnabled();
-  await sidebar(page).getByRole('button', { name: 'Save agenda as template' }).click();
+  await sidebar(page).getByRole('button', { name: 'Save agenda as template', exact: true }).click();
   const save = page.getByRole('dialog', { name: 'Save agenda as template' });
   await save.getByRole('textbox', { name: 'Template name' }).fill('Claims journey day');
-  await save.getByRole('button', { name: 'Save template' }).click();
+  await save.getByRole('button', { name: 'Save template', exact: true }).click();
   await expect(save).toBeHidden();
 
   await createWorkshop(page, { template: 'Readiness kick-off', client: 'Nordwind', title: 'Kick-off', date: '2027-01-15' });
@@ -59,7 +59,7 @@ test('workshop and library backups are written as documented and a library file 
   expect(original.stores.settings).toHaveLength(1);
 
   // One workshop.
-  const ws = await saveByClicking(page, libraryRow(page, 'Claims journey').getByRole('button', { name: 'Back up Claims journey' }));
+  const ws = await saveByClicking(page, libraryRow(page, 'Claims journey').getByRole('button', { name: 'Back up Claims journey', exact: true }));
   expect(ws.name).toMatch(/Claims journey.*\.centric$/);
   const wsJson = JSON.parse(ws.text) as BackupJson;
   expect(wsJson).toMatchObject({ format: 'centric-backup', formatVersion: 3, scope: 'workshop' });
@@ -71,7 +71,7 @@ test('workshop and library backups are written as documented and a library file 
   expect(wsJson.tables.workshops![0]).toStrictEqual(claims);
 
   // The whole library.
-  const lib = await saveByClicking(page, page.getByRole('button', { name: 'Back up library' }));
+  const lib = await saveByClicking(page, page.getByRole('button', { name: 'Back up library', exact: true }));
   expect(lib.name).toMatch(/^Centric library - \d{4}-\d{2}-\d{2}\.centric$/);
   const libJson = JSON.parse(lib.text) as BackupJson;
   expect(libJson).toMatchObject({ format: 'centric-backup', formatVersion: 3, scope: 'library' });
@@ -96,7 +96,7 @@ test('workshop and library backups are written as documented and a library file 
     expect(stableJson(restored)).toBe(stableJson(original));
 
     // What a person sees after the import: notes, the template, the setting.
-    await libraryRow(fresh, 'Claims journey').getByRole('link', { name: 'Claims journey' }).click();
+    await libraryRow(fresh, 'Claims journey').getByRole('link', { name: 'Claims journey', exact: true }).click();
     await expect(await openStep(fresh, 'Agree the stages')).toHaveValue('Notice, claim, assess, pay.');
     await goToSettings(fresh);
     await expect(fresh.getByRole('textbox', { name: 'Facilitator name' })).toHaveValue('Jana Nováková');
@@ -122,11 +122,11 @@ test('importing a workshop that is already there asks Replace or Keep both', asy
   await notes.fill('Quick wins first.');
   await expect(undoButton(page, 'Edit step notes')).toBeEnabled();
   await goToLibrary(page);
-  const file = await saveByClicking(page, libraryRow(page, 'Roadmap day').getByRole('button', { name: 'Back up Roadmap day' }));
+  const file = await saveByClicking(page, libraryRow(page, 'Roadmap day').getByRole('button', { name: 'Back up Roadmap day', exact: true }));
   const fileWorkshop = (JSON.parse(file.text) as BackupJson).tables.workshops![0]!;
 
   // Change it after the backup: a rename and new notes.
-  await libraryRow(page, 'Roadmap day').getByRole('button', { name: 'Rename Roadmap day' }).click();
+  await libraryRow(page, 'Roadmap day').getByRole('button', { name: 'Rename Roadmap day', exact: true }).click();
   const rename = page.getByRole('dialog', { name: 'Rename workshop' });
   await rename.getByRole('textbox', { name: 'New title' }).fill('Roadmap day v2');
   await rename.getByRole('button', { name: 'Rename', exact: true }).click();
@@ -137,8 +137,8 @@ test('importing a workshop that is already there asks Replace or Keep both', asy
   let dialog = page.getByRole('dialog', { name: 'Import backup' });
   await expect(dialog).toContainText('This workshop is already in your library');
   await expect(dialog.getByRole('listitem')).toHaveText(['Roadmap day v2']);
-  await expect(dialog.getByRole('button', { name: 'Keep both' })).toBeVisible();
-  await dialog.getByRole('button', { name: 'Replace' }).click();
+  await expect(dialog.getByRole('button', { name: 'Keep both', exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Replace', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(libraryRow(page, 'Roadmap day')).toBeVisible();
   await expect(libraryRow(page, 'Roadmap day v2')).toHaveCount(0);
@@ -150,7 +150,7 @@ test('importing a workshop that is already there asks Replace or Keep both', asy
   await importBackupFile(page, file.file);
   dialog = page.getByRole('dialog', { name: 'Import backup' });
   await expect(dialog.getByRole('listitem')).toHaveText(['Roadmap day']);
-  await dialog.getByRole('button', { name: 'Keep both' }).click();
+  await dialog.getByRole('button', { name: 'Keep both', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(workshopRows(page)).toHaveCount(2);
   await expect(libraryRow(page, 'Roadmap day')).toBeVisible();
@@ -158,7 +158,7 @@ test('importing a workshop that is already there asks Replace or Keep both', asy
   stored = await readAllStores(page);
   const ids = (stored.stores.workshops as { id: string }[]).map((w) => w.id);
   expect(new Set(ids).size).toBe(2);
-  await libraryRow(page, 'Roadmap day (imported)').getByRole('link', { name: 'Roadmap day (imported)' }).click();
+  await libraryRow(page, 'Roadmap day (imported)').getByRole('link', { name: 'Roadmap day (imported)', exact: true }).click();
   await expect(await openStep(page, 'Impact and effort')).toHaveValue('Quick wins first.');
 
   // An import is one undoable step in the library.
@@ -226,7 +226,7 @@ for (const r of refusals) {
     await openApp(page);
     await createWorkshop(page, { template: 'Readiness kick-off', client: 'Acme', title: 'Kick-off' });
     await goToLibrary(page);
-    const valid = await saveByClicking(page, libraryRow(page, 'Kick-off').getByRole('button', { name: 'Back up Kick-off' }));
+    const valid = await saveByClicking(page, libraryRow(page, 'Kick-off').getByRole('button', { name: 'Back up Kick-off', exact: true }));
     const before = await readAllStores(page);
     const beforeText = JSON.stringify(before);
 
@@ -235,7 +235,7 @@ for (const r of refusals) {
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('alert')).toContainText(r.message);
     await expect(dialog.getByRole('alert')).toContainText('Your library has not been changed.');
-    await dialog.getByRole('button', { name: 'OK' }).click();
+    await dialog.getByRole('button', { name: 'OK', exact: true }).click();
     await expect(dialog).toBeHidden();
 
     await expect(workshopRows(page)).toHaveCount(1);

@@ -36,10 +36,10 @@ async function makeFixture(page: Page): Promise<Fixture> {
   const personaId = decodeURIComponent(/\/artifact\/persona\/([^/]+)$/.exec(page.url())![1]!);
 
   await page.goto(`${base}/artifact/journey`);
-  await page.getByRole('button', { name: 'New journey' }).first().click();
+  await page.getByRole('button', { name: 'New journey', exact: true }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New journey' });
   await dialog.getByRole('textbox', { name: 'Journey name' }).fill('Renewal');
-  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await dialog.getByRole('button', { name: 'Create journey', exact: true }).click();
   const cell = page.getByRole('button', { name: /^Cell: Aware, Actions, \d+ cards?$/ });
   const b = (await cell.boundingBox())!;
   await page.mouse.dblclick(b.x + b.width / 2, b.y + b.height / 2 + 20);

@@ -213,7 +213,7 @@ async function hashTo(c: Ctx, hash: string): Promise<void> {
 
 async function goOverview(c: Ctx) {
   if (c.screen === 'overview') return;
-  await sidebar(c.page).getByRole('link', { name: 'Overview' }).click();
+  await sidebar(c.page).getByRole('link', { name: 'Overview', exact: true }).click();
   await expect(c.page.getByRole('heading', { level: 2, name: 'Details' })).toBeVisible();
   c.screen = 'overview';
 }
@@ -474,7 +474,7 @@ async function addInitiative(c: Ctx) {
   await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
   const list = JSON.parse(c.ledger.get('initiatives')!) as string[];
   const e = c.ledger.propose('add initiative', { initiatives: JSON.stringify([...list, `${lane === 'Re-activation' ? 'reactivation' : lane.toLowerCase()}|${title}`].sort()) });
-  await dialog.getByRole('button', { name: 'Add initiative' }).click();
+  await dialog.getByRole('button', { name: 'Add initiative', exact: true }).click();
   await expect(dialog).toBeHidden();
   c.ledger.done(e);
 }

@@ -73,7 +73,7 @@ test('undo and redo, from the top bar and the keyboard, work per workshop', asyn
 
   // Back in A, the top-bar button names A's last edit, and undoes it.
   await goToLibrary(page);
-  await libraryRow(page, 'Workshop A').getByRole('link', { name: 'Workshop A' }).click();
+  await libraryRow(page, 'Workshop A').getByRole('link', { name: 'Workshop A', exact: true }).click();
   await expect(objectives(page)).toHaveValue('A: objectives');
   await undoButton(page, 'Edit objectives').click();
   await expect(objectives(page)).toHaveValue('');
@@ -105,7 +105,7 @@ test('undo and redo, from the top bar and the keyboard, work per workshop', asyn
 
   // B still has its own history and content.
   await goToLibrary(page);
-  await libraryRow(page, 'Workshop B').getByRole('link', { name: 'Workshop B' }).click();
+  await libraryRow(page, 'Workshop B').getByRole('link', { name: 'Workshop B', exact: true }).click();
   await expect(undoButton(page, 'Edit step notes')).toBeEnabled();
   await expect(await openStep(page, 'Agree priorities')).toHaveValue('B: priorities');
   await page.keyboard.press('Control+z');
@@ -140,11 +140,11 @@ test('undoing a workshop edit keeps a later rename made from the library', async
   await expect(undoButton(page, 'Edit step notes')).toBeEnabled();
 
   await goToLibrary(page);
-  await libraryRow(page, 'Original title').getByRole('button', { name: 'Rename Original title' }).click();
+  await libraryRow(page, 'Original title').getByRole('button', { name: 'Rename Original title', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Rename workshop' });
   await dialog.getByRole('textbox', { name: 'New title' }).fill('Renamed from the library');
   await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
-  await libraryRow(page, 'Renamed from the library').getByRole('link', { name: 'Renamed from the library' }).click();
+  await libraryRow(page, 'Renamed from the library').getByRole('link', { name: 'Renamed from the library', exact: true }).click();
 
   await undoButton(page, 'Edit step notes').click();
   await expect(undoButton(page)).toBeDisabled();

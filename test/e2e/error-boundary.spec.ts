@@ -35,24 +35,24 @@ test('a screen that fails to render keeps the window, says what failed, backs up
   const id = await createWorkshop(page, { template: 'Journey mapping', client: 'Nordwind', title: 'Broken dates' });
   await putUnformattableRun(page, id);
 
-  await sidebar(page).getByRole('link', { name: 'Export deck' }).click();
+  await sidebar(page).getByRole('link', { name: 'Export deck', exact: true }).click();
   const failure = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'The export screen could not be shown' }) });
   await expect(failure).toBeVisible();
   await expect(failure).toContainText('Invalid time value');
   // The rest of the window is still there and working.
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  await expect(sidebar(page).getByRole('link', { name: 'Overview' })).toBeVisible();
+  await expect(sidebar(page).getByRole('link', { name: 'Overview', exact: true })).toBeVisible();
   expect(logged.some((t) => t.includes('Invalid time value'))).toBe(true);
   await page.screenshot({ path: '/tmp/bounds/error-boundary.png' });
 
   const screen = page.getByRole('main', { name: 'The export screen could not be shown' });
-  const backup = await saveByClicking(page, screen.getByRole('button', { name: 'Back up library' }));
+  const backup = await saveByClicking(page, screen.getByRole('button', { name: 'Back up library', exact: true }));
   expect(backup.name).toMatch(/^Centric library - \d{4}-\d{2}-\d{2}\.centric$/);
   const tables = (JSON.parse(backup.text) as { tables: Record<string, { id: string }[]> }).tables;
   expect(tables.workshops!.map((w) => w.id)).toEqual([id]);
   expect(tables.assessments!.map((a) => a.id)).toEqual(['run-from-the-far-future']);
 
-  await screen.getByRole('button', { name: 'Go back' }).click();
+  await screen.getByRole('button', { name: 'Go back', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Broken dates' })).toBeVisible();
   await expect(failure).toBeHidden();
   // A screen that works renders again after leaving the failed one (the boundary resets).

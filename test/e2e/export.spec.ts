@@ -39,12 +39,12 @@ test('exports the deck as PDF and PowerPoint from the export screen', async ({ p
   const id = await createWorkshop(page, { template: 'Customer-centricity full day', client: 'Müller & Söhne GmbH', title: 'Kundentag Ωmega', date: '2027-03-14' });
   await addPersona(page, id, 'Zoë Δημητρίου');
 
-  await page.getByRole('navigation', { name: 'Workshop' }).getByRole('link', { name: 'Export deck' }).click();
+  await page.getByRole('navigation', { name: 'Workshop' }).getByRole('link', { name: 'Export deck', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Export deck' })).toBeVisible();
   const preview = page.getByRole('region', { name: 'Deck preview' });
   await expect(preview.getByRole('img', { name: /^Slide 1:/ })).toBeVisible();
   await expect(preview.getByRole('img', { name: 'Slide 4: Zoë Δημητρίου' })).toBeVisible();
-  await expect(page.getByRole('checkbox', { name: 'Zoë Δημητρίου' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Zoë Δημητρίου', exact: true })).toBeChecked();
   await page.screenshot({ path: test.info().outputPath('export-screen.png') });
 
   const dir = mkdtempSync(join(tmpdir(), 'centric-e2e-export-'));
@@ -68,7 +68,7 @@ test('exports the deck as PDF and PowerPoint from the export screen', async ({ p
     expect(text.replace(/\s+/g, '')).toContain('担当者に一度で伝えたい');
   }
 
-  const pptx = await saveByClicking(page, page.getByRole('button', { name: 'PowerPoint' }));
+  const pptx = await saveByClicking(page, page.getByRole('button', { name: 'PowerPoint', exact: true }));
   expect(pptx.name).toMatch(/\.pptx$/);
   const zip = await JSZip.loadAsync(pptx.file.buffer);
   const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));

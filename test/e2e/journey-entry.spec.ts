@@ -50,9 +50,9 @@ async function openNewJourney(page: Page) {
   await openApp(page);
   await createWorkshop(page, { template: 'Journey mapping', client: 'Northwind', title: 'Card entry day' });
   await sidebar(page).getByRole('link', { name: /Customer journeys/ }).click();
-  await page.getByRole('button', { name: 'New journey' }).first().click();
-  await page.getByRole('dialog', { name: 'New journey' }).getByRole('button', { name: 'Create journey' }).click();
-  await expect(page.getByRole('button', { name: 'Stage: Aware' })).toBeVisible();
+  await page.getByRole('button', { name: 'New journey', exact: true }).first().click();
+  await page.getByRole('dialog', { name: 'New journey' }).getByRole('button', { name: 'Create journey', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Stage: Aware', exact: true })).toBeVisible();
 }
 
 test('Ctrl+Enter, then at once double-click the next cell and type: the second card keeps every letter and the focus', async ({ page }) => {
@@ -113,31 +113,31 @@ test('the canvas actions menu lists every action with its shortcut, works by key
   await expect(calls).toBeFocused();
 
   // Open by keyboard: the first action for the focused card takes focus.
-  const more = page.getByRole('button', { name: 'More canvas actions' });
+  const more = page.getByRole('button', { name: 'More canvas actions', exact: true });
   await more.focus();
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu', { name: 'Canvas actions' });
   await expect(menu).toBeVisible();
   await expect(more).toHaveAttribute('aria-expanded', 'true');
-  const edit = menu.getByRole('menuitem', { name: 'Edit card' });
+  const edit = menu.getByRole('menuitem', { name: 'Edit card', exact: true });
   await expect(edit).toBeFocused();
   await expect(edit).toHaveAttribute('aria-keyshortcuts', 'Enter F2');
-  await expect(menu.getByRole('menuitem', { name: 'Copy cards' })).toHaveAttribute('aria-keyshortcuts', 'Control+C');
+  await expect(menu.getByRole('menuitem', { name: 'Copy cards', exact: true })).toHaveAttribute('aria-keyshortcuts', 'Control+C');
   // Acting on a card, so adding a card to a cell is not on offer.
-  await expect(menu.getByRole('menuitem', { name: 'Add a card here' })).toBeDisabled();
-  await expect(menu.getByRole('menuitem', { name: 'Zoom to fit' })).toBeEnabled();
+  await expect(menu.getByRole('menuitem', { name: 'Add a card here', exact: true })).toBeDisabled();
+  await expect(menu.getByRole('menuitem', { name: 'Zoom to fit', exact: true })).toBeEnabled();
   await page.screenshot({ path: '/tmp/journey-menu-open.png' });
   await page.keyboard.press('ArrowDown');
-  await expect(menu.getByRole('menuitem', { name: 'Select or unselect card' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Select or unselect card', exact: true })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(more).toBeFocused();
 
   // Copy through the menu; the toolbar's paste (the same table entry as Ctrl+V) is then on offer.
-  const paste = page.getByRole('button', { name: 'Paste cards' });
+  const paste = page.getByRole('button', { name: 'Paste cards', exact: true });
   await expect(paste).toBeDisabled();
   await page.keyboard.press('ArrowDown');
-  await menu.getByRole('menuitem', { name: 'Copy cards' }).click();
+  await menu.getByRole('menuitem', { name: 'Copy cards', exact: true }).click();
   await expect(menu).toBeHidden();
   await expect(paste).toBeEnabled();
   await paste.click();
@@ -146,7 +146,7 @@ test('the canvas actions menu lists every action with its shortcut, works by key
   // Moving through the menu moves the card the canvas had focused, and the focus follows it.
   await calls.first().focus();
   await more.click();
-  await menu.getByRole('menuitem', { name: 'Move card right' }).click();
+  await menu.getByRole('menuitem', { name: 'Move card right', exact: true }).click();
   await expect(card(page, 'Calls the helpline', 'Consider', 'Actions')).toBeFocused();
   await page.screenshot({ path: '/tmp/journey-toolbar.png' });
 });
@@ -164,8 +164,8 @@ test('right-click on a card or a cell opens the same actions for it', async ({ p
   const buy = await centre(cell(page, 'Buy', 'Actions'));
   await page.mouse.click(buy.x, buy.y + 20, { button: 'right' });
   const menu = page.getByRole('menu', { name: 'Canvas actions' });
-  await expect(menu.getByRole('menuitem', { name: 'Add a card here' })).toBeFocused();
-  await expect(menu.getByRole('menuitem', { name: 'Edit card' })).toBeDisabled();
+  await expect(menu.getByRole('menuitem', { name: 'Add a card here', exact: true })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Edit card', exact: true })).toBeDisabled();
   await page.screenshot({ path: '/tmp/journey-context-menu.png' });
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
@@ -173,8 +173,8 @@ test('right-click on a card or a cell opens the same actions for it', async ({ p
 
   // On a card: delete it from the menu.
   await form.click({ button: 'right' });
-  await expect(menu.getByRole('menuitem', { name: 'Edit card' })).toBeFocused();
-  await menu.getByRole('menuitem', { name: 'Delete cards' }).click();
+  await expect(menu.getByRole('menuitem', { name: 'Edit card', exact: true })).toBeFocused();
+  await menu.getByRole('menuitem', { name: 'Delete cards', exact: true }).click();
   await expect.poll(() => storedTexts(page)).toEqual([]);
   await expect(cell(page, 'Aware', 'Actions')).toBeFocused();
 });

@@ -51,13 +51,13 @@ test('build a journey, move cards by keyboard and drag, score emotions, promote,
   await sidebar(page).getByRole('link', { name: /Customer journeys/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customer journeys' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'New journey' }).first().click();
+  await page.getByRole('button', { name: 'New journey', exact: true }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New journey' });
   await dialog.getByRole('textbox', { name: 'Journey name' }).fill('Home insurance claim');
   await dialog.getByRole('textbox', { name: 'Scenario' }).fill('Reports a burst pipe and claims');
-  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await dialog.getByRole('button', { name: 'Create journey', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Home insurance claim/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Stage: Renew or leave' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stage: Renew or leave', exact: true })).toBeVisible();
 
   // Create by double-click, then by keyboard alone from the focused cell.
   await addByDoubleClick(page, 'Aware', 'Actions', 'Finds water pouring through the ceiling');
@@ -101,10 +101,10 @@ test('build a journey, move cards by keyboard and drag, score emotions, promote,
   // Promote an opportunity to the roadmap.
   await addByDoubleClick(page, 'Consider', 'Opportunities', 'Claim tracker with live status');
   await card(page, 'Claim tracker with live status', 'Consider', 'Opportunities').click();
-  await page.getByRole('button', { name: 'Promote to roadmap' }).click();
+  await page.getByRole('button', { name: 'Promote to roadmap', exact: true }).click();
   const promote = page.getByRole('dialog', { name: 'Promote to roadmap' });
-  await expect(promote.getByRole('radio', { name: 'Retention' })).toBeChecked();
-  await promote.getByRole('button', { name: 'Promote' }).click();
+  await expect(promote.getByRole('radio', { name: 'Retention', exact: true })).toBeChecked();
+  await promote.getByRole('button', { name: 'Promote', exact: true }).click();
   await expect(promote).toBeHidden();
   let db = await stored(page);
   const opp = db.cards.find((c) => c.text === 'Claim tracker with live status')!;
@@ -134,11 +134,11 @@ test('import sticky notes from CSV: a malformed file imports nothing, a good one
   await openApp(page);
   await createWorkshop(page, { template: 'Journey mapping', client: 'Northwind', title: 'Import day' });
   await sidebar(page).getByRole('link', { name: /Customer journeys/ }).click();
-  await page.getByRole('button', { name: 'New journey' }).first().click();
-  await page.getByRole('dialog', { name: 'New journey' }).getByRole('button', { name: 'Create journey' }).click();
-  await expect(page.getByRole('button', { name: 'Stage: Aware' })).toBeVisible();
+  await page.getByRole('button', { name: 'New journey', exact: true }).first().click();
+  await page.getByRole('dialog', { name: 'New journey' }).getByRole('button', { name: 'Create journey', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Stage: Aware', exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Import notes' }).click();
+  await page.getByRole('button', { name: 'Import notes', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import sticky notes' });
   const csv = dialog.getByRole('textbox', { name: 'CSV text' });
   const importButton = dialog.getByRole('button', { name: /^Import/ });
@@ -165,20 +165,20 @@ test('import sticky notes from CSV: a malformed file imports nothing, a good one
   // One command: one undo removes the notes and the new stage together.
   await undoButton(page, 'Import 3 notes').click();
   await expect.poll(async () => ((await stored(page)).cards ?? []).length).toBe(0);
-  await expect(page.getByRole('button', { name: 'Stage: Limbo' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Stage: Limbo', exact: true })).toHaveCount(0);
 });
 
 test('import a headerless Windows-1252 list through the preview and the column picker, as one undoable step', async ({ page }) => {
   await openApp(page);
   await createWorkshop(page, { template: 'Journey mapping', client: 'Northwind', title: 'Import file day' });
   await sidebar(page).getByRole('link', { name: /Customer journeys/ }).click();
-  await page.getByRole('button', { name: 'New journey' }).first().click();
-  await page.getByRole('dialog', { name: 'New journey' }).getByRole('button', { name: 'Create journey' }).click();
-  await expect(page.getByRole('button', { name: 'Stage: Aware' })).toBeVisible();
+  await page.getByRole('button', { name: 'New journey', exact: true }).first().click();
+  await page.getByRole('dialog', { name: 'New journey' }).getByRole('button', { name: 'Create journey', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Stage: Aware', exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Import notes' }).click();
+  await page.getByRole('button', { name: 'Import notes', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import sticky notes' });
-  await pickFile(page, dialog.getByRole('button', { name: 'Choose file…' }), notesFixture('liste-ohne-kopf.txt'));
+  await pickFile(page, dialog.getByRole('button', { name: 'Choose file…', exact: true }), notesFixture('liste-ohne-kopf.txt'));
   const importButton = dialog.getByRole('button', { name: /^Import/ });
   // Nothing names a column: the user is asked, and nothing can be imported yet.
   await expect(dialog.getByRole('alert')).toContainText('no text column recognised');
@@ -215,21 +215,21 @@ test('rename and delete a journey from the list; delete confirms with the card c
   await openApp(page);
   await createWorkshop(page, { template: 'Journey mapping', client: 'Northwind', title: 'List day' });
   await sidebar(page).getByRole('link', { name: /Customer journeys/ }).click();
-  await page.getByRole('button', { name: 'New journey' }).first().click();
-  await page.getByRole('dialog', { name: 'New journey' }).getByRole('button', { name: 'Create journey' }).click();
+  await page.getByRole('button', { name: 'New journey', exact: true }).first().click();
+  await page.getByRole('dialog', { name: 'New journey' }).getByRole('button', { name: 'Create journey', exact: true }).click();
   await addByDoubleClick(page, 'Use', 'Pain points', 'App logs me out');
-  await page.getByRole('link', { name: 'All journeys' }).click();
+  await page.getByRole('link', { name: 'All journeys', exact: true }).click();
 
-  await page.getByRole('button', { name: 'Rename Customer journey' }).click();
+  await page.getByRole('button', { name: 'Rename Customer journey', exact: true }).click();
   const rename = page.getByRole('dialog', { name: 'Rename journey' });
   await rename.getByRole('textbox', { name: 'Journey name' }).fill('Mobile app onboarding');
-  await rename.getByRole('button', { name: 'Rename' }).click();
+  await rename.getByRole('button', { name: 'Rename', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Mobile app onboarding', exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Delete Mobile app onboarding' }).click();
+  await page.getByRole('button', { name: 'Delete Mobile app onboarding', exact: true }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete journey?' });
   await expect(confirm).toContainText('1 card');
-  await confirm.getByRole('button', { name: 'Delete journey' }).click();
+  await confirm.getByRole('button', { name: 'Delete journey', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'No journeys yet' })).toBeVisible();
   expect((await stored(page)).cards ?? []).toHaveLength(0);
   await undoButton(page, 'Delete journey').click();
@@ -241,10 +241,10 @@ test('typing into an existing card is stored as it is typed, without leaving the
   await openApp(page);
   await createWorkshop(page, { template: 'Journey mapping', client: 'Northwind Insurance', title: 'Autosave day' });
   await sidebar(page).getByRole('link', { name: /Customer journeys/ }).click();
-  await page.getByRole('button', { name: 'New journey' }).first().click();
+  await page.getByRole('button', { name: 'New journey', exact: true }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New journey' });
   await dialog.getByRole('textbox', { name: 'Journey name' }).fill('Renewal');
-  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await dialog.getByRole('button', { name: 'Create journey', exact: true }).click();
   await addByDoubleClick(page, 'Aware', 'Actions', 'Gets the renewal letter');
 
   await card(page, 'Gets the renewal letter', 'Aware', 'Actions').focus();

@@ -22,7 +22,7 @@ test('rename through the dialog, then Ctrl+Z undoes and Ctrl+Shift+Z redoes it',
   await createWorkshop(page, { template: 'Journey mapping', client: 'Nordwind', title: 'Claims journey' });
   await goToLibrary(page);
 
-  await libraryRow(page, 'Claims journey').getByRole('button', { name: 'Rename Claims journey' }).click();
+  await libraryRow(page, 'Claims journey').getByRole('button', { name: 'Rename Claims journey', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Rename workshop' });
   const field = dialog.getByRole('textbox', { name: 'New title' });
   await expect(field).toHaveValue('Claims journey');
@@ -58,7 +58,7 @@ test('delete, then Undo in the toast brings the workshop back with its notes', a
   await goToLibrary(page);
   const before = await readAllStores(page);
 
-  await libraryRow(page, 'Kick-off to delete').getByRole('button', { name: 'Delete Kick-off to delete' }).click();
+  await libraryRow(page, 'Kick-off to delete').getByRole('button', { name: 'Delete Kick-off to delete', exact: true }).click();
   await expect(libraryRow(page, 'Kick-off to delete')).toHaveCount(0);
   await expect(workshopRows(page)).toHaveCount(1);
   const toast = toasts(page).filter({ hasText: 'Deleted “Kick-off to delete”' });
@@ -70,7 +70,7 @@ test('delete, then Undo in the toast brings the workshop back with its notes', a
   // Everything is back exactly as it was, notes included.
   expect(await readAllStores(page)).toStrictEqual(before);
 
-  await libraryRow(page, 'Kick-off to delete').getByRole('link', { name: 'Kick-off to delete' }).click();
+  await libraryRow(page, 'Kick-off to delete').getByRole('link', { name: 'Kick-off to delete', exact: true }).click();
   await expect(await openStep(page, 'Warning signs checklist')).toHaveValue(
     'Three warning signs: churn, NPS drop, complaints backlog.',
   );
@@ -84,13 +84,13 @@ test('duplicate creates "<title> (copy)" with the same agenda and notes', async 
   await expect(undoButton(page, 'Edit step notes')).toBeEnabled();
   await goToLibrary(page);
 
-  await libraryRow(page, 'Roadmap day').getByRole('button', { name: 'Duplicate Roadmap day' }).click();
+  await libraryRow(page, 'Roadmap day').getByRole('button', { name: 'Duplicate Roadmap day', exact: true }).click();
   await expect(libraryRow(page, 'Roadmap day (copy)')).toBeVisible();
   await expect(libraryRow(page, 'Roadmap day')).toBeVisible();
   await expect(workshopRows(page)).toHaveCount(2);
   await expect(libraryRow(page, 'Roadmap day (copy)')).toContainText('Helios Bank');
 
-  await libraryRow(page, 'Roadmap day (copy)').getByRole('link', { name: 'Roadmap day (copy)' }).click();
+  await libraryRow(page, 'Roadmap day (copy)').getByRole('link', { name: 'Roadmap day (copy)', exact: true }).click();
   await expect(await openStep(page, 'Impact and effort')).toHaveValue('Quick wins first.');
 
   // The copy is its own workshop: editing it leaves the original alone.
@@ -98,7 +98,7 @@ test('duplicate creates "<title> (copy)" with the same agenda and notes', async 
   await copyNotes.fill('Only in the copy.');
   await expect(undoButton(page, 'Edit step notes')).toBeEnabled();
   await goToLibrary(page);
-  await libraryRow(page, 'Roadmap day').getByRole('link', { name: 'Roadmap day' }).click();
+  await libraryRow(page, 'Roadmap day').getByRole('link', { name: 'Roadmap day', exact: true }).click();
   await expect(await openStep(page, 'Impact and effort')).toHaveValue('Quick wins first.');
 });
 
@@ -139,7 +139,7 @@ test('an over-long title is refused with a message and the old title stays', asy
   await goToLibrary(page);
   const before = await readAllStores(page);
 
-  await libraryRow(page, 'Short title').getByRole('button', { name: 'Rename Short title' }).click();
+  await libraryRow(page, 'Short title').getByRole('button', { name: 'Rename Short title', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Rename workshop' });
   const tooLong = 'x'.repeat(121);
   await dialog.getByRole('textbox', { name: 'New title' }).fill(tooLong);
@@ -148,7 +148,7 @@ test('an over-long title is refused with a message and the old title stays', asy
   await expect(dialog.getByRole('textbox', { name: 'New title' })).toHaveAttribute('aria-invalid', 'true');
   await expect(dialog).toBeVisible();
 
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(libraryRow(page, 'Short title')).toBeVisible();
   await expect(libraryRow(page, tooLong)).toHaveCount(0);
@@ -156,7 +156,7 @@ test('an over-long title is refused with a message and the old title stays', asy
 
   // Exactly 120 characters, counting an emoji as one, is accepted.
   const longest = `${'y'.repeat(119)}🚀`;
-  await libraryRow(page, 'Short title').getByRole('button', { name: 'Rename Short title' }).click();
+  await libraryRow(page, 'Short title').getByRole('button', { name: 'Rename Short title', exact: true }).click();
   await dialog.getByRole('textbox', { name: 'New title' }).fill(longest);
   await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -180,9 +180,9 @@ test('an over-long title is refused with a message and the old title stays', asy
   const create = page.getByRole('dialog', { name: 'New workshop' });
   await create.getByRole('textbox', { name: 'Client' }).fill('Acme');
   await create.getByRole('textbox', { name: 'Workshop title' }).fill(tooLong);
-  await create.getByRole('button', { name: 'Create workshop' }).click();
+  await create.getByRole('button', { name: 'Create workshop', exact: true }).click();
   await expect(create.getByRole('alert')).toHaveText('Title is limited to 120 characters.');
-  await create.getByRole('button', { name: 'Cancel' }).click();
+  await create.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(workshopRows(page)).toHaveCount(1);
 });
 
@@ -191,9 +191,9 @@ test('the Undo in a delete toast undoes that deletion even after another library
   await createWorkshop(page, { template: 'Journey mapping', client: 'A', title: 'Alpha' });
   await createWorkshop(page, { template: 'Journey mapping', client: 'B', title: 'Beta' });
   await goToLibrary(page);
-  await libraryRow(page, 'Alpha').getByRole('button', { name: 'Delete Alpha' }).click();
+  await libraryRow(page, 'Alpha').getByRole('button', { name: 'Delete Alpha', exact: true }).click();
   await expect(libraryRow(page, 'Alpha')).toHaveCount(0);
-  await libraryRow(page, 'Beta').getByRole('button', { name: 'Rename Beta' }).click();
+  await libraryRow(page, 'Beta').getByRole('button', { name: 'Rename Beta', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Rename workshop' });
   await dialog.getByRole('textbox', { name: 'New title' }).fill('Beta renamed');
   await dialog.getByRole('button', { name: 'Rename', exact: true }).click();

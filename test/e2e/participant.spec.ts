@@ -75,26 +75,26 @@ test('joins by code, adds, edits and undoes a card, and sees the room', async ({
   await page.goto(`${room.origin}/`);
   await expect(page.getByRole('heading', { name: 'Join the workshop' })).toBeVisible();
   await page.getByLabel('Join code').fill('kx4-p7x');
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('not the room’s code');
   await shot(page, '1-join-code');
   await page.getByLabel('Join code').fill('kx4-p7m');
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: 'Who are you?' })).toBeVisible();
   await shot(page, '2-who-are-you');
-  await page.getByRole('button', { name: 'Ana Lima' }).click();
+  await page.getByRole('button', { name: 'Ana Lima', exact: true }).click();
 
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
-  await expect(page.getByRole('tab', { name: 'Aware' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Aware', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('Searches “commuter bike” on the bus')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Add card to Pain points' }).click();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Add card to Pain points', exact: true }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('Write something on the card first.');
   await shot(page, '3a-editor');
   await page.getByLabel('New card in Pain points').fill('No test rides\non weekdays');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Sending…')).toBeVisible();
   await expect.poll(() => ownCards('ana')).toEqual([{ text: 'No test rides\non weekdays', rev: 1, deleted: false }]);
 
@@ -109,21 +109,21 @@ test('joins by code, adds, edits and undoes a card, and sees the room', async ({
   await page.getByRole('heading', { name: 'Pain points' }).scrollIntoViewIfNeeded();
   await shot(page, '3-journey-lanes');
 
-  await page.getByRole('button', { name: 'Edit card: No test rides on weekdays' }).click();
+  await page.getByRole('button', { name: 'Edit card: No test rides on weekdays', exact: true }).click();
   await page.getByLabel('Edit your card').fill('No test rides after 5 pm');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('No test rides after 5 pm')).toBeVisible();
   await expect.poll(() => ownCards('ana')).toEqual([{ text: 'No test rides after 5 pm', rev: 2, deleted: false }]);
-  await page.getByRole('button', { name: 'Undo edit' }).click();
+  await page.getByRole('button', { name: 'Undo edit', exact: true }).click();
   await expect.poll(() => ownCards('ana')).toEqual([{ text: 'No test rides\non weekdays', rev: 3, deleted: false }]);
 
   // Another stage, then the facilitator pauses input.
-  await page.getByRole('tab', { name: 'Consider' }).click();
-  await expect(page.getByRole('tab', { name: 'Consider' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Consider', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Consider', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('No cards yet.')).toHaveCount(2);
   await room.changeShared((doc) => doc.getMap(SHARED.room).set('locked', true));
   await expect(page.getByText('The facilitator has paused input')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Add card to Pain points' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Add card to Pain points', exact: true })).toBeDisabled();
   await shot(page, '4-paused');
 
   // A reload keeps the person: no question asked.
@@ -137,19 +137,19 @@ test('joins by code, adds, edits and undoes a card, and sees the room', async ({
 test('an outage with a reload in the middle keeps the cards and sends them when back', async ({ page }) => {
   await room.changeShared((doc) => publishJourney(doc, journey, [], 'Bike shop journey workshop'));
   await page.goto(`${room.origin}/#t=${room.roomToken}`);
-  await page.getByRole('button', { name: 'Someone else' }).click();
+  await page.getByRole('button', { name: 'Someone else', exact: true }).click();
   await page.getByLabel('Your name').fill('Dana');
   await shot(page, '2b-someone-else');
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
   const [dana] = [...room.entered.keys()].filter((id) => room.entered.get(id)!.name === 'Dana');
 
   // The Wi-Fi drops: the room's socket is refused until it comes back.
   room.setSocketsReachable(false);
   await expect(page.getByRole('status').filter({ hasText: 'Offline — your cards are kept and sent when you are back' })).toBeVisible();
-  await page.getByRole('button', { name: 'Add card to Customer actions' }).click();
+  await page.getByRole('button', { name: 'Add card to Customer actions', exact: true }).click();
   await page.getByLabel('New card in Customer actions').fill('Asks a friend which shop');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Sending…')).toBeVisible();
   await shot(page, '5-offline');
 

@@ -66,12 +66,12 @@ test('two personas linked to a segment map survive undo/redo, a reload and a bac
   expect(personas.find((p) => p.name === 'Ana María')!.segmentId).toBeNull();
 
   // Back up the workshop and import it into an empty library in a new browser profile.
-  const file = await saveByClicking(page, sidebar(page).getByRole('button', { name: 'Back up workshop' }));
+  const file = await saveByClicking(page, sidebar(page).getByRole('button', { name: 'Back up workshop', exact: true }));
   const fresh = await (await browser.newContext()).newPage();
   await openApp(fresh);
   await importBackupFile(fresh, file.file);
-  await fresh.getByRole('dialog', { name: 'Import backup' }).getByRole('button', { name: 'Import' }).click();
-  await expect(fresh.getByRole('link', { name: 'Wer sind unsere Kunden?' })).toBeVisible();
+  await fresh.getByRole('dialog', { name: 'Import backup' }).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(fresh.getByRole('link', { name: 'Wer sind unsere Kunden?', exact: true })).toBeVisible();
   const after = await readAllStores(fresh);
   expect(after.stores.personas).toStrictEqual(before.stores.personas);
   expect(after.stores.segments).toStrictEqual(before.stores.segments);

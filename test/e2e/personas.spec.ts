@@ -91,7 +91,7 @@ async function addPersona(page: Page, name: string): Promise<void> {
 }
 
 async function backToGallery(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'All personas' }).click();
+  await page.getByRole('link', { name: 'All personas', exact: true }).click();
   await expect(gallery(page).or(page.getByText('No personas yet'))).toBeVisible();
 }
 
@@ -169,13 +169,13 @@ test('personas in any script, goals reordered from the keyboard, evidence per cl
   await expect(dimitra.getByText('Δ', { exact: true })).toBeVisible();
 
   // The card opens the editor, where everything is as typed.
-  await ana.getByRole('link', { name: 'Ana María' }).click();
+  await ana.getByRole('link', { name: 'Ana María', exact: true }).click();
   await expect(nameField(page)).toHaveValue('Ana María');
   await expect(claim(page, 'Goal', 2)).toHaveValue('Understand fees 💶');
   await expect(page.getByRole('combobox', { name: 'Evidence for pain 2' })).toHaveValue('survey');
 
   // The drag handle reorders with the mouse: drop the first goal onto the lower half of the last.
-  await page.getByRole('button', { name: 'Drag to reorder goal 1' }).dragTo(claim(page, 'Goal', 3), { targetPosition: { x: 20, y: 30 } });
+  await page.getByRole('button', { name: 'Drag to reorder goal 1', exact: true }).dragTo(claim(page, 'Goal', 3), { targetPosition: { x: 20, y: 30 } });
   await expect(claim(page, 'Goal', 3)).toHaveValue('Pay rent on time');
   await expect(claim(page, 'Goal', 1)).toHaveValue('Understand fees 💶');
   await page.keyboard.press('Control+z');
@@ -198,7 +198,7 @@ test('undo and redo a persona edit from the keyboard; over-long text is refused,
   await openPersonas(page);
   await addPersona(page, 'Kenji 健二');
   await quoteField(page).fill('First quote');
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Undo Edit quote' })).toBeEnabled();
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Undo Edit quote', exact: true })).toBeEnabled();
   await passUndoMergeWindow(page); // so the next edit is a new undo step, not merged with the typing above
   await quoteField(page).fill('Second quote');
   await page.keyboard.press('Control+z');
@@ -226,7 +226,7 @@ test('a picture as avatar: scaled down and stored small; a file that is no image
   await createWorkshop(page, { template: 'Personas and segments', client: 'Acme', title: 'Pictures' });
   await openPersonas(page);
   await addPersona(page, 'Ana');
-  const changePicture = page.getByRole('button', { name: 'Change picture' });
+  const changePicture = page.getByRole('button', { name: 'Change picture', exact: true });
 
   await pickFile(page, changePicture, { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
   await expect(toasts(page)).toContainText('notes.png could not be read as an image.');
@@ -246,10 +246,10 @@ test('a picture as avatar: scaled down and stored small; a file that is no image
   }, avatar.dataUrl!);
   expect(size).toEqual([256, 171]);
 
-  await page.getByRole('button', { name: 'Use initials' }).click();
+  await page.getByRole('button', { name: 'Use initials', exact: true }).click();
   await expect(page.locator('img.persona-avatar')).toHaveCount(0);
-  await expect(page.getByRole('radio', { name: 'Teal' })).toBeVisible();
-  await page.getByRole('radio', { name: 'Teal' }).check({ force: true });
+  await expect(page.getByRole('radio', { name: 'Teal', exact: true })).toBeVisible();
+  await page.getByRole('radio', { name: 'Teal', exact: true }).check({ force: true });
   await expect.poll(async () => (await storedPersonas(page))[0]!.avatar).toEqual({ kind: 'initials', color: '#1f6f8b' });
 });
 
@@ -267,20 +267,20 @@ test('duplicate a persona into another workshop and find it there', async ({ pag
   await card(page, 'Ana María').getByRole('button', { name: 'Duplicate Ana María', exact: true }).click();
   await expect(card(page, 'Ana María (copy)')).toBeVisible();
 
-  await card(page, 'Ana María').getByRole('button', { name: 'Duplicate Ana María to another workshop' }).click();
+  await card(page, 'Ana María').getByRole('button', { name: 'Duplicate Ana María to another workshop', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Copy Ana María to another workshop' });
-  await dialog.getByRole('radio', { name: 'Globex – Second workshop' }).check();
-  await dialog.getByRole('button', { name: 'Copy persona' }).click();
+  await dialog.getByRole('radio', { name: 'Globex – Second workshop', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Copy persona', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(toasts(page)).toContainText('Copied Ana María to Second workshop');
-  await toasts(page).getByRole('button', { name: 'Open' }).click();
+  await toasts(page).getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Workshop' })).toContainText('Second workshop');
   await expect(nameField(page)).toHaveValue('Ana María');
   await expect(claim(page, 'Goal', 1)).toHaveValue('Pay rent on time');
 
   // It is there from the library too.
   await goToLibrary(page);
-  await libraryRow(page, 'Second workshop').getByRole('link', { name: 'Second workshop' }).click();
+  await libraryRow(page, 'Second workshop').getByRole('link', { name: 'Second workshop', exact: true }).click();
   await openPersonas(page);
   await expect(gallery(page).getByRole('article')).toHaveCount(1);
   await expect(card(page, 'Ana María')).toContainText('Pay rent on time');
@@ -300,9 +300,9 @@ test('delete: at once with Undo when unlinked; with a confirm naming the links o
   await backToGallery(page);
 
   // Unlinked: gone at once, back with the toast's Undo.
-  await card(page, 'Bo').getByRole('button', { name: 'Delete Bo' }).click();
+  await card(page, 'Bo').getByRole('button', { name: 'Delete Bo', exact: true }).click();
   await expect(card(page, 'Bo')).toHaveCount(0);
-  await toasts(page).getByRole('button', { name: 'Undo' }).click();
+  await toasts(page).getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(card(page, 'Bo')).toBeVisible();
 
   // Link Ana to a segment and a journey, the way those editors store them.
@@ -331,12 +331,12 @@ test('delete: at once with Undo when unlinked; with a confirm naming the links o
   await page.reload();
   await expect(card(page, 'Ana')).toContainText('Young families');
 
-  await card(page, 'Ana').getByRole('button', { name: 'Delete Ana' }).click();
+  await card(page, 'Ana').getByRole('button', { name: 'Delete Ana', exact: true }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete Ana?' });
   await expect(confirm).toContainText(
     'Ana is linked to the segment “Young families” and the journey “Onboarding”. Deleting Ana removes those links.',
   );
-  await confirm.getByRole('button', { name: 'Delete persona' }).click();
+  await confirm.getByRole('button', { name: 'Delete persona', exact: true }).click();
   await expect(card(page, 'Ana')).toHaveCount(0);
   let { stores } = await readAllStores(page);
   expect((stores.journeys as { personaId: string | null }[])[0]!.personaId).toBeNull();

@@ -6,7 +6,7 @@ test('a file with a 5 MB field name and an impossible date: each problem listed,
   await openApp(page);
   await createWorkshop(page, { template: 'Readiness kick-off', client: 'Acme', title: 'Kick-off' });
   await goToLibrary(page);
-  const valid = await saveByClicking(page, libraryRow(page, 'Kick-off').getByRole('button', { name: 'Back up Kick-off' }));
+  const valid = await saveByClicking(page, libraryRow(page, 'Kick-off').getByRole('button', { name: 'Back up Kick-off', exact: true }));
   const before = JSON.stringify(await readAllStores(page));
 
   const file = JSON.parse(valid.text) as { tables: { workshops: Record<string, unknown>[] } };
@@ -22,6 +22,6 @@ test('a file with a 5 MB field name and an impossible date: each problem listed,
   const unknown = problems.filter({ hasText: 'unknown field' });
   await expect(unknown).toContainText(`"${'x'.repeat(80)}…"`);
   expect((await unknown.textContent())!.length).toBeLessThan(200);
-  await dialog.getByRole('button', { name: 'OK' }).click();
+  await dialog.getByRole('button', { name: 'OK', exact: true }).click();
   expect(JSON.stringify(await readAllStores(page))).toBe(before);
 });

@@ -28,7 +28,7 @@ async function addInitiative(page: Page, s: (typeof stages)[number]) {
   await dialog.getByLabel('Start').fill(s.start);
   await dialog.getByLabel('End').fill(s.end);
   await dialog.getByLabel('Status').selectOption('planned');
-  await dialog.getByRole('button', { name: 'Add initiative' }).click();
+  await dialog.getByRole('button', { name: 'Add initiative', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(card(page, s.title)).toHaveAccessibleName(`${s.title}: ${s.lane}, ${s.shown}, Planned`);
 }
@@ -50,7 +50,7 @@ for (const timezoneId of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
       const dialog = page.getByRole('dialog', { name: 'Add initiative' });
       await dialog.getByRole('textbox', { name: 'Title' }).fill('x'.repeat(121));
       await expect(dialog.getByRole('alert')).toHaveText('Title is limited to 120 characters.');
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
 
       // Keyboard: down one lane, then a week later; each press is one undo step.
       const referral = card(page, 'Referral programme');
@@ -79,7 +79,7 @@ for (const timezoneId of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
       await expect(referral).toHaveAccessibleName('Referral programme: Acquisition, 4 Jan – 26 Mar 2027, Planned');
 
       // Impact/effort by keyboard.
-      await page.getByRole('tab', { name: 'Impact & effort' }).click();
+      await page.getByRole('tab', { name: 'Impact & effort', exact: true }).click();
       const dot = page.getByRole('button', { name: /^\d+\. Win-back offer: impact 3/ });
       await dot.focus();
       await page.keyboard.press('ArrowUp');
@@ -88,11 +88,11 @@ for (const timezoneId of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
 
       // Measurement plan: from the library and by hand.
       await openArtifact(page, /^Measurement plan \d+ items?$/, 'Measurement plan');
-      await page.getByRole('button', { name: 'Add from library' }).click();
+      await page.getByRole('button', { name: 'Add from library', exact: true }).click();
       const lib = page.getByRole('dialog', { name: 'Metric library' });
       await lib.getByRole('checkbox', { name: /^Churn rate/ }).check();
       await lib.getByRole('checkbox', { name: /^Cost per acquisition/ }).check();
-      await lib.getByRole('button', { name: 'Add 2 metrics' }).click();
+      await lib.getByRole('button', { name: 'Add 2 metrics', exact: true }).click();
       await expect(lib).toBeHidden();
       await expect(page.getByRole('textbox', { name: 'Name of metric 1 in Retention' })).toHaveValue('Churn rate');
 
@@ -105,7 +105,7 @@ for (const timezoneId of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
       await page.getByRole('textbox', { name: 'Owner of Churn rate' }).fill('Aïcha Benali');
       await expect(page.getByRole('list', { name: 'Problems with Churn rate' })).toBeHidden();
 
-      await page.getByRole('button', { name: 'Add metric to Activation' }).click();
+      await page.getByRole('button', { name: 'Add metric to Activation', exact: true }).click();
       const name = page.getByRole('textbox', { name: 'Name of metric 1 in Activation' });
       await expect(name).toBeFocused();
       await name.fill('Time to “wow”, first week');
@@ -128,12 +128,12 @@ for (const timezoneId of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
       await expect(page.getByRole('textbox', { name: 'Target of Churn rate' })).toHaveValue('2.5');
       await openArtifact(page, /^Lifecycle roadmap \d+ items?$/, 'Lifecycle roadmap');
       for (const s of stages) await expect(card(page, s.title)).toHaveAccessibleName(`${s.title}: ${s.lane}, ${s.shown}, Planned`);
-      await page.getByRole('tab', { name: 'Stage health' }).click();
+      await page.getByRole('tab', { name: 'Stage health', exact: true }).click();
       await expect(page.getByRole('heading', { name: 'Shift resources to Activation' })).toBeVisible();
 
       // Export the CSV and read it back.
       await openArtifact(page, /^Measurement plan \d+ items?$/, 'Measurement plan');
-      const saved = await saveByClicking(page, page.getByRole('button', { name: 'Export CSV' }));
+      const saved = await saveByClicking(page, page.getByRole('button', { name: 'Export CSV', exact: true }));
       expect(saved.name).toMatch(/^Measurement plan – Café Müller – \d{4}-\d{2}-\d{2}\.csv$/);
       expect(saved.text.charCodeAt(0)).toBe(0xfeff);
       const lines = saved.text.slice(1).split('\r\n');

@@ -44,15 +44,15 @@ async function phone(browser: Browser): Promise<Phone> {
 async function join(page: Page, info: Info, name: string): Promise<void> {
   await page.goto(info.joinUrls[0]!);
   await expect(page.getByRole('heading', { name: 'Who are you?' })).toBeVisible();
-  await page.getByRole('button', { name: 'Someone else' }).click();
+  await page.getByRole('button', { name: 'Someone else', exact: true }).click();
   await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 15_000 });
 }
 
 async function sendIdea(page: Page, text: string): Promise<void> {
   await page.getByLabel('Your idea').fill(text);
-  await page.getByRole('button', { name: 'Send idea' }).click();
+  await page.getByRole('button', { name: 'Send idea', exact: true }).click();
   await expect(page.getByText(text, { exact: true })).toBeVisible();
 }
 
@@ -86,7 +86,7 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
   test.setTimeout(180_000);
   await openApp(page);
   const workshopId = await createWorkshop(page, { template: 'Readiness kick-off', client: 'Northwind Insurance', title: 'Renewal kick-off' });
-  await page.getByRole('button', { name: 'Open the room' }).click();
+  await page.getByRole('button', { name: 'Open the room', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Room' }).getByText('Room open')).toBeVisible();
   const info = await roomStatus(page);
   // Loopback only: the room this test opens never shows (or is reached on) a LAN address.
@@ -96,13 +96,13 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
   await Promise.all([join(a.page, info, 'Ana Lima'), join(b.page, info, 'Ben Okafor'), join(c.page, info, 'Chris Wu')]);
 
   // The facilitator starts a silent round in run mode.
-  await sidebar(page).getByRole('link', { name: 'Run workshop' }).click();
-  await page.getByRole('button', { name: 'Start the workshop' }).click();
-  await page.getByRole('tab', { name: 'Silent brainstorm' }).click();
+  await sidebar(page).getByRole('link', { name: 'Run workshop', exact: true }).click();
+  await page.getByRole('button', { name: 'Start the workshop', exact: true }).click();
+  await page.getByRole('tab', { name: 'Silent brainstorm', exact: true }).click();
   await page.getByLabel('Question').fill('What gets in the way at renewal?');
-  await page.getByRole('checkbox', { name: 'Show who wrote each idea on the shared screen' }).check();
-  await page.getByRole('button', { name: 'Start silent round' }).click();
-  await expect(page.getByRole('button', { name: 'Pause round' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Show who wrote each idea on the shared screen', exact: true }).check();
+  await page.getByRole('button', { name: 'Start silent round', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause round', exact: true })).toBeVisible();
   const round = (await storedRows<Row>(page, 'sessions')).find((s) => s.kind === 'brainstorm' && s.workshopId === workshopId)!;
 
   // Every phone opens the round by itself: the question and the clock.
@@ -139,7 +139,7 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
   // what comes in meanwhile is stored.
   await page.reload();
   await sendIdea(b.page, bens[1]!);
-  await page.getByRole('tab', { name: 'Silent brainstorm' }).click();
+  await page.getByRole('tab', { name: 'Silent brainstorm', exact: true }).click();
   await expect.poll(async () => (await ideasOf(page, round.id as string)).map((i) => i.text).sort(), { timeout: 20_000 }).toEqual([...anas, ...bens, ...chris].sort());
 
   // The facilitator's screen: counts per person, no idea text.
@@ -171,14 +171,14 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
     await c.page.screenshot({ path: `${SHOTS}/brainstorm-phone-chris.png`, fullPage: true });
     await page.screenshot({ path: `${SHOTS}/brainstorm-facilitator-hidden.png` });
   }
-  const [presenter] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Open presenter view' }).click()]);
+  const [presenter] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Open presenter view', exact: true }).click()]);
   await presenter.setViewportSize({ width: 1920, height: 1080 });
   await expect(presenter.getByRole('list', { name: 'Ideas per person' }).getByRole('listitem')).toHaveText(['Ben Okafor 2', 'Chris Wu 2', 'Ana Lima 1']);
   await expect(presenter.getByText(anas[0]!)).toHaveCount(0);
   if (SHOTS) await presenter.screenshot({ path: `${SHOTS}/brainstorm-presenter-hidden.png` });
 
   // The reveal: the ideas appear with their authors; the phones say the round is closed.
-  await page.getByRole('button', { name: 'Reveal all 5 ideas' }).click();
+  await page.getByRole('button', { name: 'Reveal all 5 ideas', exact: true }).click();
   const revealed = page.getByRole('region', { name: 'Revealed ideas' });
   for (const t of kept) await expect(revealed.getByText(t, { exact: true })).toBeVisible();
   await expect(revealed.getByRole('listitem').filter({ hasText: bens[0]! })).toContainText('Ben Okafor');
@@ -186,7 +186,7 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
   // Named, as the facilitator chose: each idea with its author on the shared screen.
   await expect(presenter.getByRole('listitem').filter({ hasText: bens[0]! })).toContainText('Ben Okafor');
   for (const p of [a, b, c]) await expect(p.page.getByText(/revealed everyone’s ideas/)).toBeVisible();
-  await expect(a.page.getByRole('button', { name: 'Send idea' })).toHaveCount(0);
+  await expect(a.page.getByRole('button', { name: 'Send idea', exact: true })).toHaveCount(0);
   if (SHOTS) {
     await b.page.screenshot({ path: `${SHOTS}/brainstorm-phone-ben-revealed.png` });
     await presenter.screenshot({ path: `${SHOTS}/brainstorm-presenter-revealed.png` });
@@ -198,11 +198,11 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
 
   // Dot voting on the kept ideas, 2 dots each: the phones vote; the shared screens show who is
   // done, never where the dots are, until voting closes.
-  await page.getByRole('tab', { name: 'Dot voting' }).click();
+  await page.getByRole('tab', { name: 'Dot voting', exact: true }).click();
   await page.getByLabel('Question for the room').fill('Which should we fix first?');
   await page.getByRole('checkbox', { name: /Kept brainstorm ideas/ }).check();
   await page.getByLabel('Dots per person').fill('2');
-  await page.getByRole('button', { name: 'Start voting on 5 items' }).click();
+  await page.getByRole('button', { name: 'Start voting on 5 items', exact: true }).click();
   for (const p of [a, b, c]) await expect(p.page.getByRole('heading', { name: 'Which should we fix first?' })).toBeVisible();
   await expect(a.page.getByRole('status').filter({ hasText: '2 of 2 dots left' })).toBeVisible();
   const dot = async (p: Phone, text: string, times = 1) => {
@@ -239,7 +239,7 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
   }
 
   // Closed: results ranked; a phone says so and takes no more dots.
-  await page.getByRole('button', { name: 'Close voting and show results' }).click();
+  await page.getByRole('button', { name: 'Close voting and show results', exact: true }).click();
   const results = presenter.getByRole('region', { name: 'Voting results' });
   await expect(results.getByRole('listitem').first()).toContainText(bens[0]!);
   await expect(results.getByRole('listitem').first()).toContainText('3');

@@ -37,19 +37,19 @@ async function join(page: Page, info: Info, name: string, how: 'link' | 'code'):
   } else {
     await page.goto(link.replace(/#.*$/, ''));
     await page.getByLabel('Join code').fill(info.code.toLowerCase());
-    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
   }
   await expect(page.getByRole('heading', { name: 'Who are you?' })).toBeVisible();
-  await page.getByRole('button', { name: 'Someone else' }).click();
+  await page.getByRole('button', { name: 'Someone else', exact: true }).click();
   await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 15_000 });
 }
 
 async function addCard(page: Page, lane: string, text: string): Promise<void> {
   await page.getByRole('button', { name: `Add card to ${lane}` }).click();
   await page.getByLabel(`New card in ${lane}`).fill(text);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(text, { exact: true })).toBeVisible();
 }
 
@@ -60,16 +60,16 @@ test('three phones fill the journey live; offline, reload, removal and closing l
   await openApp(page);
   const workshopId = await createWorkshop(page, { template: 'Journey mapping', client: 'Northwind Insurance', title: 'Renewal journey' });
   await page.goto(`/#/w/${encodeURIComponent(workshopId)}/artifact/journey`);
-  await page.getByRole('button', { name: 'New journey' }).first().click();
+  await page.getByRole('button', { name: 'New journey', exact: true }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New journey' });
   await dialog.getByRole('textbox', { name: 'Journey name' }).fill('Renewal');
-  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await dialog.getByRole('button', { name: 'Create journey', exact: true }).click();
   await expect(page.getByRole('button', { name: /^Cell: Aware, Actions, 0 cards$/ })).toBeVisible();
   const journey = (await storedRows<Row>(page, 'journeys')).find((j) => j.workshopId === workshopId)!;
   const lanes = (journey.lanes as { name: string }[]).map((l) => l.name);
 
   // Open the room: the bar shows the address and the code.
-  await page.getByRole('button', { name: 'Open the room' }).click();
+  await page.getByRole('button', { name: 'Open the room', exact: true }).click();
   const bar = page.getByRole('region', { name: 'Room' });
   await expect(bar.getByText('Room open')).toBeVisible();
   const info = (await roomStatus(page))!;
@@ -103,9 +103,9 @@ test('three phones fill the journey live; offline, reload, removal and closing l
   await expect(c.page.getByText('Compares prices online', { exact: true })).toBeVisible();
   if (SHOTS) {
     await page.screenshot({ path: `${SHOTS}/room-shared-screen.png` });
-    await bar.getByRole('button', { name: 'Show join code' }).click();
+    await bar.getByRole('button', { name: 'Show join code', exact: true }).click();
     await page.screenshot({ path: `${SHOTS}/room-join-code.png` });
-    await page.getByRole('button', { name: 'Back to the workshop' }).click();
+    await page.getByRole('button', { name: 'Back to the workshop', exact: true }).click();
     await bar.getByRole('button', { name: 'Room', exact: true }).click();
     await page.screenshot({ path: `${SHOTS}/room-panel.png` });
     await page.getByRole('dialog', { name: 'The room' }).getByRole('button', { name: 'Close', exact: true }).click();
@@ -115,10 +115,10 @@ test('three phones fill the journey live; offline, reload, removal and closing l
   }
 
   // Ana edits her card; Ben deletes one of his.
-  await a.page.getByRole('button', { name: 'Edit card: Gets the renewal letter' }).click();
+  await a.page.getByRole('button', { name: 'Edit card: Gets the renewal letter', exact: true }).click();
   await a.page.getByLabel('Edit your card').fill('Gets the renewal letter by post');
-  await a.page.getByRole('button', { name: 'Save' }).click();
-  await b.page.getByRole('button', { name: 'Delete card: Worried the premium went up' }).click();
+  await a.page.getByRole('button', { name: 'Save', exact: true }).click();
+  await b.page.getByRole('button', { name: 'Delete card: Worried the premium went up', exact: true }).click();
   await expect.poll(async () => (await cardsOf(page, journey.id as string)).map((x) => x.text).sort()).toEqual(
     ['Gets the renewal letter by post', 'Opens the email on the phone', 'Compares prices online', 'Calls the broker'].sort(),
   );
@@ -139,16 +139,16 @@ test('three phones fill the journey live; offline, reload, removal and closing l
   await expect.poll(async () => (await cardsOf(page, journey.id as string)).filter((x) => x.text === 'Relieved the price stayed the same').length, { timeout: 20_000 }).toBe(1);
 
   // Input locked: the phones pause; unlocked: they go on.
-  await page.getByRole('region', { name: 'Room' }).getByRole('button', { name: 'Lock input' }).click();
+  await page.getByRole('region', { name: 'Room' }).getByRole('button', { name: 'Lock input', exact: true }).click();
   await expect(a.page.getByText('The facilitator has paused input')).toBeVisible({ timeout: 15_000 });
   await expect(a.page.getByRole('button', { name: `Add card to ${lanes[0]!}` })).toBeDisabled();
-  await page.getByRole('region', { name: 'Room' }).getByRole('button', { name: 'Unlock input' }).click();
+  await page.getByRole('region', { name: 'Room' }).getByRole('button', { name: 'Unlock input', exact: true }).click();
   await expect(a.page.getByRole('button', { name: `Add card to ${lanes[0]!}` })).toBeEnabled({ timeout: 15_000 });
 
   // Ben is removed: his phone loses access at once; his cards stay.
   await page.getByRole('region', { name: 'Room' }).getByRole('button', { name: 'Room', exact: true }).click();
   const panel = page.getByRole('dialog', { name: 'The room' });
-  await panel.getByRole('button', { name: 'Remove Ben Okafor from the room' }).click();
+  await panel.getByRole('button', { name: 'Remove Ben Okafor from the room', exact: true }).click();
   await page.getByRole('dialog', { name: 'Remove Ben Okafor from the room?' }).getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(b.page.getByText('You were removed from the room')).toBeVisible({ timeout: 15_000 });
   await expect(panel.getByText('Removed')).toBeVisible();
@@ -164,7 +164,7 @@ test('three phones fill the journey live; offline, reload, removal and closing l
   for (const text of expected) await expect(page.getByRole('button', { name: new RegExp(`^Card: ${text}, `) })).toHaveCount(1);
 
   // In a backup of the workshop, each exactly once.
-  const saved = await saveByClicking(page, page.getByRole('button', { name: 'Back up workshop' }));
+  const saved = await saveByClicking(page, page.getByRole('button', { name: 'Back up workshop', exact: true }));
   const backup = JSON.parse(saved.text) as { tables: Record<string, Row[]> };
   const backed = (backup.tables.journeyCards ?? []).filter((x) => x.journeyId === journey.id).map((x) => x.text).sort();
   expect(backed).toEqual(expected);
@@ -172,9 +172,9 @@ test('three phones fill the journey live; offline, reload, removal and closing l
   // Close the room: the address stops answering.
   const address = info.joinUrls[0]!.replace(/#.*$/, '');
   await page.getByRole('region', { name: 'Room' }).getByRole('button', { name: 'Room', exact: true }).click();
-  await page.getByRole('dialog', { name: 'The room' }).getByRole('button', { name: 'Close the room' }).click();
-  await page.getByRole('dialog', { name: 'Close the room?' }).getByRole('button', { name: 'Close the room' }).click();
-  await expect(page.getByRole('button', { name: 'Open the room' })).toBeVisible();
+  await page.getByRole('dialog', { name: 'The room' }).getByRole('button', { name: 'Close the room', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Close the room?' }).getByRole('button', { name: 'Close the room', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Open the room', exact: true })).toBeVisible();
   await expect.poll(async () => fetch(address, { signal: AbortSignal.timeout(2000) }).then(() => 'answered', () => 'refused')).toBe('refused');
   await expect(a.page.getByText('The room is closed')).toBeVisible({ timeout: 20_000 });
   for (const p of [a, b, c]) await p.context.close();

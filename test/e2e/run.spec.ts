@@ -25,46 +25,46 @@ test('runs the readiness kick-off from start to end, surviving a reload', async 
   const id = await createWorkshop(page, { template: 'Readiness kick-off', client: 'Nordwind Insurance', title: 'Readiness kick-off' });
 
   // Start the run.
-  await sidebar(page).getByRole('link', { name: 'Run workshop' }).click();
+  await sidebar(page).getByRole('link', { name: 'Run workshop', exact: true }).click();
   await expect(page.getByLabel('Planned start')).toHaveValue(/^\d\d:\d\d$/);
-  await page.getByRole('button', { name: 'Start the workshop' }).click();
+  await page.getByRole('button', { name: 'Start the workshop', exact: true }).click();
   await expect(heading(page, 'Welcome and goals')).toBeVisible();
-  await page.getByRole('button', { name: 'Start timer' }).click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start timer', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await expect(timer(page)).toHaveAttribute('aria-label', /left$/);
 
   // Three participants, from the drawer.
-  await page.getByRole('button', { name: 'Participants' }).click();
+  await page.getByRole('button', { name: 'Participants', exact: true }).click();
   const drawer = page.getByRole('complementary', { name: 'Participants' });
   for (const [name, dept, role] of [['Ana Ruiz', 'Service', 'Head of service'], ['Ben Okafor', 'Sales', 'Sales lead'], ['Cleo Martin', 'IT', 'CIO']]) {
     await drawer.getByLabel('Name', { exact: true }).fill(name!);
     await drawer.getByLabel('Department', { exact: true }).fill(dept!);
     await drawer.getByLabel('Role', { exact: true }).fill(role!);
-    await drawer.getByRole('button', { name: 'Add participant' }).click();
+    await drawer.getByRole('button', { name: 'Add participant', exact: true }).click();
   }
   await expect(drawer.getByRole('list', { name: 'Participants' }).getByRole('listitem')).toHaveCount(3);
-  await drawer.getByRole('button', { name: 'Close panel' }).click();
+  await drawer.getByRole('button', { name: 'Close panel', exact: true }).click();
 
   // Silent brainstorm: ideas stay hidden until revealed.
-  await page.getByRole('tab', { name: 'Silent brainstorm' }).click();
+  await page.getByRole('tab', { name: 'Silent brainstorm', exact: true }).click();
   await page.getByLabel('Question', { exact: true }).fill('What gets in the way for our customers?');
-  await page.getByRole('button', { name: 'Start silent round' }).click();
+  await page.getByRole('button', { name: 'Start silent round', exact: true }).click();
   const ideas = ['Customers repeat their story to every department', 'Claims forms ask for data we already have', 'Nobody owns the renewal moment'];
   for (const idea of ideas) {
     await page.getByLabel('Idea (stays hidden until revealed)').fill(idea);
-    await page.getByRole('button', { name: 'Add idea' }).click();
+    await page.getByRole('button', { name: 'Add idea', exact: true }).click();
   }
   await expect(page.getByText('3 ideas in, hidden until revealed')).toBeVisible();
   await expect(page.getByText(ideas[0]!)).toHaveCount(0);
-  await page.getByRole('button', { name: 'Reveal all 3 ideas' }).click();
+  await page.getByRole('button', { name: 'Reveal all 3 ideas', exact: true }).click();
   for (const idea of ideas) await expect(page.getByText(idea)).toBeVisible();
 
   // Dot voting on the kept ideas: three participants, two dots each.
-  await page.getByRole('tab', { name: 'Dot voting' }).click();
+  await page.getByRole('tab', { name: 'Dot voting', exact: true }).click();
   await page.getByRole('checkbox', { name: /Kept brainstorm ideas/ }).check();
   await page.getByLabel('Dots per person').fill('2');
   await page.getByLabel('Tag the top').fill('2');
-  await page.getByRole('button', { name: 'Start voting on 3 items' }).click();
+  await page.getByRole('button', { name: 'Start voting on 3 items', exact: true }).click();
   const voters = page.getByRole('group', { name: 'Who is voting' });
   const voteFor = (text: string) => page.getByRole('button', { name: `Vote for “${text}”` });
   await voters.getByRole('button', { name: /Ana Ruiz/ }).click();
@@ -80,8 +80,8 @@ test('runs the readiness kick-off from start to end, surviving a reload', async 
   await voteFor(ideas[0]!).click();
   await voteFor(ideas[2]!).click();
   await expect(page.getByText('6 of 6 cast')).toBeVisible();
-  await page.getByRole('button', { name: 'Close voting and show results' }).click();
-  await page.getByRole('button', { name: 'Tag the top 2' }).click();
+  await page.getByRole('button', { name: 'Close voting and show results', exact: true }).click();
+  await page.getByRole('button', { name: 'Tag the top 2', exact: true }).click();
   const results = page.getByRole('region', { name: 'Voting results' });
   await expect(results.getByRole('listitem').first()).toContainText(ideas[0]!);
   await expect(results.getByRole('listitem').first()).toContainText('3');
@@ -89,15 +89,15 @@ test('runs the readiness kick-off from start to end, surviving a reload', async 
   await page.screenshot({ path: `${shots}/run-voting-results.png` });
 
   // Readiness check, scored as a group.
-  await page.getByRole('button', { name: 'Next step' }).click();
+  await page.getByRole('button', { name: 'Next step', exact: true }).click();
   await expect(heading(page, 'Readiness check: five questions')).toBeVisible();
-  await page.getByRole('button', { name: 'Start readiness check' }).click();
+  await page.getByRole('button', { name: 'Start readiness check', exact: true }).click();
   const answers: [string, string][] = [['One customer truth', 'Yes'], ['Why, not only what', 'Partly'], ['Insight in decisions', 'No'], ['Resources across the lifecycle', 'Partly'], ['Measurement as a mandate', 'No']];
   for (const [q, a] of answers) await page.getByRole('group', { name: q, exact: true }).getByRole('button', { name: a, exact: true }).click();
   await expect(page.getByRole('table').getByRole('row', { name: /Overall/ })).toContainText('40%');
   await page.getByLabel('Commitment', { exact: true }).fill('Agree one customer definition across teams');
   await page.getByLabel('Commitment owner').fill('Ana Ruiz');
-  await page.getByRole('button', { name: 'Add commitment' }).click();
+  await page.getByRole('button', { name: 'Add commitment', exact: true }).click();
   await page.screenshot({ path: `${shots}/run-mode.png` });
 
   // Reload midway: same step, the clock still running from its stored start.
@@ -108,7 +108,7 @@ test('runs the readiness kick-off from start to end, surviving a reload', async 
   await page.reload();
   await expect(heading(page, 'Readiness check: five questions')).toBeVisible();
   expect(page.url()).toContain(`#/w/${id}/run/readiness-questions`);
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   const after = await runSession(page, id);
   expect(after.timers[stepId]!.startedAt).toBe(before.timers[stepId]!.startedAt);
   const shown1 = await timer(page).textContent();
@@ -118,12 +118,12 @@ test('runs the readiness kick-off from start to end, surviving a reload', async 
   // Seven contrasts, twice: the second run shows the change on the radar.
   await page.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: /Seven contrasts/ }).click();
   await expect(heading(page, 'Seven contrasts')).toBeVisible();
-  await page.getByRole('button', { name: 'Start seven contrasts' }).click();
+  await page.getByRole('button', { name: 'Start seven contrasts', exact: true }).click();
   const contrasts = ['Customer strategy', 'Customer understanding', 'One strategy', 'Long-term value', 'Management agenda', 'Journey as a concept', 'Collaboration'];
   const first = ['2', '1', '2', '3', '1', '2', '2'];
   const second = ['3', '3', '2', '4', '3', '3', '4'];
   for (const [i, c] of contrasts.entries()) await page.getByRole('group', { name: c, exact: true }).getByRole('button', { name: first[i], exact: true }).click();
-  await page.getByRole('button', { name: 'New run' }).click();
+  await page.getByRole('button', { name: 'New run', exact: true }).click();
   await expect(page.getByText(/run 2 ·/)).toBeVisible();
   for (const [i, c] of contrasts.entries()) await page.getByRole('group', { name: c, exact: true }).getByRole('button', { name: second[i], exact: true }).click();
   await expect(page.getByRole('img', { name: /Seven contrasts: score per dimension/ })).toBeVisible();
@@ -133,7 +133,7 @@ test('runs the readiness kick-off from start to end, surviving a reload', async 
   await page.screenshot({ path: `${shots}/run-assessment-radar.png` });
 
   // Presenter window: follows the facilitator's window live.
-  const [presenter] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Open presenter view' }).click()]);
+  const [presenter] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Open presenter view', exact: true }).click()]);
   await presenter.setViewportSize({ width: 1920, height: 1080 });
   await expect(presenter.getByRole('heading', { level: 1, name: 'Seven contrasts' })).toBeVisible();
   await expect(presenter.getByRole('banner')).toHaveCount(0);
@@ -143,13 +143,13 @@ test('runs the readiness kick-off from start to end, surviving a reload', async 
   const promptSize = await presenter.getByRole('listitem').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(promptSize).toBeGreaterThanOrEqual(28);
   await presenter.screenshot({ path: `${shots}/run-presenter.png` });
-  await page.getByRole('button', { name: 'Show results on projector' }).click();
+  await page.getByRole('button', { name: 'Show results on projector', exact: true }).click();
   await expect(presenter.getByRole('heading', { level: 1, name: 'Seven contrasts: results' })).toBeVisible();
   await presenter.screenshot({ path: `${shots}/run-presenter-radar.png` });
 
   // Back to the vote on the projector.
-  await page.getByRole('tab', { name: 'Dot voting' }).click();
-  await page.getByRole('button', { name: 'Show on projector' }).click();
+  await page.getByRole('tab', { name: 'Dot voting', exact: true }).click();
+  await page.getByRole('button', { name: 'Show on projector', exact: true }).click();
   await expect(presenter.getByRole('region', { name: 'Voting results' })).toBeVisible();
   await presenter.screenshot({ path: `${shots}/run-presenter-voting.png` });
   await presenter.close();
@@ -161,17 +161,17 @@ test('runs the readiness kick-off from start to end, surviving a reload', async 
   await work.getByLabel('What').fill('Draft the customer promise');
   await work.getByLabel('Who', { exact: true }).fill('Ben Okafor');
   await work.getByLabel('By when').fill('2026-06-30');
-  await work.getByRole('button', { name: 'Add action' }).click();
+  await work.getByRole('button', { name: 'Add action', exact: true }).click();
   await expect(work.getByRole('region', { name: 'Actions' }).getByRole('listitem')).toHaveCount(1);
   await page.keyboard.press('Alt+l');
   const log = page.getByRole('complementary', { name: 'Decisions & actions' });
   await expect(log).toBeVisible();
   await log.getByText('Parking lot', { exact: true }).first().click();
   await log.getByRole('textbox', { name: 'Topic' }).fill('Pricing for small businesses');
-  await log.getByRole('button', { name: 'Add parking lot' }).click();
+  await log.getByRole('button', { name: 'Add parking lot', exact: true }).click();
   await expect(log.getByRole('region', { name: 'Parking lot' }).getByRole('listitem')).toHaveCount(1);
-  await log.getByRole('button', { name: 'Close panel' }).click();
-  await page.getByRole('button', { name: 'End the workshop' }).click();
+  await log.getByRole('button', { name: 'Close panel', exact: true }).click();
+  await page.getByRole('button', { name: 'End the workshop', exact: true }).click();
   await expect(page.getByText('Workshop ended')).toBeVisible();
 
   // What is stored.

@@ -65,7 +65,7 @@ test('segments: needs, offer, fit, values, portfolio, undo/redo and reload', asy
   // Link the pain reliever to the pain: the fit goes from 0 to 5 / (3 + 3 + 5) = 45 %.
   await page.getByRole('button', { name: /^Answers… 0 needs linked to Claims decided in 48 hours$/ }).click();
   const picker = page.getByRole('group', { name: 'Needs answered by Claims decided in 48 hours' });
-  await picker.getByRole('checkbox', { name: 'Claims take weeks' }).check();
+  await picker.getByRole('checkbox', { name: 'Claims take weeks', exact: true }).check();
   await page.keyboard.press('Escape');
   await expect(picker).toBeHidden();
   await expect(fitMeter(page)).toHaveAttribute('aria-valuenow', '45');
@@ -86,17 +86,17 @@ test('segments: needs, offer, fit, values, portfolio, undo/redo and reload', asy
   await setNumber(page, 'Size', '9000');
   await setNumber(page, 'Current value', '150k');
   await setNumber(page, 'Potential value', '600k');
-  await page.getByRole('group', { name: 'Agreed priority' }).getByRole('radio', { name: 'Low' }).check();
+  await page.getByRole('group', { name: 'Agreed priority' }).getByRole('radio', { name: 'Low', exact: true }).check();
 
   // Portfolio: one bubble per segment, named with its values.
-  await page.getByRole('tab', { name: 'Maps' }).focus();
+  await page.getByRole('tab', { name: 'Maps', exact: true }).focus();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Portfolio' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Portfolio', exact: true })).toHaveAttribute('aria-selected', 'true');
   const young = page.getByRole('button', {
     name: 'Young families: current 1.2 M, potential 3.4 M, 12,000 customers, priority high (suggested)',
   });
   await expect(young).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Students: current 150 k, potential 600 k, 9,000 customers, priority low' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Students: current 150 k, potential 600 k, 9,000 customers, priority low', exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Ranked by suggested priority' }).getByRole('row').nth(1)).toContainText('Young families');
 
   // Enter on a bubble opens its map.
@@ -107,7 +107,7 @@ test('segments: needs, offer, fit, values, portfolio, undo/redo and reload', asy
 
   // Undo / redo from the keyboard: unlinking is one step.
   await page.getByRole('button', { name: /^Answers… 1 need linked to Claims decided/ }).click();
-  await page.getByRole('group', { name: /^Needs answered by/ }).getByRole('checkbox', { name: 'Claims take weeks' }).uncheck();
+  await page.getByRole('group', { name: /^Needs answered by/ }).getByRole('checkbox', { name: 'Claims take weeks', exact: true }).uncheck();
   await page.keyboard.press('Escape');
   await expect(fitMeter(page)).toHaveAttribute('aria-valuenow', '0');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -126,9 +126,9 @@ test('segments: needs, offer, fit, values, portfolio, undo/redo and reload', asy
 
   // Delete without personas: at once, with an Undo in the toast.
   await segmentList(page).getByRole('link', { name: /^Students/ }).click();
-  await page.getByRole('button', { name: 'Delete segment Students' }).click();
+  await page.getByRole('button', { name: 'Delete segment Students', exact: true }).click();
   await expect(segmentList(page).getByRole('link')).toHaveCount(1);
-  await toasts(page).getByRole('button', { name: 'Undo' }).click();
+  await toasts(page).getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(segmentList(page).getByRole('link')).toHaveCount(2);
 
   // Reload, once the undone delete is stored: everything is where it was.

@@ -77,7 +77,7 @@ test('take a snapshot, delete a workshop, restore the snapshot: the workshop is 
 
   await goToSettings(page);
   await expect(page.getByText('No snapshots yet.')).toBeVisible();
-  await page.getByRole('button', { name: 'Take a snapshot now' }).click();
+  await page.getByRole('button', { name: 'Take a snapshot now', exact: true }).click();
   const snapshots = page.getByRole('table', { name: 'Snapshots' });
   const byHand = snapshots.getByRole('row').filter({ hasText: 'Taken by hand' });
   await expect(byHand).toHaveCount(1);
@@ -85,7 +85,7 @@ test('take a snapshot, delete a workshop, restore the snapshot: the workshop is 
   await goToLibrary(page);
   const atSnapshot = await readAllStores(page);
 
-  await libraryRow(page, 'Deleted workshop').getByRole('button', { name: 'Delete Deleted workshop' }).click();
+  await libraryRow(page, 'Deleted workshop').getByRole('button', { name: 'Delete Deleted workshop', exact: true }).click();
   await expect(workshopRows(page)).toHaveCount(1);
   // Made after the snapshot: goes away with the restore.
   await createWorkshop(page, { template: 'Lifecycle roadmap', client: 'Later', title: 'Made after the snapshot' });
@@ -105,7 +105,7 @@ test('take a snapshot, delete a workshop, restore the snapshot: the workshop is 
   await expect(libraryRow(page, 'Kept workshop')).toBeVisible();
   await expect(libraryRow(page, 'Made after the snapshot')).toHaveCount(0);
   expect(await readAllStores(page)).toStrictEqual(atSnapshot);
-  await libraryRow(page, 'Deleted workshop').getByRole('link', { name: 'Deleted workshop' }).click();
+  await libraryRow(page, 'Deleted workshop').getByRole('link', { name: 'Deleted workshop', exact: true }).click();
   await expect(await openStep(page, 'Agree the stages')).toHaveValue('Notice, claim, assess, pay.');
 
   // The restore is one undoable step in the library.
@@ -124,12 +124,12 @@ test('an agenda saved as a template is offered as "My template" and listed in Se
   await notes.fill('Client-confidential: budget is 2 M€.');
   await expect(undoButton(page, 'Edit step notes')).toBeEnabled();
 
-  await sidebar(page).getByRole('button', { name: 'Save agenda as template' }).click();
+  await sidebar(page).getByRole('button', { name: 'Save agenda as template', exact: true }).click();
   const save = page.getByRole('dialog', { name: 'Save agenda as template' });
   await expect(save.getByRole('textbox', { name: 'Template name' })).toHaveValue('Helios roadmap agenda');
   await save.getByRole('textbox', { name: 'Template name' }).fill('Bank roadmap day');
   await save.getByRole('textbox', { name: 'Summary' }).fill('Lifecycle roadmap tuned for retail banks.');
-  await save.getByRole('button', { name: 'Save template' }).click();
+  await save.getByRole('button', { name: 'Save template', exact: true }).click();
   await expect(save).toBeHidden();
   await expect(toasts(page)).toContainText('Saved “Bank roadmap day” to your templates.');
 
@@ -141,7 +141,7 @@ test('an agenda saved as a template is offered as "My template" and listed in Se
   await expect(dialog.getByRole('radio', { name: 'Bank roadmap day', exact: true })).toBeVisible();
   await expect(dialog.getByText('My template', { exact: true })).toHaveCount(1);
   await expect(dialog.getByText('Lifecycle roadmap tuned for retail banks.')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
 
   // A workshop made from it has the same agenda, without the source's notes.
   await createWorkshop(page, { template: 'Bank roadmap day', client: 'Another bank', title: 'From my template' });
@@ -156,6 +156,6 @@ test('an agenda saved as a template is offered as "My template" and listed in Se
   await expect(mine).toHaveCount(1);
   await expect(mine).toContainText('Mine');
   await expect(mine).toContainText(`${steps.length} steps`);
-  await expect(mine.getByRole('button', { name: 'Delete template Bank roadmap day' })).toBeVisible();
+  await expect(mine.getByRole('button', { name: 'Delete template Bank roadmap day', exact: true })).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'Built in' })).toHaveCount(5);
 });

@@ -26,7 +26,7 @@ const restoreButtons = (page: Page): Locator => snapshotTable(page).getByRole('b
 
 async function takeSnapshotByHand(page: Page): Promise<void> {
   const before = await snapshotTable(page).getByRole('row').count();
-  await page.getByRole('button', { name: 'Take a snapshot now' }).click();
+  await page.getByRole('button', { name: 'Take a snapshot now', exact: true }).click();
   // Header row plus one row per snapshot; the list may be capped, so wait for the toast too.
   await expect(toasts(page).filter({ hasText: 'Snapshot taken.' }).last()).toBeVisible();
   await expect.poll(() => snapshotTable(page).getByRole('row').count()).toBeGreaterThanOrEqual(Math.min(before + 1, 21));
@@ -43,10 +43,10 @@ async function restoreFirstByHand(page: Page): Promise<void> {
 /** Fills the open workshop: a journey with one card, and a persona whose quote is typed. Returns the persona page's hash. */
 async function addJourneyAndPersona(page: Page): Promise<string> {
   await sidebar(page).getByRole('link', { name: /Customer journeys/ }).click();
-  await page.getByRole('button', { name: 'New journey' }).first().click();
+  await page.getByRole('button', { name: 'New journey', exact: true }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New journey' });
   await dialog.getByRole('textbox', { name: 'Journey name' }).fill('Renewal');
-  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await dialog.getByRole('button', { name: 'Create journey', exact: true }).click();
   const cell = page.getByRole('button', { name: /^Cell: Aware, Actions, \d+ cards?$/ });
   const box = (await cell.boundingBox())!;
   await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2 + 20);
@@ -150,10 +150,10 @@ test('after a replace-import, Ctrl+Z on the replaced workshop undoes the import 
   await openApp(page);
   const idB = await createWorkshop(page, { template: 'Journey mapping', client: 'Nordwind', title: 'Workshop B' });
   await goToLibrary(page);
-  const file = await saveByClicking(page, libraryRow(page, 'Workshop B').getByRole('button', { name: 'Back up Workshop B' }));
+  const file = await saveByClicking(page, libraryRow(page, 'Workshop B').getByRole('button', { name: 'Back up Workshop B', exact: true }));
   const asFiled = await rowsOf(page, idB);
 
-  await libraryRow(page, 'Workshop B').getByRole('link', { name: 'Workshop B' }).click();
+  await libraryRow(page, 'Workshop B').getByRole('link', { name: 'Workshop B', exact: true }).click();
   const personaHash = await addJourneyAndPersona(page);
   const whole = await rowsOf(page, idB);
   const beforeImport = await readAllStores(page);
@@ -161,7 +161,7 @@ test('after a replace-import, Ctrl+Z on the replaced workshop undoes the import 
   await goToLibrary(page);
   await importBackupFile(page, file.file);
   const dialog = page.getByRole('dialog', { name: 'Import backup' });
-  await dialog.getByRole('button', { name: 'Replace' }).click();
+  await dialog.getByRole('button', { name: 'Replace', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(() => rowsOf(page, idB)).toStrictEqual(asFiled);
   await expect(workshopRows(page)).toHaveCount(1);
@@ -185,7 +185,7 @@ test('a workshop deleted in another window: the first Ctrl+Z on its page clears 
   const other = await context.newPage();
   await other.goto('/');
   await goToLibrary(other);
-  await libraryRow(other, 'Workshop B').getByRole('button', { name: 'Delete Workshop B' }).click();
+  await libraryRow(other, 'Workshop B').getByRole('button', { name: 'Delete Workshop B', exact: true }).click();
   await expect.poll(() => rowsOf(page, idB)).toStrictEqual({});
 
   await expect(page.getByText('Workshop not found')).toBeVisible();
@@ -205,12 +205,13 @@ async function workshopBackup(page: Page, title: string) {
   return saveByClicking(page, libraryRow(page, title).getByRole('button', { name: `Back up ${title}` }));
 }
 
-async function importKeepingBoth(page: Page, file: Parameters<typeof importBackupFile>[1]): Promise<void> {
+/** Imports `file` beside the `count` workshops the library holds (waited for: counting too early, before the list has loaded, would see none). */
+async function importKeepingBoth(page: Page, file: Parameters<typeof importBackupFile>[1], count: number): Promise<void> {
   await goToLibrary(page);
-  const count = await workshopRows(page).count();
+  await expect(workshopRows(page)).toHaveCount(count);
   await importBackupFile(page, file);
   const dialog = page.getByRole('dialog', { name: 'Import backup' });
-  await dialog.getByRole('button', { name: 'Keep both' }).click();
+  await dialog.getByRole('button', { name: 'Keep both', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(workshopRows(page)).toHaveCount(count + 1);
 }
@@ -223,7 +224,7 @@ test('the last twenty snapshots taken are kept: after the clock goes back a day,
   await expect(restoreButtons(page)).toHaveCount(20);
 
   await page.clock.setSystemTime(Date.now() - 24 * 60 * 60 * 1000);
-  await importKeepingBoth(page, backup.file);
+  await importKeepingBoth(page, backup.file, 1);
   await goToSettings(page);
   await expect(restoreButtons(page)).toHaveCount(20);
   // Listed first (the last taken), though its time is the oldest of all.
@@ -239,7 +240,7 @@ test('each Restore button has its own name, with seconds and the reason, even wi
   await goToSettings(page);
   await takeSnapshotByHand(page);
   await takeSnapshotByHand(page);
-  await importKeepingBoth(page, backup.file);
+  await importKeepingBoth(page, backup.file, 1);
   await goToSettings(page);
   await expect(restoreButtons(page)).toHaveCount(3);
   const names = await restoreButtons(page).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
@@ -250,7 +251,7 @@ test('each Restore button has its own name, with seconds and the reason, even wi
   await snapshotTable(page).getByRole('button', { name: names[2]!, exact: true }).click();
   const confirm = page.getByRole('dialog', { name: 'Restore this snapshot?' });
   await expect(confirm).toContainText('9:15:42');
-  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await confirm.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(confirm).toBeHidden();
 });
 

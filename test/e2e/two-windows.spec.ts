@@ -64,8 +64,8 @@ test('two windows on one workshop see each other live, converge, and undo only t
   await expect(a.getByRole('region', { name: 'Top goals' }).getByText('Never miss a rent payment')).toBeVisible(LIVE);
 
   // The same field from both windows in turn: each sees the other's write, and both end on the last.
-  await sidebar(a).getByRole('link', { name: 'Overview' }).click();
-  await sidebar(b).getByRole('link', { name: 'Overview' }).click();
+  await sidebar(a).getByRole('link', { name: 'Overview', exact: true }).click();
+  await sidebar(b).getByRole('link', { name: 'Overview', exact: true }).click();
   const writes: [Page, string][] = [
     [a, 'Objectives v1 (A)'],
     [b, 'Objectives v2 (B)'],

@@ -27,7 +27,7 @@ test('edit a persona, delete the workshop in another window, Undo: refused, noth
   const b = await context.newPage();
   await b.goto('/');
   await goToLibrary(b);
-  await libraryRow(b, 'Gone elsewhere').getByRole('button', { name: 'Delete Gone elsewhere' }).click();
+  await libraryRow(b, 'Gone elsewhere').getByRole('button', { name: 'Delete Gone elsewhere', exact: true }).click();
   await expect.poll(async () => (await tables(b)).workshops?.length).toBe(0);
 
   await undoButton(a).first().click();
@@ -42,10 +42,10 @@ test('edit a card, delete its journey in another window, Undo: refused, no card 
   await openApp(a);
   const id = await createWorkshop(a, { template: 'Journey mapping', client: 'Northwind', title: 'Two windows, one journey' });
   await sidebar(a).getByRole('link', { name: /Customer journeys/ }).click();
-  await a.getByRole('button', { name: 'New journey' }).first().click();
+  await a.getByRole('button', { name: 'New journey', exact: true }).first().click();
   const dialog = a.getByRole('dialog', { name: 'New journey' });
   await dialog.getByRole('textbox', { name: 'Journey name' }).fill('Renewal');
-  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await dialog.getByRole('button', { name: 'Create journey', exact: true }).click();
   const box = (await cell(a, 'Aware', 'Actions').boundingBox())!;
   await a.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2 + 20);
   const newCard = a.getByRole('textbox', { name: 'New card text' });
@@ -66,8 +66,8 @@ test('edit a card, delete its journey in another window, Undo: refused, no card 
   const b = await context.newPage();
   await b.goto(`/#/w/${encodeURIComponent(id)}`);
   await sidebar(b).getByRole('link', { name: /Customer journeys/ }).click();
-  await b.getByRole('button', { name: 'Delete Renewal' }).click();
-  await b.getByRole('dialog', { name: 'Delete journey?' }).getByRole('button', { name: 'Delete journey' }).click();
+  await b.getByRole('button', { name: 'Delete Renewal', exact: true }).click();
+  await b.getByRole('dialog', { name: 'Delete journey?' }).getByRole('button', { name: 'Delete journey', exact: true }).click();
   await expect.poll(async () => (await tables(b)).journeys?.length).toBe(0);
 
   await undoButton(a).first().click();
