@@ -307,6 +307,11 @@ export async function replayChanges(db: CentricDb, changes: readonly Change[], d
     for (let i = 0; i < ordered.length; i++) {
       const c = ordered[i]!;
       if (targetOf(c) !== undefined || currents[i] === undefined) continue;
+      // A row changed since this command (ideas from the room, an edit in another window or
+      // scope) is not this command's to remove: deleting it would lose that later work.
+      if (changedSince(fieldsOf(currents[i]!), sourceOf(c))) {
+        throw new ReplayRefusedError(`the ${records[c.table].label[0]} it would remove has been changed since.`);
+      }
       for (const { table, link } of childLinks) {
         if (link.table !== c.table) continue;
         const keys = await db.table(table).where(link.field).equals(c.key).primaryKeys();
@@ -356,6 +361,16 @@ async function requireParent(db: CentricDb, parent: ParentLink, row: Row, writte
   if (stored === undefined) {
     throw new ReplayRefusedError(`the ${parent.noun} it belongs to has been deleted since.`);
   }
+}
+
+/** Whether a row differs from what a command left, beyond the bookkeeping time every later edit touches. */
+function changedSince(current: Row, left: Row | undefined): boolean {
+  if (left === undefined) return false;
+  for (const field of new Set([...Object.keys(current), ...Object.keys(left)])) {
+    if (field === 'updatedAt') continue;
+    if (!sameValue(current[field], left[field])) return true;
+  }
+  return false;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -261,6 +261,16 @@ export interface Idea {
   readonly sentTo?: string;
   /** Written on a participant's phone in the room: the revision of their entry stored (replays and older revisions change nothing). */
   readonly rev?: number;
+  /** The theme the facilitator grouped it under after the reveal (absent, or a theme no longer there: not grouped). */
+  readonly themeId?: string;
+}
+
+/** A group of revealed ideas, named by the room ("Onboarding friction"). */
+export interface IdeaTheme {
+  readonly id: string;
+  readonly name: string;
+  /** Where the theme was sent, e.g. "Roadmap: Retention". */
+  readonly sentTo?: string;
 }
 
 export interface Brainstorm {
@@ -277,10 +287,12 @@ export interface Brainstorm {
   /** The shared screen shows who wrote each idea on reveal (absent: anonymous). */
   readonly named?: boolean;
   readonly ideas: readonly Idea[];
+  /** Themes the revealed ideas are grouped into, in the order shown (absent: none yet). */
+  readonly themes?: readonly IdeaTheme[];
   readonly createdAt: number;
 }
 
-export const brainstormLimits = { prompt: 300, idea: 280, ideas: 300 } as const;
+export const brainstormLimits = { prompt: 300, idea: 280, ideas: 300, themes: 40, theme: 80, sentTo: 80 } as const;
 
 export function createBrainstorm(workshopId: string, stepId: string | null, prompt: string, minutes: number, now = Date.now()): Brainstorm {
   return { id: newId(), workshopId, kind: 'brainstorm', stepId, prompt: prompt.trim(), minutes, timer: idleTimer, revealedAt: null, ideas: [], createdAt: now };
@@ -297,6 +309,71 @@ export function revealIdeas(b: Brainstorm, now: number): Brainstorm {
 
 export function keptIdeas(b: Brainstorm): Idea[] {
   return b.revealedAt === null ? [] : b.ideas.filter((i) => i.kept);
+}
+
+/** Adds an empty-named theme at the end (the screen asks for its name at once); unchanged when the round is hidden or full. */
+export function addTheme(b: Brainstorm, id: string, name = ''): Brainstorm {
+  const themes = b.themes ?? [];
+  if (b.revealedAt === null || themes.length >= brainstormLimits.themes || themes.some((t) => t.id === id)) return b;
+  return { ...b, themes: [...themes, { id, name: name.trim().slice(0, brainstormLimits.theme) }] };
+}
+
+export function renameTheme(b: Brainstorm, themeId: string, name: string): Brainstorm {
+  return { ...b, themes: (b.themes ?? []).map((t) => (t.id === themeId ? { ...t, name: name.slice(0, brainstormLimits.theme) } : t)) };
+}
+
+/** Removes a theme; its ideas go back to "not grouped" (nothing else is lost). */
+export function removeTheme(b: Brainstorm, themeId: string): Brainstorm {
+  return {
+    ...b,
+    themes: (b.themes ?? []).filter((t) => t.id !== themeId),
+    ideas: b.ideas.map((i) => (i.themeId === themeId ? withoutTheme(i) : i)),
+  };
+}
+
+function withoutTheme(i: Idea): Idea {
+  const { themeId: _drop, ...rest } = i;
+  void _drop;
+  return rest;
+}
+
+/** Puts an idea under a theme (null or an unknown theme: not grouped). */
+export function groupIdea(b: Brainstorm, ideaId: string, themeId: string | null): Brainstorm {
+  const known = themeId !== null && (b.themes ?? []).some((t) => t.id === themeId);
+  return { ...b, ideas: b.ideas.map((i) => (i.id !== ideaId ? i : known ? { ...i, themeId: themeId! } : withoutTheme(i))) };
+}
+
+/** Moves a theme one place up (-1) or down (+1). */
+export function moveTheme(b: Brainstorm, themeId: string, by: -1 | 1): Brainstorm {
+  const themes = [...(b.themes ?? [])];
+  const i = themes.findIndex((t) => t.id === themeId);
+  const j = i + by;
+  if (i < 0 || j < 0 || j >= themes.length) return b;
+  [themes[i], themes[j]] = [themes[j]!, themes[i]!];
+  return { ...b, themes };
+}
+
+export interface ThemeGroup {
+  readonly theme: IdeaTheme;
+  readonly ideas: readonly Idea[];
+}
+
+/** The themes with their ideas (in the ideas' order), and the ideas under no (existing) theme. */
+export function groupedIdeas(b: Brainstorm): { themes: ThemeGroup[]; ungrouped: Idea[] } {
+  const themes = (b.themes ?? []).map((theme) => ({ theme, ideas: [] as Idea[] }));
+  const byId = new Map(themes.map((g) => [g.theme.id, g]));
+  const ungrouped: Idea[] = [];
+  for (const i of b.ideas) {
+    const g = i.themeId ? byId.get(i.themeId) : undefined;
+    if (g) g.ideas.push(i);
+    else ungrouped.push(i);
+  }
+  return { themes, ungrouped };
+}
+
+/** A theme's name as shown: its own, or "Theme N" while unnamed. */
+export function themeName(b: Brainstorm, theme: IdeaTheme): string {
+  return theme.name.trim() || `Theme ${(b.themes ?? []).findIndex((t) => t.id === theme.id) + 1}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -339,8 +416,15 @@ const ideaSchema = z.strictObject({
   createdAt: timeMs,
   kept: z.boolean(),
   // Where the idea was sent ("Parking lot"); a short label.
-  sentTo: rowText(80).optional(),
+  sentTo: rowText(brainstormLimits.sentTo).optional(),
   rev: z.number().int().min(1).max(1e9).optional(),
+  themeId: rowId.optional(),
+});
+
+const ideaThemeSchema = z.strictObject({
+  id: rowId,
+  name: rowText(brainstormLimits.theme),
+  sentTo: rowText(brainstormLimits.sentTo).optional(),
 });
 
 /** The setup starts from the step's first prompt, which may be longer than a typed question. */
@@ -359,6 +443,7 @@ export const brainstormRowSchema = z.strictObject({
   revealedAt: timeMs.nullable(),
   named: z.boolean().optional(),
   ideas: z.array(ideaSchema).max(brainstormLimits.ideas, { error: `must hold at most ${brainstormLimits.ideas} ideas` }),
+  themes: z.array(ideaThemeSchema).max(brainstormLimits.themes, { error: `must hold at most ${brainstormLimits.themes} themes` }).optional(),
   createdAt: timeMs,
 });
 
@@ -394,7 +479,7 @@ const _brainstormToSchema: (b: Brainstorm) => DeepReadonly<SchemaBrainstorm> = (
 const _participantFromSchema: (p: SchemaParticipant) => Participant = (p) => p;
 const _participantToSchema: (p: Participant) => SchemaParticipant = (p) => p;
 type _Keys<A, B> = Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>;
-const _runKeysMatch: [_Keys<RunSession, SchemaRunSession> | _Keys<Brainstorm, SchemaBrainstorm> | _Keys<Idea, z.infer<typeof ideaSchema>> | _Keys<Participant, SchemaParticipant>] extends [never]
+const _runKeysMatch: [_Keys<RunSession, SchemaRunSession> | _Keys<Brainstorm, SchemaBrainstorm> | _Keys<Idea, z.infer<typeof ideaSchema>> | _Keys<IdeaTheme, z.infer<typeof ideaThemeSchema>> | _Keys<Participant, SchemaParticipant>] extends [never]
   ? true
   : never = true;
 void _runFromSchema;

@@ -1,7 +1,7 @@
 // Everything a workshop could vote on, gathered from the other editors' rows (journey cards,
 // segment needs, roadmap initiatives) and the kept ideas of revealed brainstorms. Pure: the run
 // screens and the room's facilitator app read the same tables and get the same items.
-import type { Brainstorm } from './run';
+import { groupedIdeas, themeName, type Brainstorm } from './run';
 import type { VoteSource, VoteTarget } from './voting';
 
 export interface VoteSourceOption {
@@ -55,6 +55,19 @@ export function voteCatalogue(rows: VoteCatalogueRows): VoteCatalogue {
   }
   bySource.set('ideas', ideas);
   options.push({ source: 'ideas', label: 'Kept brainstorm ideas', count: ideas.length });
+  // A theme is voted on as a whole; its kept ideas say what it holds.
+  const themes: VoteTarget[] = [];
+  for (const row of sessions) {
+    if (row.kind !== 'brainstorm') continue;
+    const b = row as Brainstorm;
+    if (b.revealedAt === null) continue;
+    for (const g of groupedIdeas(b).themes) {
+      const n = g.ideas.filter((i) => i.kept).length;
+      themes.push({ id: g.theme.id, text: themeName(b, g.theme), origin: `Theme of ${n} idea${n === 1 ? '' : 's'}: ${b.prompt || 'Brainstorm'}` });
+    }
+  }
+  bySource.set('themes', themes);
+  options.push({ source: 'themes', label: 'Brainstorm themes', count: themes.length });
   return {
     options,
     targetsOf: (sources) => {

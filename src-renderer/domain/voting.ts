@@ -10,9 +10,10 @@ import { textLength } from './text';
 /**
  * Where the items come from. FORMAT: stored.
  * `journey:<id>` the cards of one journey; `needs` every segment need; `initiatives` roadmap
- * initiatives; `ideas` the kept ideas of every revealed brainstorm.
+ * initiatives; `ideas` the kept ideas of every revealed brainstorm; `themes` the themes the
+ * revealed ideas were grouped into.
  */
-export type VoteSource = `journey:${string}` | 'needs' | 'initiatives' | 'ideas';
+export type VoteSource = `journey:${string}` | 'needs' | 'initiatives' | 'ideas' | 'themes';
 
 /** Something that can be voted on, as gathered from the sources. */
 export interface VoteTarget {
@@ -170,6 +171,7 @@ export function sourceLabel(source: VoteSource, journeyName?: (id: string) => st
   if (source === 'needs') return 'Segment needs';
   if (source === 'initiatives') return 'Roadmap initiatives';
   if (source === 'ideas') return 'Brainstorm ideas';
+  if (source === 'themes') return 'Brainstorm themes';
   const id = source.slice('journey:'.length);
   return `Journey: ${journeyName?.(id) ?? 'untitled'}`;
 }
@@ -183,8 +185,8 @@ const wholeFrom1 = (max: number) => {
   return z.number().int({ error: message }).min(1, { error: message }).max(max, { error: message });
 };
 
-const voteSourceSchema = z.union([z.templateLiteral(['journey:', rowId]), z.enum(['needs', 'initiatives', 'ideas'])], {
-  error: 'must be "journey:<id>", "needs", "initiatives" or "ideas"',
+const voteSourceSchema = z.union([z.templateLiteral(['journey:', rowId]), z.enum(['needs', 'initiatives', 'ideas', 'themes'])], {
+  error: 'must be "journey:<id>", "needs", "initiatives", "ideas" or "themes"',
 });
 
 /**

@@ -36,7 +36,7 @@ import {
   type FlowItem,
 } from './deck-layout';
 import { sectionIds, sectionLabels, type Block, type Deck, type SectionId, type Slide } from './deck-model';
-import { buildActionsSlides, buildAssessmentSlides, buildMeasurementSlides } from './deck-plan';
+import { buildActionsSlides, buildAssessmentSlides, buildIdeasSlides, buildMeasurementSlides, closedVotes, revealedBrainstorms } from './deck-plan';
 import { buildRoadmapSlides } from './deck-roadmap';
 import type { TextMeasure } from './text-measure';
 import { facilitatorLine, formatDeckDate } from './deck-layout';
@@ -84,6 +84,8 @@ export function sectionHasContent(d: DeckData, s: SectionId, o: DeckOptions = al
       return d.initiatives.length > 0;
     case 'measurement':
       return d.metrics.length > 0;
+    case 'ideas':
+      return revealedBrainstorms(d).length > 0 || closedVotes(d).length > 0;
     case 'actions':
       return d.log.length > 0;
   }
@@ -109,6 +111,7 @@ export function buildDeck(d: DeckData, o: DeckOptions, m: TextMeasure): Deck {
     if (s === 'journeys') for (const j of selectedJourneys(d, o)) slides.push(...buildJourneySlides(d, j, m));
     if (s === 'roadmap') slides.push(...buildRoadmapSlides(d, m));
     if (s === 'measurement') slides.push(...buildMeasurementSlides(d, m));
+    if (s === 'ideas') slides.push(...buildIdeasSlides(d, m));
     if (s === 'actions') slides.push(...buildActionsSlides(d, m));
     body.push({ section: s, slides });
   });
@@ -174,6 +177,7 @@ function dividerSlide(m: TextMeasure, s: SectionId, n: number): Slide {
   const t = textBlock(m, sectionLabels[s], { x: 340, y: 206, w: 560, size: theme.size.h1 + 2, bold: true, color: c.onPrimary, leading: 1.15, role: 'title' });
   blocks.push(t);
   const kind = sectionArtifact[s];
+  if (s === 'ideas') blocks.push(textBlock(m, 'What the room wrote on its own, grouped into themes, and what it chose by dot vote.', { x: 340, y: t.y + t.h + 12, w: 540, size: theme.size.lead - 1, color: c.primarySoft, role: 'purpose' }));
   if (kind) blocks.push(textBlock(m, artifactInfo[kind].purpose, { x: 340, y: t.y + t.h + 12, w: 540, size: theme.size.lead - 1, color: c.primarySoft, role: 'purpose' }));
   return { id: `divider-${s}`, section: 'divider', title: sectionLabels[s], blocks, chrome: false };
 }

@@ -10,6 +10,8 @@ import type { Persona } from '../domain/persona';
 import type { RowOf, WorkshopTable } from '../domain/records';
 import type { Initiative } from '../domain/roadmap';
 import type { Segment } from '../domain/segment';
+import type { Participant, Brainstorm } from '../domain/run';
+import type { Vote, VoteExercise } from '../domain/voting';
 import type { Workshop } from '../domain/workshop';
 
 export interface DeckData {
@@ -25,6 +27,10 @@ export interface DeckData {
   readonly assessments: readonly AssessmentRun[];
   readonly assessmentSets: Partial<Record<AssessmentSet, AssessmentSetDef>>;
   readonly log: readonly LogEntry[];
+  /** Silent brainstorms and dot votes of the workshop (the run session itself is not shown). */
+  readonly exercises: readonly (Brainstorm | VoteExercise)[];
+  readonly votes: readonly Vote[];
+  readonly participants: readonly Participant[];
 }
 
 /** A workshop and (any of) its stored rows, each table typed by its record definition. */
@@ -53,5 +59,8 @@ export function deckDataFromRows(
     assessments: mine(rows.assessments).sort((a, b) => a.createdAt - b.createdAt),
     assessmentSets,
     log: mine(rows.actions),
+    exercises: mine(rows.sessions).filter((r): r is Brainstorm | VoteExercise => r.kind !== 'run').sort((a, b) => a.createdAt - b.createdAt),
+    votes: mine(rows.votes),
+    participants: mine(rows.participants).sort(byOrder),
   };
 }

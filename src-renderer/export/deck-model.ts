@@ -2,9 +2,9 @@
 // fixed grid. Every renderer (PDF, PPTX, SVG for the preview and PNG) draws exactly this, so
 // the deck looks the same everywhere. Pure types and tiny constructors; no fonts, no DOM.
 
-export type SectionId = 'agenda' | 'assessment' | 'personas' | 'segments' | 'journeys' | 'roadmap' | 'measurement' | 'actions';
+export type SectionId = 'agenda' | 'assessment' | 'personas' | 'segments' | 'journeys' | 'roadmap' | 'measurement' | 'ideas' | 'actions';
 
-export const sectionIds: readonly SectionId[] = ['agenda', 'assessment', 'personas', 'segments', 'journeys', 'roadmap', 'measurement', 'actions'];
+export const sectionIds: readonly SectionId[] = ['agenda', 'assessment', 'personas', 'segments', 'journeys', 'roadmap', 'measurement', 'ideas', 'actions'];
 
 export const sectionLabels: Readonly<Record<SectionId, string>> = {
   agenda: 'Agenda',
@@ -14,6 +14,7 @@ export const sectionLabels: Readonly<Record<SectionId, string>> = {
   journeys: 'Customer journeys',
   roadmap: 'Lifecycle roadmap',
   measurement: 'Measurement plan',
+  ideas: 'Ideas and votes',
   actions: 'Decisions & actions',
 };
 

@@ -9,6 +9,9 @@ import {
 import { logKindLabels, sortLog } from '../domain/actions-log';
 import { cadenceLabels, formatValue, healthSignal, kindShort, metricStatusLabels, sortMetrics, stageHealth, timingLabels } from '../domain/metric';
 import { readRoadmapSettings, stageLabels } from '../domain/roadmap';
+import { groupedIdeas, themeName, type Brainstorm } from '../domain/run';
+import { voteCatalogue } from '../domain/vote-catalogue';
+import { tally, type TallyRow, type VoteExercise } from '../domain/voting';
 import { radarChart } from './deck-charts';
 import type { DeckData } from './deck-data';
 import { contentSlide, contentWidth, fitTextBlock, formatDeckDate, paginateTable, tableHeight, textBlock, theme, type Column } from './deck-layout';
@@ -214,6 +217,69 @@ export function buildMeasurementSlides(d: DeckData, m: TextMeasure): Slide[] {
   const slides = tableSlides(m, 'measurement', 'Measurement plan', 'Measurement plan', cols, rows, calloutH + 10, `${d.metrics.length} metrics across the lifecycle, agreed before the work starts.`);
   slides[0]?.blocks.push({ kind: 'rect', x: M.x, y: M.contentTop, w: contentWidth, h: calloutH, radius: theme.radius.md, fill: signal.weakest ? c.warningSoft : c.surfaceSunken }, callout);
   return slides;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Revealed brainstorms with at least one kept idea: what the room wrote, as it grouped it. */
+export function revealedBrainstorms(d: DeckData): Brainstorm[] {
+  return d.exercises.filter((e): e is Brainstorm => e.kind === 'brainstorm' && e.revealedAt !== null && e.ideas.some((i) => i.kept));
+}
+
+/** Closed votes with at least one dot, each with its ranked result (dots by people of the workshop, within the rules). */
+export function closedVotes(d: DeckData): { ex: VoteExercise; rows: TallyRow[] }[] {
+  const catalogue = voteCatalogue({ journeys: d.journeys, cards: d.cards, segments: d.segments, initiatives: d.initiatives, sessions: d.exercises });
+  const people = d.participants.map((p) => p.id);
+  return d.exercises
+    .filter((e): e is VoteExercise => e.kind === 'vote' && e.closedAt !== null)
+    .map((ex) => ({ ex, rows: tally(d.votes, ex, catalogue.targetsOf(ex.sources), people) }))
+    .filter((v) => v.rows.some((r) => r.count > 0));
+}
+
+/** One line per idea, bulleted, in the order written. */
+const ideaLines = (ideas: readonly { text: string }[]): string => ideas.map((i) => `• ${i.text}`).join('\n');
+
+export function buildIdeasSlides(d: DeckData, m: TextMeasure): Slide[] {
+  const out: Slide[] = [];
+  for (const b of revealedBrainstorms(d)) {
+    const { themes, ungrouped } = groupedIdeas(b);
+    const kept = b.ideas.filter((i) => i.kept);
+    const subtitle = `Silent brainstorm · ${kept.length} ${kept.length === 1 ? 'idea' : 'ideas'} kept${themes.length ? ` in ${themes.length} ${themes.length === 1 ? 'theme' : 'themes'}` : ''}`;
+    if (themes.length) {
+      const rows = themes
+        .map((g) => ({ g, ideas: g.ideas.filter((i) => i.kept) }))
+        .filter((x) => x.ideas.length || x.g.theme.sentTo)
+        .map((x) => [themeName(b, x.g.theme), ideaLines(x.ideas), x.g.theme.sentTo ?? '']);
+      const rest = ungrouped.filter((i) => i.kept);
+      if (rest.length) rows.push(['Not grouped', ideaLines(rest), '']);
+      out.push(...tableSlides(m, 'ideas', 'Ideas and votes', b.prompt, [
+        { label: 'Theme', width: 210, bold: true },
+        { label: 'Ideas', width: contentWidth - 210 - 150 },
+        { label: 'Sent to', width: 150, color: c.inkMuted },
+      ], rows, 0, subtitle));
+    } else {
+      out.push(...tableSlides(m, 'ideas', 'Ideas and votes', b.prompt, [
+        { label: '#', width: 28, color: c.inkSubtle },
+        { label: 'Idea', width: contentWidth - 28 - 150 },
+        { label: 'Sent to', width: 150, color: c.inkMuted },
+      ], kept.map((i, n) => [String(n + 1), i.text, i.sentTo ?? '']), 0, subtitle));
+    }
+  }
+  for (const { ex, rows } of closedVotes(d)) {
+    const tagged = new Set(ex.tagged);
+    const voters = new Set(d.votes.filter((v) => v.exerciseId === ex.id).map((v) => v.participantId)).size;
+    const dots = rows.reduce((n, r) => n + r.count, 0);
+    const voted = rows.filter((r) => r.count > 0);
+    out.push(...tableSlides(m, 'ideas', 'Ideas and votes', ex.question, [
+      { label: 'Rank', width: 44, color: c.inkSubtle },
+      { label: 'Item', width: contentWidth - 44 - 200 - 50 - 80 },
+      { label: 'From', width: 200, color: c.inkMuted },
+      { label: 'Dots', width: 50, bold: true },
+      { label: '', width: 80, bold: true, color: c.primary },
+    ], voted.map((r) => [String(r.rank), r.target.text, r.target.origin, String(r.count), tagged.has(r.target.id) ? `Top ${ex.topN}` : '']), 0,
+    `Dot vote · ${voters} ${voters === 1 ? 'person' : 'people'}, ${ex.votesPerPerson} dots each, ${dots} placed${rows.length > voted.length ? ` · ${rows.length - voted.length} items without a dot not listed` : ''}`));
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,10 +1,12 @@
 // Silent brainstorm, facilitator side: a timed round in which ideas are added (typed by the
 // facilitator or by participants at the keyboard) but stay hidden, only counted, until
-// "Reveal all" shows them at once. Revealed ideas can be kept (and then voted on) or parked.
+// "Reveal all" shows them at once. Revealed ideas are grouped into themes (idea-themes.tsx),
+// kept (and then voted on) or sent on.
 import { useRef, useState, type FormEvent } from 'react';
-import { Eye, EyeOff, Monitor, ParkingSquare, Pause, Play, Plus, Trash2 } from 'lucide-react';
+import { Eye, EyeOff, Monitor, Pause, Play, Plus, Trash2 } from 'lucide-react';
 import { brainstormLimits, formatClock, isRunning, pauseTimer, remainingMs, startTimer, type Brainstorm, type Participant } from '../../domain/run';
-import { addIdeaTo, deleteExercise, editBrainstorm, parkIdea, revealAll, setFocus, startBrainstorm } from './run-actions';
+import { addIdeaTo, deleteExercise, editBrainstorm, revealAll, setFocus, startBrainstorm } from './run-actions';
+import { ThemeBoard } from './idea-themes';
 import { useNow } from './run-queries';
 import { useParticipants } from '../shared/participants';
 
@@ -22,7 +24,6 @@ export function BrainstormPanel({ workshopId, stepId, rounds, defaultPrompt }: {
           if (id) {
             setChosen(id);
             setCreating(false);
-            await editBrainstorm(workshopId, id, 'Start the silent round', (b, now) => ({ ...b, timer: startTimer(b.timer, now) }), 'run');
             void setFocus(workshopId, { type: 'brainstorm', id });
           }
         }}
@@ -144,7 +145,7 @@ function Round({ workshopId, b, stepId, onNew }: { workshopId: string; b: Brains
           </button>
         </>
       ) : (
-        <RevealedIdeas b={b} participants={participants} onKeep={(id, kept) => void editBrainstorm(workshopId, b.id, kept ? 'Keep idea' : 'Drop idea', (x) => ({ ...x, ideas: x.ideas.map((i) => (i.id === id ? { ...i, kept } : i)) }))} onPark={(id) => void parkIdea(workshopId, b, id, stepId)} />
+        <ThemeBoard workshopId={workshopId} b={b} participants={participants} stepId={stepId} />
       )}
     </div>
   );
@@ -184,36 +185,5 @@ export function HiddenIdeas({ count, large = false, perPerson = [] }: { count: n
         ))}
       </ul>
     </div>
-  );
-}
-
-function RevealedIdeas({ b, participants, onKeep, onPark }: { b: Brainstorm; participants: readonly Participant[]; onKeep: (id: string, kept: boolean) => void; onPark: (id: string) => void }) {
-  return (
-    <section aria-label="Revealed ideas">
-      <p className="muted">{b.ideas.length} ideas revealed · {b.ideas.filter((i) => i.kept).length} kept for voting. Untick an idea to drop it; park one to return to it later.</p>
-      <ul className="idea-grid">
-        {b.ideas.map((i) => {
-          const who = participants.find((p) => p.id === i.participantId);
-          return (
-            <li key={i.id} className={`idea-card${i.kept ? '' : ' idea-card-dropped'}`}>
-              <p className="idea-text-revealed">{i.text}</p>
-              <div className="idea-meta">
-                <label className="idea-keep">
-                  <input type="checkbox" checked={i.kept} onChange={(e) => onKeep(i.id, e.target.checked)} aria-label={`Keep “${i.text}”`} /> Keep
-                </label>
-                {who ? <span className="muted small">{who.name}</span> : null}
-                {i.sentTo ? (
-                  <span className="badge">In {i.sentTo.toLowerCase()}</span>
-                ) : (
-                  <button type="button" className="icon-button" aria-label={`Send “${i.text}” to the parking lot`} title="Send to the parking lot" onClick={() => onPark(i.id)}>
-                    <ParkingSquare size={16} aria-hidden />
-                  </button>
-                )}
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
   );
 }

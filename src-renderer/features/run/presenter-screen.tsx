@@ -4,7 +4,7 @@
 // assessment. Never writes anything.
 import { useEffect } from 'react';
 import { useWorkshop } from '../../db/queries';
-import { describeClock, formatClock, isRunning, remainingMs, timerOf, type Brainstorm, type RunSession } from '../../domain/run';
+import { describeClock, formatClock, groupedIdeas, isRunning, remainingMs, themeName, timerOf, type Brainstorm, type Idea, type Participant, type RunSession } from '../../domain/run';
 import { dotsLeft, type VoteExercise } from '../../domain/voting';
 import { answerLabel, answerOptions, judgementCriteria, peopleScores, previousRun, type AssessmentSetDef } from '../../domain/assessment';
 import type { Workshop } from '../../domain/workshop';
@@ -128,16 +128,36 @@ function PresentBrainstorm({ workshopId, id }: { workshopId: string; id: string 
       {b.revealedAt === null ? (
         <HiddenIdeas count={b.ideas.length} large perPerson={ideaCounts(b, participants)} />
       ) : (
-        <ul className="presenter-ideas">
-          {b.ideas.filter((i) => i.kept).map((i) => (
-            <li key={i.id} className="presenter-idea">
-              {i.text}
-              {b.named && i.participantId ? <span className="presenter-idea-by">{participants.find((p) => p.id === i.participantId)?.name ?? ''}</span> : null}
-            </li>
-          ))}
-        </ul>
+        <PresentIdeas b={b} participants={participants} />
       )}
     </section>
+  );
+}
+
+/** Revealed ideas for the room: grouped under their themes once the facilitator has made some. */
+function PresentIdeas({ b, participants }: { b: Brainstorm; participants: readonly Participant[] }) {
+  const list = (ideas: readonly Idea[]) => (
+    <ul className="presenter-ideas">
+      {ideas.filter((i) => i.kept).map((i) => (
+        <li key={i.id} className="presenter-idea">
+          {i.text}
+          {b.named && i.participantId ? <span className="presenter-idea-by">{participants.find((p) => p.id === i.participantId)?.name ?? ''}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+  const { themes, ungrouped } = groupedIdeas(b);
+  if (themes.length === 0) return list(b.ideas);
+  const groups = [...themes.map((g) => ({ key: g.theme.id, name: themeName(b, g.theme), ideas: g.ideas })), { key: '', name: 'Not grouped yet', ideas: ungrouped }];
+  return (
+    <div className="presenter-themes">
+      {groups.filter((g) => g.ideas.some((i) => i.kept)).map((g) => (
+        <section key={g.key} className="presenter-theme" aria-label={`Theme: ${g.name}`}>
+          <h2>{g.name}</h2>
+          {list(g.ideas)}
+        </section>
+      ))}
+    </div>
   );
 }
 

@@ -8,11 +8,14 @@ import { getDb } from '../../db/database';
 import { execute } from '../../state/history';
 import { notify } from '../../state/notifications';
 import {
-  addIdea, createBrainstorm, createParticipant, createRunSession, goToStep, revealIdeas, runSessionId,
-  type Brainstorm, type Participant, type PresenterFocus, type RunSession,
+  addIdea, addTheme, brainstormLimits, startTimer, createBrainstorm, createParticipant, createRunSession, goToStep, groupIdea, groupedIdeas, removeTheme,
+  renameTheme, revealIdeas, runSessionId, themeName, type Brainstorm, type Participant, type PresenterFocus, type RunSession,
 } from '../../domain/run';
+import { createCard, journeyLimits, type Journey } from '../../domain/journey';
+import { createInitiative, roadmapLimits } from '../../domain/roadmap';
+import { newId } from '../../domain/ids';
 import { createVote, createVoteExercise, lastDot, type Vote, type VoteExercise } from '../../domain/voting';
-import { createLogEntry } from '../../domain/actions-log';
+import { createLogEntry, logLimits } from '../../domain/actions-log';
 import type { Workshop } from '../../domain/workshop';
 
 export const runScope = (workshopId: string): string => `run:${workshopId}`;
@@ -110,7 +113,11 @@ export async function deleteExercise(workshopId: string, id: string, label: stri
 }
 
 export async function startBrainstorm(workshopId: string, stepId: string | null, prompt: string, minutes: number, named = false): Promise<string | null> {
-  const b = { ...createBrainstorm(workshopId, stepId, prompt, minutes), ...(named ? { named: true } : {}) };
+  // Set up and started in one command: undoing it right away takes the round back, and once
+  // anything has changed it since (ideas from the room, a pause), undo refuses rather than lose it.
+  const now = Date.now();
+  const created = createBrainstorm(workshopId, stepId, prompt, minutes, now);
+  const b = { ...created, timer: startTimer(created.timer, now), ...(named ? { named: true } : {}) };
   const ok = await execute({ label: 'Set up a silent brainstorm', scope: workshopId, touchWorkshop: workshopId, ops: [putOp('sessions', b)] });
   return ok ? b.id : null;
 }
@@ -127,18 +134,104 @@ export const addIdeaTo = (workshopId: string, id: string, text: string, particip
 
 export const revealAll = (workshopId: string, id: string) => editBrainstorm(workshopId, id, 'Reveal all ideas', (b, now) => revealIdeas(b, now));
 
+// --- Themes: grouping revealed ideas (content, undoable) ---
+
+/**
+ * Adds a theme (with `ideaId` grouped under it, when given: one command) and returns its id;
+ * null when the round is hidden or already holds the most themes.
+ */
+export async function addThemeTo(workshopId: string, b: Brainstorm, name = '', ideaId?: string): Promise<string | null> {
+  const id = newId();
+  const ok = await editBrainstorm(workshopId, b.id, 'Add a theme', (x) => {
+    const added = addTheme(x, id, name);
+    return ideaId && added !== x ? groupIdea(added, ideaId, id) : added;
+  });
+  if (!ok) return null;
+  const stored = await getDb().sessions.get(b.id);
+  return stored?.kind === 'brainstorm' && stored.themes?.some((t) => t.id === id) ? id : null;
+}
+
+export const renameThemeIn = (workshopId: string, brainstormId: string, themeId: string, name: string) =>
+  editBrainstorm(workshopId, brainstormId, 'Rename theme', (x) => renameTheme(x, themeId, name));
+
+export const removeThemeFrom = (workshopId: string, brainstormId: string, themeId: string) =>
+  editBrainstorm(workshopId, brainstormId, 'Remove theme', (x) => removeTheme(x, themeId));
+
+export const groupIdeaIn = (workshopId: string, brainstormId: string, ideaId: string, themeId: string | null) =>
+  editBrainstorm(workshopId, brainstormId, themeId ? 'Group an idea' : 'Ungroup an idea', (x) => groupIdea(x, ideaId, themeId));
+
+// --- Sending an idea or a theme on (content, undoable: one command creates and marks) ---
+
+/** What is sent: one idea, or a theme (its name and its kept ideas). */
+export type SendWhat = { readonly kind: 'idea' | 'theme'; readonly id: string };
+
+/** Where it goes: the parking lot, a cell of a journey, or a roadmap lane. */
+export type SendTo =
+  | { readonly kind: 'parking' }
+  | { readonly kind: 'journey'; readonly journey: Journey; readonly stageId: string; readonly laneId: string }
+  | { readonly kind: 'roadmap'; readonly laneId: string; readonly laneName: string };
+
+/** Cuts text to `max` characters (never inside a surrogate pair), with an ellipsis when cut. */
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/** The headline and the detail lines of what is sent, as the destination will hold them. */
+export function sentText(b: Brainstorm, what: SendWhat): { title: string; ideas: string[] } | null {
+  if (what.kind === 'idea') {
+    const idea = b.ideas.find((i) => i.id === what.id);
+    return idea ? { title: idea.text, ideas: [] } : null;
+  }
+  const g = groupedIdeas(b).themes.find((x) => x.theme.id === what.id);
+  return g ? { title: themeName(b, g.theme), ideas: g.ideas.filter((i) => i.kept).map((i) => i.text) } : null;
+}
+
+/** A short label of the destination, kept on the idea or theme ("Roadmap: Retention"). */
+export function sentToLabel(to: SendTo): string {
+  const label = to.kind === 'parking' ? 'Parking lot' : to.kind === 'journey' ? `Journey: ${to.journey.name.trim() || 'Untitled journey'}` : `Roadmap: ${to.laneName}`;
+  return clip(label, brainstormLimits.sentTo);
+}
+
+export async function sendFromBrainstorm(workshopId: string, b: Brainstorm, what: SendWhat, to: SendTo, stepId: string | null): Promise<boolean> {
+  const text = sentText(b, what);
+  if (!text) return false;
+  const lines = (prefix: string) => text.ideas.map((i) => `${prefix}${i}`).join('\n');
+  const ops: Op[] = [];
+  if (to.kind === 'parking') {
+    const body = text.ideas.length ? `${text.title}:\n${lines('• ')}` : text.title;
+    ops.push(putOp('actions', createLogEntry(workshopId, { kind: 'parking', text: clip(body, logLimits.text), owner: '', due: '' }, stepId)));
+  } else if (to.kind === 'journey') {
+    const cards = await getDb().journeyCards.where('journeyId').equals(to.journey.id).toArray();
+    if (cards.length >= journeyLimits.cardsPerJourney) {
+      notify({ kind: 'error', message: `This journey already holds ${journeyLimits.cardsPerJourney.toLocaleString()} cards, the most one journey can hold.` });
+      return false;
+    }
+    const order = cards.filter((c) => c.stageId === to.stageId && c.laneId === to.laneId).reduce((m, c) => Math.max(m, c.order), -1) + 1;
+    const body = text.ideas.length ? `${text.title}\n${lines('• ')}` : text.title;
+    ops.push(putOp('journeyCards', createCard(to.journey, { stageId: to.stageId, laneId: to.laneId }, { text: clip(body, journeyLimits.cardText), order })));
+  } else {
+    const existing = await getDb().initiatives.where('workshopId').equals(workshopId).toArray();
+    const order = existing.reduce((m, r) => Math.max(m, r.order), -1) + 1;
+    const from = `From the silent brainstorm “${b.prompt}”.`;
+    const description = text.ideas.length ? `${from}\n${lines('• ')}` : from;
+    ops.push(putOp('initiatives', {
+      ...createInitiative({ workshopId, laneId: to.laneId, title: clip(text.title, roadmapLimits.title), order, now: Date.now() }),
+      description: clip(description, roadmapLimits.description),
+    }));
+  }
+  const label = sentToLabel(to);
+  ops.push(updateOp('sessions', b.id, ofKind('brainstorm', (r) => (what.kind === 'idea'
+    ? { ...r, ideas: r.ideas.map((i) => (i.id === what.id ? { ...i, sentTo: label } : i)) }
+    : { ...r, themes: (r.themes ?? []).map((t) => (t.id === what.id ? { ...t, sentTo: label } : t)) }))));
+  const noun = what.kind === 'idea' ? 'an idea' : 'a theme';
+  const where = to.kind === 'parking' ? 'the parking lot' : to.kind === 'journey' ? 'the journey' : 'the roadmap';
+  return execute({ label: `Send ${noun} to ${where}`, scope: workshopId, touchWorkshop: workshopId, ops });
+}
+
 /** Sends an idea to the parking lot: one command creates the entry and marks the idea. */
 export function parkIdea(workshopId: string, b: Brainstorm, ideaId: string, stepId: string | null): Promise<boolean> {
-  const idea = b.ideas.find((i) => i.id === ideaId);
-  if (!idea) return Promise.resolve(false);
-  const entry = createLogEntry(workshopId, { kind: 'parking', text: idea.text, owner: '', due: '' }, stepId);
-  return execute({
-    label: 'Send an idea to the parking lot', scope: workshopId, touchWorkshop: workshopId,
-    ops: [
-      putOp('actions', entry),
-      updateOp('sessions', b.id, ofKind('brainstorm', (r) => ({ ...r, ideas: r.ideas.map((i) => (i.id === ideaId ? { ...i, sentTo: 'Parking lot' } : i)) }))),
-    ],
-  });
+  return sendFromBrainstorm(workshopId, b, { kind: 'idea', id: ideaId }, { kind: 'parking' }, stepId);
 }
 
 function short(s: string): string {

@@ -186,7 +186,8 @@ function VoteExerciseView({ workshopId, ex, onNew }: { workshopId: string; ex: V
                   <button type="button" className="vote-item-main" aria-label={`Vote for “${t.text}”`} disabled={!voter || dotsLeft(votes, ex, voter.id) === 0} onClick={() => cast(t)}>
                     <span className="vote-item-text">{t.text}</span>
                     <span className="vote-item-origin">{t.origin}</span>
-                    <Dots row={row} participants={participants} />
+                    {/* While the vote is open only the person voting sees their own dots: the laptop may be mirrored to the room. */}
+                    <MyDots count={mine} />
                   </button>
                   {mine ? (
                     <button type="button" className="vote-item-undo" aria-label={`Take back a dot from “${t.text}”`} title="Take back a dot" onClick={() => voter && void takeBackDot(ex, votes as Vote[], voter, t.id)}>
@@ -219,13 +220,12 @@ export function VoteProgress({ votes, ex, participants }: { votes: readonly Vote
   );
 }
 
-export function Dots({ row, participants, large = false }: { row: TallyRow | undefined; participants: readonly Participant[]; large?: boolean }) {
-  if (!row || row.count === 0) return <span className="dots" aria-label="No dots" />;
-  const dots: { key: string; label: string }[] = [];
-  for (const p of participants) for (let i = 0; i < (row.byParticipant[p.id] ?? 0); i++) dots.push({ key: `${p.id}-${i}`, label: initials(p.name) });
+/** The active voter's own dots on an item (nobody else's: the vote is still open). */
+function MyDots({ count }: { count: number }) {
+  if (count === 0) return <span className="dots" />;
   return (
-    <span className={`dots${large ? ' dots-large' : ''}`} aria-label={`${row.count} dot${row.count === 1 ? '' : 's'}`}>
-      {dots.map((d) => <span key={d.key} className="dot" title={d.label}>{large ? '' : d.label}</span>)}
+    <span className="dots" aria-label={`${count} of your dot${count === 1 ? '' : 's'}`}>
+      {Array.from({ length: count }, (_, i) => <span key={i} className="dot dot-mine" />)}
     </span>
   );
 }

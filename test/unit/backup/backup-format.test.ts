@@ -480,8 +480,10 @@ describe('every artifact table is checked against its row schema from the domain
     ['sessions: a projector focus it does not know', (t) => void (row(t, 'sessions').focus = { type: 'dance' }), 'tables.sessions[0].focus.type: '],
     ['sessions: a negative pause', (t) => void (((row(t, 'sessions').timers as Record<string, Record<string, unknown>>).kickoff!).pausedMs = -1), 'tables.sessions[0].timers.kickoff.pausedMs: '],
     ['sessions: a vote with more top items than allowed', (t) => void (row(t, 'sessions', 1).topN = 11), 'tables.sessions[1].topN: must be a whole number from 1 to 10'],
-    ['sessions: a vote source it does not know', (t) => void (row(t, 'sessions', 1).sources = ['horoscopes']), 'tables.sessions[1].sources[0]: must be "journey:<id>", "needs", "initiatives" or "ideas"'],
+    ['sessions: a vote source it does not know', (t) => void (row(t, 'sessions', 1).sources = ['horoscopes']), 'tables.sessions[1].sources[0]: must be "journey:<id>", "needs", "initiatives", "ideas" or "themes"'],
     ['sessions: an over-long idea', (t) => void ((row(t, 'sessions', 2).ideas as Record<string, unknown>[])[0]!.text = 'i'.repeat(281)), 'tables.sessions[2].ideas[0].text: text is longer than 280 characters'],
+    ['sessions: an idea grouped under a theme id that is not an id', (t) => void ((row(t, 'sessions', 2).ideas as Record<string, unknown>[])[0]!.themeId = 42), 'tables.sessions[2].ideas[0].themeId: '],
+    ['sessions: an over-long theme name', (t) => void (row(t, 'sessions', 2).themes = [{ id: 'theme-1', name: 't'.repeat(81) }]), 'tables.sessions[2].themes[0].name: text is longer than 80 characters'],
     ['sessions: a brainstorm without a timer', (t) => void delete row(t, 'sessions', 2).timer, 'tables.sessions[2].timer: is missing'],
   ];
   for (const [name, edit, message] of broken) {

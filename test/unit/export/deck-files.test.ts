@@ -47,6 +47,8 @@ const expected = [
   ...data.metrics.map((x) => x.name),
   ...data.initiatives.map((i) => i.title),
   'Readiness check',
+  // The brainstorm's themes and the vote's result.
+  'What would make a claim feel effortless?', 'Claims without chasing', 'Renewal without surprises', 'Which theme do we take on first?',
 ];
 
 describe.skipIf(!poppler)('PDF read back with pdftotext', () => {

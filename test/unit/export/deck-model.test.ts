@@ -41,7 +41,7 @@ describe('deck model', () => {
     expect(deck.slides[0]!.section).toBe('title');
     expect(deck.slides[1]!.title).toBe('Agenda');
     expect(deck.slides.filter((s) => s.section === 'divider').map((s) => s.title)).toEqual([
-      'Assessment results', 'Personas', 'Segment value maps', 'Customer journeys', 'Lifecycle roadmap', 'Measurement plan', 'Decisions & actions',
+      'Assessment results', 'Personas', 'Segment value maps', 'Customer journeys', 'Lifecycle roadmap', 'Measurement plan', 'Ideas and votes', 'Decisions & actions',
     ]);
     const n = deck.slides.length;
     expect(deck.slides[n - 1]!.blocks.some((b) => b.kind === 'text' && b.lines[0] === `${n} / ${n}`)).toBe(true);
@@ -73,6 +73,34 @@ describe('deck model', () => {
     expect(new Set(d.slides.filter((s) => s.section === 'personas').map((s) => s.title.replace(' (continued)', '')))).toEqual(new Set([personaNames[1]]));
     expect(new Set(d.slides.filter((s) => s.section === 'journeys').map((s) => s.title.replace(' (continued)', '')))).toEqual(new Set([data.journeys[2]!.name]));
     expect(d.slides.some((s) => s.title === 'Agenda')).toBe(false);
+  });
+
+  it('shows a revealed brainstorm by theme and a closed vote ranked, with its top items tagged', () => {
+    const cellsOf = (title: string) => {
+      const slide = deck.slides.find((s) => s.section === 'ideas' && s.title === title);
+      expect(slide, title).toBeDefined();
+      return slide!.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.slice(1).map((r) => r.cells.map((c) => c.lines.join(' '))) : []));
+    };
+    const themes = cellsOf('What would make a claim feel effortless?');
+    expect(themes.map((r) => r[0])).toEqual(['Claims without chasing', 'Renewal without surprises', 'Not grouped']);
+    // Kept ideas under their theme; the dropped one ("Photos of the damage") is not shown.
+    expect(themes[0]![1]).toContain('• Call back within one hour after a claim');
+    expect(themes.flat().join(' ')).not.toContain('Photos of the damage');
+    expect(themes[1]![2]).toBe('Roadmap: Retention');
+    expect(themes[2]![1]).toContain('A status page for every open claim');
+
+    const ranked = cellsOf('Which theme do we take on first?');
+    // 4 dots on the renewal theme, 3 on "Call back", 2 on the claims theme, then three with 1 (tied 4th).
+    expect(ranked.map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['1', 'Renewal without surprises', '4'], ['2', 'Call back within one hour after a claim', '3'], ['3', 'Claims without chasing', '2'],
+      ['4', 'Plain-language renewal letter', '1'], ['4', 'Show last year’s price next to the new one', '1'], ['4', 'A status page for every open claim', '1'],
+    ]);
+    expect(ranked.filter((r) => r[4] === 'Top 2').map((r) => r[1])).toEqual(['Renewal without surprises', 'Call back within one hour after a claim']);
+  });
+
+  it('leaves out a brainstorm not yet revealed and a vote still open', () => {
+    const d = buildDeck({ ...data, exercises: data.exercises.map((e) => (e.kind === 'brainstorm' ? { ...e, revealedAt: null } : e.kind === 'vote' ? { ...e, closedAt: null } : e)) }, allSections, m);
+    expect(d.slides.some((s) => s.section === 'ideas' || s.title === 'Ideas and votes')).toBe(false);
   });
 
   it('leaves out empty sections', () => {
