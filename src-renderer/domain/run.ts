@@ -113,6 +113,8 @@ export interface RunSession {
   readonly focus: PresenterFocus;
   /** When the facilitator ended the run, null while running. */
   readonly endedAt: number | null;
+  /** Steps the facilitator marked done, in the order marked (absent: none). Visiting a step marks nothing. */
+  readonly done?: readonly string[];
 }
 
 /** The stored id of a workshop's run session. FORMAT: a storage key. */
@@ -148,6 +150,32 @@ export function goToStep(s: RunSession, stepId: string, now: number): RunSession
   return { ...next, currentStepId: stepId, focus: { type: 'step' } };
 }
 
+export function isStepDone(s: RunSession, stepId: string): boolean {
+  return s.done?.includes(stepId) ?? false;
+}
+
+/** Marks a step done or not done; nothing else changes. */
+export function markStepDone(s: RunSession, stepId: string, done: boolean): RunSession {
+  const list = (s.done ?? []).filter((id) => id !== stepId);
+  return { ...s, done: done ? [...list, stepId] : list };
+}
+
+/**
+ * "Done, next step": marks the current step done and moves on to the next step in the agenda
+ * that is not done (after it, else from the start), its clock carried on as `goToStep` does.
+ * With every step done it stays put.
+ */
+export function completeStep(s: RunSession, agenda: readonly AgendaStep[], now: number): RunSession {
+  const current = s.currentStepId;
+  if (current === null) return s;
+  const marked = markStepDone(s, current, true);
+  const i = agenda.findIndex((st) => st.id === current);
+  const order = [...agenda.slice(i + 1), ...agenda.slice(0, Math.max(0, i))];
+  const next = order.find((st) => !isStepDone(marked, st.id));
+  if (!next) return withTimer(marked, current, (t) => pauseTimer(t, now));
+  return goToStep(marked, next.id, now);
+}
+
 export interface Schedule {
   /** ms since epoch */
   readonly plannedEnd: number;
@@ -161,8 +189,9 @@ export interface Schedule {
 
 /**
  * The agenda's running total against its planned end: the current step takes what is left of
- * its countdown (at least nothing), later steps their plan. Before the planned start, the
- * agenda is projected from the planned start.
+ * its countdown (at least nothing), every other step not marked done its plan, wherever it is
+ * in the agenda (jumping ahead skips nothing; going back undoes nothing). Before the planned
+ * start, the agenda is projected from the planned start.
  */
 export function schedule(agenda: readonly AgendaStep[], s: RunSession, now: number): Schedule {
   const total = agenda.reduce((n, st) => n + st.minutes, 0) * 60_000;
@@ -174,10 +203,11 @@ export function schedule(agenda: readonly AgendaStep[], s: RunSession, now: numb
   } else {
     const cur = agenda[i]!;
     const t = timerOf(s, cur.id);
-    const later = agenda.slice(i + 1).reduce((n, st) => n + st.minutes, 0) * 60_000;
+    const open = agenda.filter((st) => st.id !== cur.id && !isStepDone(s, st.id)).reduce((n, st) => n + st.minutes, 0) * 60_000;
     // A step whose clock has not started yet cannot start before the planned start.
     const from = t.startedAt === null ? Math.max(now, s.plannedStart) : now;
-    projectedEnd = from + Math.max(0, remainingMs(cur.minutes, t, now)) + later;
+    const current = isStepDone(s, cur.id) ? 0 : Math.max(0, remainingMs(cur.minutes, t, now));
+    projectedEnd = from + current + open;
   }
   const spentMs = Object.values(s.timers).reduce((n, t) => n + elapsedMs(t, now), 0);
   return { plannedEnd, projectedEnd, behindMs: projectedEnd - plannedEnd, spentMs };
@@ -403,6 +433,7 @@ export const runSessionRowSchema = z.strictObject({
   startedAt: timeMs.nullable(),
   plannedStart: timeMs,
   currentStepId: rowId.nullable(),
+  done: z.array(rowId).max(500, { error: 'must list at most 500 steps' }).optional(),
   timers: z.record(rowId, stepTimerSchema),
   muted: z.boolean(),
   focus: presenterFocusSchema,
@@ -473,7 +504,7 @@ type SchemaRunSession = z.infer<typeof runSessionRowSchema>;
 type SchemaBrainstorm = z.infer<typeof brainstormRowSchema>;
 type SchemaParticipant = z.infer<typeof participantRowSchema>;
 const _runFromSchema: (s: SchemaRunSession) => RunSession = (s) => s;
-const _runToSchema: (s: RunSession) => SchemaRunSession = (s) => s;
+const _runToSchema: (s: RunSession) => DeepReadonly<SchemaRunSession> = (s) => s;
 const _brainstormFromSchema: (b: SchemaBrainstorm) => Brainstorm = (b) => b;
 const _brainstormToSchema: (b: Brainstorm) => DeepReadonly<SchemaBrainstorm> = (b) => b;
 const _participantFromSchema: (p: SchemaParticipant) => Participant = (p) => p;

@@ -27,3 +27,8 @@ export function capText(s: string, max: number = echoMax): string {
   }
   return s;
 }
+
+/** "1 dot", "3 dots": a count with its noun in the right number (`many` for irregular plurals). */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}

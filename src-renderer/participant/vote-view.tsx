@@ -2,6 +2,7 @@
 // (one thumb: + and − buttons of 44 px). Dots go only into the phone's own document; the room
 // sees who has placed all their dots, never where, until the facilitator closes the vote. The
 // facilitator's app enforces the budget; this screen only keeps an honest phone from asking more.
+import { countOf } from '../domain/text';
 import type * as Y from 'yjs';
 import { capText } from '../domain/text';
 import { changedDots, dotsLeftOf, dotsSent, myDots, viewCaps, writeOwnDots, type OwnView, type VoteView } from './participant-model';
@@ -28,7 +29,7 @@ export function VotePanel(props: { vote: VoteView; own: OwnView; ownDoc: Y.Doc; 
         </p>
       ) : (
         <p className="round-state" role="status" aria-live="polite">
-          {left === 0 ? 'All your dots are placed' : `${left} of ${vote.votesPerPerson} dots left`}
+          {left === 0 ? 'All your dots are placed' : `${left} of ${countOf(vote.votesPerPerson, 'dot')} left`}
           {dotsSent(own, vote.id) ? null : <span className="card-state">Sending…</span>}
         </p>
       )}

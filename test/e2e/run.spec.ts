@@ -88,8 +88,9 @@ test('runs the readiness kick-off from start to end, surviving a reload', async 
   await expect(results.getByText('Top 2', { exact: true })).toHaveCount(2);
   await page.screenshot({ path: `${shots}/run-voting-results.png` });
 
-  // Readiness check, scored as a group.
-  await page.getByRole('button', { name: 'Next step', exact: true }).click();
+  // Readiness check, scored as a group: the first step is marked done on the way.
+  await page.getByRole('button', { name: 'Done, next step', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: /, done$/ })).toHaveCount(1);
   await expect(heading(page, 'Readiness check: five questions')).toBeVisible();
   await page.getByRole('button', { name: 'Start readiness check', exact: true }).click();
   const answers: [string, string][] = [['One customer truth', 'Yes'], ['Why, not only what', 'Partly'], ['Insight in decisions', 'No'], ['Resources across the lifecycle', 'Partly'], ['Measurement as a mandate', 'No']];
@@ -157,6 +158,13 @@ test('runs the readiness kick-off from start to end, surviving a reload', async 
   // Last step: actions, and the parking lot from the drawer (Alt+L).
   await page.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: /Actions and close/ }).click();
   await expect(heading(page, 'Actions and close')).toBeVisible();
+  // Jumping ahead marks nothing done and does not put the room hours "ahead" (it used to count
+  // every skipped step as done): at most the minutes the first step, marked done early, saved.
+  await expect(page.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: /, done$/ })).toHaveCount(1);
+  await page.getByRole('checkbox', { name: 'Step done', exact: true }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/run-jumped-ahead.png` });
+  await expect(page.getByText(/^(On track|\d+ min (ahead|behind))$/)).toBeVisible();
+  await expect(page.getByText(/ h \d+ min ahead$/)).toHaveCount(0);
   const work = page.getByRole('region', { name: 'Work area' });
   await work.getByLabel('What').fill('Draft the customer promise');
   await work.getByLabel('Who', { exact: true }).fill('Ben Okafor');

@@ -2,6 +2,7 @@
 // the facilitator's window live through the stored run session (useLiveQuery): the current
 // step with its prompts and timer, or the room-facing view of a vote, a brainstorm or an
 // assessment. Never writes anything.
+import { countOf } from '../../domain/text';
 import { useEffect } from 'react';
 import { useWorkshop } from '../../db/queries';
 import { describeClock, formatClock, groupedIdeas, isRunning, remainingMs, themeName, timerOf, type Brainstorm, type Idea, type Participant, type RunSession } from '../../domain/run';
@@ -97,7 +98,7 @@ function PresentVoteBody({ workshopId, ex }: { workshopId: string; ex: VoteExerc
       ) : (
         <>
           <p className="presenter-voter">
-            {voter ? <><strong>{voter.name}</strong> is voting · {dotsLeft(votes, ex, voter.id)} of {ex.votesPerPerson} dots left</> : `Each person has ${ex.votesPerPerson} dots · the dots stay hidden until voting closes`}
+            {voter ? <><strong>{voter.name}</strong> is voting · {dotsLeft(votes, ex, voter.id)} of {countOf(ex.votesPerPerson, 'dot')} left</> : `Each person has ${countOf(ex.votesPerPerson, 'dot')} · the dots stay hidden until voting closes`}
           </p>
           <div className="hidden-ideas-large"><VoteProgress votes={votes} ex={ex} participants={participants} /></div>
           {/* The items without their dots: until voting closes the room sees who is done, not what they chose. */}

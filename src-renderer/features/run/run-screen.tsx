@@ -10,7 +10,7 @@ import {
 } from 'lucide-react';
 import { useWorkshop } from '../../db/queries';
 import {
-  addMinutes, describeClock, describeSchedule, formatClock, formatTimeOfDay, isRunning, pauseTimer, remainingMs, resetTimer,
+  addMinutes, completeStep, describeClock, describeSchedule, formatClock, formatTimeOfDay, isRunning, isStepDone, markStepDone, pauseTimer, remainingMs, resetTimer,
   schedule, startTimer, timeOfDayToMs, timerOf, withTimer, type Brainstorm, type RunSession, type StepTimer,
 } from '../../domain/run';
 import type { VoteExercise } from '../../domain/voting';
@@ -173,12 +173,13 @@ function RunLayout({ workshop: w, session: s, urlStepId }: { workshop: Workshop;
         <nav className="run-steps" aria-label="Agenda">
           <ol>
             {w.agenda.map((st, i) => {
-              const t = timerOf(s, st.id);
-              const state = i === index ? 'current' : t.startedAt !== null || i < index ? 'done' : 'todo';
+              // Done only when marked so: visiting a step, or passing it, marks nothing.
+              const done = isStepDone(s, st.id);
+              const state = i === index ? 'current' : done ? 'done' : 'todo';
               return (
                 <li key={st.id}>
-                  <button type="button" className={`run-step run-step-${state}`} aria-current={i === index ? 'step' : undefined} onClick={() => { setTab('artifact'); void moveToStep(w.id, st.id); }}>
-                    <span className="run-step-number" aria-hidden>{state === 'done' ? <CheckCircle2 size={16} /> : i + 1}</span>
+                  <button type="button" className={`run-step run-step-${state}${done ? ' run-step-marked' : ''}`} aria-current={i === index ? 'step' : undefined} aria-label={`${st.title}${done ? ', done' : ''}`} onClick={() => { setTab('artifact'); void moveToStep(w.id, st.id); }}>
+                    <span className="run-step-number" aria-hidden>{done ? <CheckCircle2 size={16} /> : i + 1}</span>
                     <span className="run-step-title">{st.title}</span>
                     <span className="run-step-time">{st.minutes}′</span>
                   </button>
@@ -208,12 +209,20 @@ function RunLayout({ workshop: w, session: s, urlStepId }: { workshop: Workshop;
             <button type="button" className="btn" disabled={index === 0} onClick={() => go(-1)} title="Previous step (Page Up)">
               <ArrowLeft size={16} aria-hidden /> Previous step
             </button>
+            <label className="run-done-toggle">
+              <input type="checkbox" checked={isStepDone(s, step.id)} onChange={(e) => void changeRun(w.id, e.target.checked ? 'Mark step done' : 'Mark step not done', (x) => markStepDone(x, step.id, e.target.checked))} /> Step done
+            </label>
             {index < w.agenda.length - 1 ? (
-              <button type="button" className="btn btn-primary" onClick={() => go(1)} title="Next step (Page Down)">
-                Next step <ArrowRight size={16} aria-hidden />
-              </button>
+              <>
+                <button type="button" className="btn" onClick={() => go(1)} title="Next step without marking this one done (Page Down)">
+                  Next step <ArrowRight size={16} aria-hidden />
+                </button>
+                <button type="button" className="btn btn-primary" onClick={() => { setTab('artifact'); void changeRun(w.id, 'Done, next step', (x, now) => completeStep(x, w.agenda, now)); }} title="Mark this step done and go to the next step not done">
+                  <CheckCircle2 size={16} aria-hidden /> Done, next step
+                </button>
+              </>
             ) : (
-              <button type="button" className="btn btn-primary" onClick={() => { void changeRun(w.id, 'End the workshop', (x, now) => ({ ...withTimer(x, step.id, (t) => pauseTimer(t, now)), endedAt: now })); setDrawer('log'); }}>
+              <button type="button" className="btn btn-primary" onClick={() => { void changeRun(w.id, 'End the workshop', (x, now) => ({ ...markStepDone(withTimer(x, step.id, (t) => pauseTimer(t, now)), step.id, true), endedAt: now })); setDrawer('log'); }}>
                 <CheckCircle2 size={16} aria-hidden /> End the workshop
               </button>
             )}

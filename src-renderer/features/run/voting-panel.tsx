@@ -1,6 +1,7 @@
 // Dot voting, facilitator side: pick what to vote on and the dots per person, let participants
 // vote in turn on the shared screen (pick who is voting, then click items), then rank the
 // results and tag the top items. Every dot is stored at once and undoable.
+import { countOf } from '../../domain/text';
 import { useState, type FormEvent } from 'react';
 import { Award, Lock, Minus, Monitor, Plus, Trash2, Unlock, Vote as VoteIcon } from 'lucide-react';
 import { canCast, dotsLeft, tally, topItems, votingLimits, votingProgress, type TallyRow, type Vote, type VoteExercise, type VoteSource, type VoteTarget } from '../../domain/voting';
@@ -124,7 +125,7 @@ function VoteExerciseView({ workshopId, ex, onNew }: { workshopId: string; ex: V
     <div className="vote-view">
       <header className="vote-head">
         <div>
-          <p className="eyebrow">Dot voting · {ex.votesPerPerson} dots each · {progress.cast} of {progress.possible} cast</p>
+          <p className="eyebrow">Dot voting · {countOf(ex.votesPerPerson, 'dot')} each · {progress.cast} of {progress.possible} cast</p>
           <h2 className="vote-question">{ex.question}</h2>
         </div>
         <div className="vote-head-actions">
@@ -156,7 +157,7 @@ function VoteExerciseView({ workshopId, ex, onNew }: { workshopId: string; ex: V
         }} onUntag={() => void editVote(workshopId, ex.id, 'Remove top tags', (e) => ({ ...e, tagged: [] }))} />
       ) : (
         <>
-          {participants.length === 0 ? <p className="callout callout-warning">Add participants first (Participants, Alt+P): each one gets {ex.votesPerPerson} dots.</p> : null}
+          {participants.length === 0 ? <p className="callout callout-warning">Add participants first (Participants, Alt+P): each one gets {countOf(ex.votesPerPerson, 'dot')}.</p> : null}
           <div className="voter-picker" role="group" aria-label="Who is voting">
             {participants.map((p) => {
               const left = dotsLeft(votes, ex, p.id);
@@ -173,7 +174,7 @@ function VoteExerciseView({ workshopId, ex, onNew }: { workshopId: string; ex: V
           <p className="vote-status" role="status">
             {voter ? (
               <>
-                <strong>{voter.name}</strong> is voting: {dotsLeft(votes, ex, voter.id)} of {ex.votesPerPerson} dots left. Click an item to place a dot.
+                <strong>{voter.name}</strong> is voting: {dotsLeft(votes, ex, voter.id)} of {countOf(ex.votesPerPerson, 'dot')} left. Click an item to place a dot.
               </>
             ) : participants.length ? 'Pick who is voting, then click items to place their dots.' : ''}
           </p>
@@ -241,7 +242,7 @@ export function VoteResults({ rows, ex, participants, onTag, onUntag, large = fa
             <Award size={14} aria-hidden /> Tag the top {ex.topN}
           </button>
           {ex.tagged.length ? <button type="button" className="btn btn-small" onClick={onUntag}>Remove tags</button> : null}
-          <span className="muted small">{participants.length} participants · {rows.reduce((n, r) => n + r.count, 0)} dots</span>
+          <span className="muted small">{countOf(participants.length, 'participant')} · {countOf(rows.reduce((n, r) => n + r.count, 0), 'dot')}</span>
         </div>
       ) : null}
       <ol className="result-list">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMinutes, createRunSession, describeSchedule, elapsedMs, formatClock, goToStep, idleTimer, pauseTimer, remainingMs,
+  addMinutes, completeStep, isRunning, isStepDone, markStepDone, createRunSession, describeSchedule, elapsedMs, formatClock, goToStep, idleTimer, pauseTimer, remainingMs,
   schedule, startTimer, timerOf, timeOfDayToMs, initials, createBrainstorm, addIdea, revealIdeas, keptIdeas,
 } from '../../../src-renderer/domain/run';
 import type { AgendaStep } from '../../../src-renderer/domain/workshop';
@@ -73,6 +73,37 @@ describe('run session', () => {
     expect(describeSchedule(sch.behindMs)).toEqual({ text: '5 min behind', tone: 'behind' });
     // Overrun on the current step keeps adding: 12 minutes into a 10-minute step.
     expect(schedule(agenda, s, 17 * MIN).behindMs).toBe(17 * MIN + 50 * MIN - 60 * MIN);
+  });
+
+  it('marks a step done only when told: jumping ahead skips nothing, going back undoes nothing', () => {
+    let s = createRunSession('w', agenda, 0, 0);
+    // Straight to the last step at the planned start: every other step is still to do.
+    s = goToStep(s, agenda[agenda.length - 1]!.id, 0);
+    expect(agenda.filter((st) => isStepDone(s, st.id))).toEqual([]);
+    expect(schedule(agenda, s, 0).behindMs).toBe(0);
+    expect(describeSchedule(schedule(agenda, s, 0).behindMs).tone).toBe('ok');
+    // Back to the first: the last is not done either.
+    s = goToStep(s, 'a', MIN);
+    expect(isStepDone(s, agenda[agenda.length - 1]!.id)).toBe(false);
+    // Marking a step done takes its plan off what is left.
+    s = markStepDone(s, 'b', true);
+    const b = agenda.find((st) => st.id === 'b')!;
+    expect(schedule(agenda, s, 0).projectedEnd).toBe(60 * MIN - b.minutes * MIN);
+    expect(markStepDone(s, 'b', false).done).toEqual([]);
+  });
+
+  it('"Done, next step" marks the current step and goes to the next not done, carrying the clock', () => {
+    let s = createRunSession('w', agenda, 0, 0);
+    s = markStepDone({ ...s, timers: { a: startTimer(idleTimer, 0) } }, 'b', true);
+    s = completeStep(s, agenda, 2 * MIN);
+    expect(s.done).toEqual(['b', 'a']);
+    expect(s.currentStepId).toBe(agenda.find((st) => st.id !== 'a' && st.id !== 'b')!.id);
+    expect(isRunning(timerOf(s, s.currentStepId!))).toBe(true);
+    expect(isRunning(timerOf(s, 'a'))).toBe(false);
+    // With every step done it stays on the last one, its clock paused.
+    for (const st of agenda) s = markStepDone(s, st.id, true);
+    const last = completeStep({ ...s, currentStepId: 'a' }, agenda, 3 * MIN);
+    expect(last.currentStepId).toBe('a');
   });
 
   it('holds the plan before the planned start', () => {
