@@ -11,8 +11,8 @@ export interface VoteSourceOption {
 }
 
 export interface VoteCatalogueRows {
-  readonly journeys: readonly { readonly id: string; readonly name?: unknown }[];
-  readonly cards: readonly { readonly id: string; readonly journeyId: string; readonly text?: unknown }[];
+  readonly journeys: readonly { readonly id: string; readonly name?: unknown; readonly stages?: readonly { id: string; name: string }[]; readonly lanes?: readonly { id: string; name: string }[] }[];
+  readonly cards: readonly { readonly id: string; readonly journeyId: string; readonly text?: unknown; readonly stageId?: string; readonly laneId?: string }[];
   readonly segments: readonly { readonly name?: unknown; readonly needs?: unknown }[];
   readonly initiatives: readonly { readonly id: string; readonly title?: unknown }[];
   readonly sessions: readonly { readonly kind: string }[];
@@ -31,7 +31,12 @@ export function voteCatalogue(rows: VoteCatalogueRows): VoteCatalogue {
   const options: VoteSourceOption[] = [];
   for (const j of journeys) {
     const name = str(j.name) || 'Untitled journey';
-    const list = cards.filter((c) => c.journeyId === j.id && str(c.text).trim()).map((c) => ({ id: c.id, text: str(c.text).trim(), origin: name }));
+    // A card's tile says where on the journey it sits (the journey's name is the source's label already).
+    const stageName = new Map((j.stages ?? []).map((x) => [x.id, x.name.trim() || 'Untitled stage']));
+    const laneName = new Map((j.lanes ?? []).map((x) => [x.id, x.name.trim() || 'Untitled lane']));
+    const where = (c: { stageId?: string; laneId?: string }) =>
+      [c.stageId ? stageName.get(c.stageId) : undefined, c.laneId ? laneName.get(c.laneId) : undefined].filter(Boolean).join(' · ') || name;
+    const list = cards.filter((c) => c.journeyId === j.id && str(c.text).trim()).map((c) => ({ id: c.id, text: str(c.text).trim(), origin: where(c) }));
     const source: VoteSource = `journey:${j.id}`;
     bySource.set(source, list);
     options.push({ source, label: `Journey: ${name}`, count: list.length });

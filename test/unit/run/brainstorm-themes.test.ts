@@ -146,3 +146,16 @@ describe('sending ideas and themes on', () => {
     expect(await db.sessions.get(id)).toBeUndefined();
   });
 });
+
+describe('vote items from a journey', () => {
+  it('say where each card sits (stage · lane), not the journey name again', () => {
+    const journeys = [{ id: 'j1', name: 'Claims', stages: [{ id: 's1', name: 'Report' }], lanes: [{ id: 'l1', name: 'Pain points' }, { id: 'l2', name: '' }] }];
+    const cards = [
+      { id: 'c1', journeyId: 'j1', text: 'Waiting on hold', stageId: 's1', laneId: 'l1' },
+      { id: 'c2', journeyId: 'j1', text: 'No update', stageId: 's1', laneId: 'l2' },
+      { id: 'c3', journeyId: 'j1', text: 'Lost', stageId: 'gone', laneId: 'gone' },
+    ];
+    const cat = voteCatalogue({ journeys, cards, segments: [], initiatives: [], sessions: [] });
+    expect(cat.targetsOf(['journey:j1']).map((t) => t.origin)).toEqual(['Report · Pain points', 'Report · Untitled lane', 'Claims']);
+  });
+});
