@@ -5,7 +5,7 @@
 export const colors = {
   ink: '#17202e',
   inkMuted: '#4c5667',
-  inkSubtle: '#6b7586',
+  inkSubtle: '#5d6778',
   canvas: '#f4f5f8',
   surface: '#ffffff',
   surfaceSunken: '#eceff4',
@@ -15,7 +15,7 @@ export const colors = {
   primaryHover: '#2440b8',
   primarySoft: '#e8edff',
   onPrimary: '#ffffff',
-  accent: '#0f9d7a',
+  accent: '#0b8062',
   accentSoft: '#e0f5ee',
   danger: '#c4312f',
   dangerSoft: '#fdeceb',

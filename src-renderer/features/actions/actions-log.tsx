@@ -107,10 +107,10 @@ export function ActionsLog({ workshopId, stepId = null, compact = false, autoFoc
           const list = entries.filter((e) => e.kind === k);
           return (
             <section key={k} className="log-section" aria-label={sectionTitle[k]}>
-              <h3 className="log-section-title">
+              <h2 className="log-section-title">
                 {k === 'decision' ? <Gavel size={16} aria-hidden /> : k === 'action' ? <CheckCircle2 size={16} aria-hidden /> : <ParkingSquare size={16} aria-hidden />}
                 {sectionTitle[k]} <span className="log-count">{list.length}</span>
-              </h3>
+              </h2>
               {list.length === 0 ? (
                 <p className="muted small">{k === 'action' ? 'No actions yet: every action needs an owner and a date.' : k === 'decision' ? 'No decisions recorded yet.' : 'Nothing parked.'}</p>
               ) : (

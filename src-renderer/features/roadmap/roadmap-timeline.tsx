@@ -194,7 +194,7 @@ export function RoadmapTimeline({ settings, initiatives, personas, onEdit, onAdd
           const count = initiatives.filter((i) => layout.cards.find((c) => c.id === i.id)?.laneId === l.id).length;
           return (
             <div key={l.id} className="rm-lane-head" style={{ ...laneStyle(l), height: laneHeight(layout.laneRows[l.id] ?? 1) }}>
-              <h3 className="rm-lane-name">{laneName(l)}</h3>
+              <h2 className="rm-lane-name">{laneName(l)}</h2>
               {l.stage ? <p className="rm-lane-purpose">{l.owner ? <strong className="rm-lane-owner-line" title={`Stage owner: ${l.owner}`}>Owner: {l.owner}</strong> : stagePurposes[l.stage]}</p> : null}
               <div className="rm-lane-foot">
                 <span className="rm-lane-count">

@@ -167,7 +167,7 @@ function RunLayout({ workshop: w, session: s, urlStepId }: { workshop: Workshop;
   const first = step.artifacts[0];
 
   return (
-    <div className="run">
+    <main className="run" aria-labelledby="run-step-title">
       <RunBar workshop={w} session={s} step={step} index={index} onPresenter={() => void openPresenter()} drawer={drawer} setDrawer={setDrawer} />
       <div className="run-body">
         <nav className="run-steps" aria-label="Agenda">
@@ -258,7 +258,7 @@ function RunLayout({ workshop: w, session: s, urlStepId }: { workshop: Workshop;
           </div>
         </aside>
       ) : null}
-    </div>
+    </main>
   );
 }
 
@@ -310,7 +310,7 @@ function RunBar({ workshop: w, session: s, step, index, onPresenter, drawer, set
   const timer = (label: string, change: (tt: StepTimer, now: number) => StepTimer) => void changeRun(w.id, label, (x, n) => withTimer(x, step.id, (tt) => change(tt, n)));
 
   return (
-    <header className="run-bar">
+    <section className="run-bar" aria-label="Run controls">
       <a className="run-exit" href={routeHref({ name: 'workshop', workshopId: w.id })} aria-label="Leave run mode">
         <ArrowLeft size={16} aria-hidden /> <span className="run-exit-text">{w.client || w.title}</span>
       </a>
@@ -359,6 +359,6 @@ function RunBar({ workshop: w, session: s, step, index, onPresenter, drawer, set
           <MonitorUp size={16} aria-hidden /> Open presenter view
         </button>
       </div>
-    </header>
+    </section>
   );
 }
