@@ -31,6 +31,17 @@ export async function benchLibraryLoad(browser, appUrl, viewport) {
   );
   await putRows(page, { workshops, personas });
   const samples = [];
+  // JavaScript the library's first paint loads (bytes of every script response, first load only).
+  let jsBytes = 0;
+  let counting = true;
+  page.on('response', async (r) => {
+    if (!counting || r.request().resourceType() !== 'script') return;
+    try {
+      jsBytes += (await r.body()).length;
+    } catch {
+      // A response gone with its page: not counted.
+    }
+  });
   for (let i = 0; i < 5; i++) {
     // A real page load each time (a changed query string), not a same-document hash change.
     await page.goto(`${appUrl}?bench&load=${i}#/`);
@@ -47,9 +58,10 @@ export async function benchLibraryLoad(browser, appUrl, viewport) {
           }),
       ),
     );
+    counting = false;
   }
   await context.close();
-  return { median: percentile(samples, 0.5), samples };
+  return { median: percentile(samples, 0.5), samples, jsBytes };
 }
 
 /** One edit (a command: read, put, record) committed with 10,000 cards stored: p50 and p95 over 200 edits. */

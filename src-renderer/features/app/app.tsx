@@ -1,6 +1,6 @@
 // The app shell: top bar, the screen for the current route, global undo/redo keys and
 // menu commands, and toasts.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Redo2, Settings as SettingsIcon, Undo2 } from 'lucide-react';
 import { useRoute, navigate, routeHref, type Route } from '../../state/router';
 import { redo, undo, useUndoRedoLabels } from '../../state/history';
@@ -13,11 +13,19 @@ import { ScreenErrorBoundary } from '../../ui/screen-error-boundary';
 import { exportLibraryBackup } from '../shared/backup';
 import { RouteErrorBoundary } from '../shared/route-error-boundary';
 import { LibraryScreen } from '../library/library-screen';
-import { WorkshopScreen } from '../workshop/workshop-screen';
-import { SettingsScreen } from '../settings/settings-screen';
 import { SETTINGS_SCOPE } from '../settings/settings-actions';
-import { RunScreen } from '../run/run-screen';
-import { PresenterScreen } from '../run/presenter-screen';
+
+// Screens load when first visited, so the library (where the app opens) paints without the
+// code of the canvases, the deck, run mode and the room.
+const WorkshopScreen = lazy(() => import('../workshop/workshop-screen').then((m) => ({ default: m.WorkshopScreen })));
+const SettingsScreen = lazy(() => import('../settings/settings-screen').then((m) => ({ default: m.SettingsScreen })));
+const RunScreen = lazy(() => import('../run/run-screen').then((m) => ({ default: m.RunScreen })));
+const PresenterScreen = lazy(() => import('../run/presenter-screen').then((m) => ({ default: m.PresenterScreen })));
+
+/** What shows for the moment a screen's code is loading (from disk: a few milliseconds). */
+function Loading() {
+  return <main className="page" aria-busy="true" />;
+}
 
 export function scopeOf(route: Route): string {
   if (route.name === 'settings') return SETTINGS_SCOPE;
@@ -96,7 +104,9 @@ function Shell({ route }: { route: Route }) {
   if (route.name === 'present') {
     return (
       <RouteErrorBoundary route={route}>
-        <PresenterScreen key={route.workshopId} workshopId={route.workshopId} />
+        <Suspense fallback={<Loading />}>
+          <PresenterScreen key={route.workshopId} workshopId={route.workshopId} />
+        </Suspense>
       </RouteErrorBoundary>
     );
   }
@@ -148,12 +158,14 @@ function Shell({ route }: { route: Route }) {
         {/* A screen that throws while rendering shows its error here; the top bar stays. The
             workshop wraps its own page again, so there the sidebar stays too. */}
         <RouteErrorBoundary route={route} holds={shellHolds(route)}>
+          <Suspense fallback={<Loading />}>
           {route.name === 'library' ? <LibraryScreen /> : null}
           {route.name === 'settings' ? <SettingsScreen /> : null}
           {route.name === 'workshop' || route.name === 'step' || route.name === 'artifact' || route.name === 'export' ? (
             <WorkshopScreen key={route.workshopId} route={route} />
           ) : null}
           {route.name === 'run' ? <RunScreen key={route.workshopId} workshopId={route.workshopId} stepId={route.stepId} /> : null}
+          </Suspense>
         </RouteErrorBoundary>
       </div>
       <Toasts />
