@@ -115,8 +115,8 @@ export function ActionsLog({ workshopId, stepId = null, compact = false, autoFoc
                 <p className="muted small">{k === 'action' ? 'No actions yet: every action needs an owner and a date.' : k === 'decision' ? 'No decisions recorded yet.' : 'Nothing parked.'}</p>
               ) : (
                 <ul className="log-list">
-                  {list.map((e) => (
-                    <LogRow key={e.id} workshopId={workshopId} entry={e} today={today} />
+                  {list.map((e, i) => (
+                    <LogRow key={e.id} workshopId={workshopId} entry={e} n={i + 1} today={today} />
                   ))}
                 </ul>
               )}
@@ -128,7 +128,7 @@ export function ActionsLog({ workshopId, stepId = null, compact = false, autoFoc
   );
 }
 
-function LogRow({ workshopId, entry: e, today }: { workshopId: string; entry: LogEntry; today: string }) {
+function LogRow({ workshopId, entry: e, n, today }: { workshopId: string; entry: LogEntry; n: number; today: string }) {
   const incomplete = isIncompleteAction(e);
   return (
     <li className={`log-row${e.done ? ' log-row-done' : ''}`}>
@@ -141,7 +141,7 @@ function LogRow({ workshopId, entry: e, today }: { workshopId: string; entry: Lo
           onChange={(ev) => void editLogEntry(workshopId, e.id, { done: ev.target.checked }, ev.target.checked ? 'Mark action done' : 'Reopen action')}
         />
       ) : null}
-      <CommitField label={`${logKindLabels[e.kind]}: text`} hideLabel value={e.text} maxLength={logLimits.text} requiredMessage="Say what it is, or delete it." className="log-row-text" onCommit={(v) => editLogEntry(workshopId, e.id, { text: v.trim() }, 'Edit log entry')} />
+      <CommitField label={`${logKindLabels[e.kind]} ${n}: text`} hideLabel value={e.text} maxLength={logLimits.text} requiredMessage="Say what it is, or delete it." className="log-row-text" onCommit={(v) => editLogEntry(workshopId, e.id, { text: v.trim() }, 'Edit log entry')} />
       {e.kind === 'action' ? (
         <>
           <CommitField label={`Who owns “${e.text}”`} hideLabel value={e.owner} placeholder="Who?" maxLength={logLimits.owner} className="log-row-owner" onCommit={(v) => editLogEntry(workshopId, e.id, { owner: v.trim() }, 'Edit action owner')} />

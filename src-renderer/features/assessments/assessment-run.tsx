@@ -392,8 +392,11 @@ function EmployeesTest({ workshopId, run, participants }: { workshopId: string; 
   const status = employeesTestStatus(run);
   const edit = (id: string, patch: Partial<AssessmentRun['employees'][number]>, label: string) =>
     editRun(workshopId, run.id, label, (r) => ({ ...r, employees: r.employees.map((e) => (e.id === id ? { ...e, ...patch } : e)) }), `emp:${run.id}:${id}:${Object.keys(patch).join()}`);
+  // A participant counts once among the five: one already listed is not offered (nor added) again.
+  const listed = (r: Pick<typeof run, 'employees'>, p: Participant) => r.employees.some((e) => e.name.trim() === p.name.trim() && e.department.trim() === p.department.trim());
   const add = (p?: Participant) =>
-    void editRun(workshopId, run.id, 'Add a person to the five-employees test', (r) => ({ ...r, employees: [...r.employees, { id: newId(), name: p?.name ?? '', department: p?.department ?? '', answer: '' }] }));
+    void editRun(workshopId, run.id, 'Add a person to the five-employees test', (r) => (p && listed(r, p) ? r : { ...r, employees: [...r.employees, { id: newId(), name: p?.name ?? '', department: p?.department ?? '', answer: '' }] }));
+  const offered = participants.filter((p) => !listed(run, p));
   return (
     <section className="employees-test" aria-labelledby={`emp-${run.id}`}>
       <h3 id={`emp-${run.id}`} className="question-area">Five-employees test</h3>
@@ -422,14 +425,14 @@ function EmployeesTest({ workshopId, run, participants }: { workshopId: string; 
           <button type="button" className="btn btn-small" onClick={() => add()}>
             <Plus size={14} aria-hidden /> Add a person
           </button>
-          {participants.length > 0 ? (
+          {offered.length > 0 ? (
             // The test asks people outside the room; a participant is offered only on request
             // (one who was asked before the workshop, as one of the five).
             <details className="employee-from-room">
               <summary className="small">Someone in the room was asked beforehand?</summary>
               <select className="field-input employee-pick" aria-label="Add a participant who was asked before the workshop" value="" onChange={(ev) => add(participants.find((p) => p.id === ev.target.value))}>
                 <option value="">Add a participant…</option>
-                {participants.map((p) => <option key={p.id} value={p.id}>{p.name}{p.department ? ` (${p.department})` : ''}</option>)}
+                {offered.map((p) => <option key={p.id} value={p.id}>{p.name}{p.department ? ` (${p.department})` : ''}</option>)}
               </select>
             </details>
           ) : null}
