@@ -26,6 +26,8 @@ import {
 import { LaneSection, type LaneActions } from './lane-view';
 import { BrainstormView } from './brainstorm-view';
 import { VotePanel } from './vote-view';
+import { ScoreView } from './score-view';
+import { EmotionView } from './emotion-view';
 import { useDocVersion } from './use-room';
 
 export interface RoomScreenProps {
@@ -38,6 +40,9 @@ export interface RoomScreenProps {
   /** Clock for createdAt (tests pass a fixed one). */
   readonly now?: () => number;
 }
+
+/** What the phone shows: a live exercise or the journey. */
+type View = 'round' | 'vote' | 'scoring' | 'emotions' | 'journey';
 
 export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, now = Date.now }: RoomScreenProps) {
   const sharedVersion = useDocVersion(shared);
@@ -56,15 +61,20 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
   // A new silent brainstorm round or dot vote opens on its own (once each); the phone can go back to the journey.
   const round = sharedView.brainstorm;
   const vote = sharedView.vote;
-  const [view, setView] = useState<{ opened: readonly string[]; pick: 'round' | 'vote' | 'journey' }>({ opened: [], pick: 'journey' });
-  const opens = (key: string, p: 'round' | 'vote') => {
+  const scoring = sharedView.scoring;
+  const emotions = sharedView.emotions;
+  const [view, setView] = useState<{ opened: readonly string[]; pick: View }>({ opened: [], pick: 'journey' });
+  const opens = (key: string, p: View) => {
     setView({ opened: [...view.opened, key].slice(-20), pick: p });
     setNotice(null);
   };
   if (round && !round.revealed && !view.opened.includes(`round:${round.id}`)) opens(`round:${round.id}`, 'round');
   else if (vote && !vote.closed && !view.opened.includes(`vote:${vote.id}`)) opens(`vote:${vote.id}`, 'vote');
-  const shown = view.pick === 'round' && round ? 'round' : view.pick === 'vote' && vote ? 'vote' : 'journey';
-  const pick = (p: 'round' | 'vote' | 'journey') => {
+  else if (scoring && !scoring.revealed && !view.opened.includes(`scoring:${scoring.id}`)) opens(`scoring:${scoring.id}`, 'scoring');
+  else if (emotions && !emotions.closed && !view.opened.includes(`emotions:${emotions.id}`)) opens(`emotions:${emotions.id}`, 'emotions');
+  const shown: View =
+    view.pick === 'round' && round ? 'round' : view.pick === 'vote' && vote ? 'vote' : view.pick === 'scoring' && scoring ? 'scoring' : view.pick === 'emotions' && emotions ? 'emotions' : 'journey';
+  const pick = (p: View) => {
     setView((v) => ({ ...v, pick: p }));
     setNotice(null);
   };
@@ -153,7 +163,7 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
         </p>
       )}
 
-      {(round || vote) && (
+      {(round || vote || scoring || emotions) && (
         <nav className="views" aria-label="What to work on">
           {round && (
             <button type="button" className="view-tab" aria-pressed={shown === 'round'} onClick={() => pick('round')}>
@@ -163,6 +173,16 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
           {vote && (
             <button type="button" className="view-tab" aria-pressed={shown === 'vote'} onClick={() => pick('vote')}>
               Vote
+            </button>
+          )}
+          {scoring && (
+            <button type="button" className="view-tab" aria-pressed={shown === 'scoring'} onClick={() => pick('scoring')}>
+              Score
+            </button>
+          )}
+          {emotions && (
+            <button type="button" className="view-tab" aria-pressed={shown === 'emotions'} onClick={() => pick('emotions')}>
+              Emotions
             </button>
           )}
           <button type="button" className="view-tab" aria-pressed={shown === 'journey'} onClick={() => pick('journey')}>
@@ -175,6 +195,10 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
         <BrainstormView round={round} own={ownView} ownDoc={own} me={me} canWrite={canWrite} now={now} onNotice={setNotice} />
       ) : shown === 'vote' && vote ? (
         <VotePanel vote={vote} own={ownView} ownDoc={own} canWrite={canWrite} onNotice={setNotice} />
+      ) : shown === 'scoring' && scoring ? (
+        <ScoreView key={scoring.id} scoring={scoring} own={ownView} ownDoc={own} me={me} canWrite={canWrite} onNotice={setNotice} />
+      ) : shown === 'emotions' && emotions ? (
+        <EmotionView key={emotions.id} round={emotions} own={ownView} ownDoc={own} me={me} canWrite={canWrite} onNotice={setNotice} />
       ) : !journey || !stage ? (
         <p className="waiting">Waiting for the facilitator to share the journey.</p>
       ) : (
