@@ -3,7 +3,7 @@
 // sheet goes into the phone's own document only; the room sees who has finished, never a rating,
 // and after the facilitator closes the round the mean and the spread on the shared screen.
 // Stage names come from the network: React text only, never HTML.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { emotionWords } from '../domain/journey';
 import { capText } from '../domain/text';
@@ -41,6 +41,12 @@ export function EmotionView(props: { round: EmotionsView; own: OwnView; ownDoc: 
     if (write({ done: true })) props.onNotice('Your ratings are sent. Only the facilitator’s app has them until the round closes.');
   };
 
+  // A notice from before the round closed ("Your ratings are sent") no longer holds.
+  const { onNotice } = props;
+  useEffect(() => {
+    if (round.closed) onNotice('');
+  }, [round.closed, onNotice]);
+
   if (round.closed) {
     return (
       <section className="round" aria-labelledby={headingId}>
@@ -75,7 +81,7 @@ export function EmotionView(props: { round: EmotionsView; own: OwnView; ownDoc: 
       <div className="choices" role="group" aria-label={`How the customer feels at ${capText(stage.name, 60)}`}>
         {SCALE.map((v) => (
           <button key={v} type="button" className={`choice emotion-choice emotion-${v > 0 ? 'pos' : v < 0 ? 'neg' : 'zero'}`} aria-pressed={chosen === v} disabled={!open} onClick={() => write({ stage: stage.id, rating: chosen === v ? null : v })}>
-            <span className="choice-label">{signedText(v)}</span>
+            <span className="choice-label">{signedText(v)}</span>{' '}
             <span className="choice-meaning">{emotionWords(v).replace(/^[^,]*, /, '')}</span>
           </button>
         ))}

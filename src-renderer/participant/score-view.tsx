@@ -56,6 +56,12 @@ export function ScoreView(props: { scoring: ScoringView; own: OwnView; ownDoc: Y
     write({ item: item.id, answer: on ? null : value, ...(noteProblem ? {} : { note }) });
   };
 
+  // A notice from before the reveal ("Your scores are sent") no longer holds once it is closed.
+  const { onNotice } = props;
+  useEffect(() => {
+    if (scoring.revealed) onNotice('');
+  }, [scoring.revealed, onNotice]);
+
   if (scoring.revealed) {
     return (
       <section className="round" aria-labelledby={headingId}>
@@ -99,7 +105,7 @@ export function ScoreView(props: { scoring: ScoringView; own: OwnView; ownDoc: Y
             disabled={!open}
             onClick={() => pick(c.value)}
           >
-            <span className="choice-label">{capText(c.label, 20)}</span>
+            <span className="choice-label">{capText(c.label, 20)}</span>{' '}
             <span className="choice-meaning">{capText(c.meaning, viewCaps.name)}</span>
           </button>
         ))}

@@ -32,13 +32,17 @@ export function ScoreSpreadList({ set, round, big = false, limit }: { set: Asses
                 {s.counts.map((c) => (
                   <li key={String(c.value)} className="dist-col">
                     <span className="dist-n">{c.n || ''}</span>
-                    <span className="dist-bar" style={{ height: `${(c.n / most) * 100}%` }} />
+                    <span className="dist-track">
+                      <span className="dist-bar" style={{ height: `${(c.n / most) * 100}%` }} />
+                    </span>
                     <span className="dist-label">{answerLabel(c.value)}</span>
                   </li>
                 ))}
                 <li className="dist-col dist-unknown">
                   <span className="dist-n">{s.unknown || ''}</span>
-                  <span className="dist-bar" style={{ height: `${(s.unknown / most) * 100}%` }} />
+                  <span className="dist-track">
+                    <span className="dist-bar" style={{ height: `${(s.unknown / most) * 100}%` }} />
+                  </span>
                   <span className="dist-label">?</span>
                 </li>
               </ol>
