@@ -96,8 +96,8 @@ export function EmotionView(props: { round: EmotionsView; own: OwnView; ownDoc: 
             Next
           </button>
         ) : (
-          <button type="button" className="button primary" disabled={!open} onClick={finish}>
-            {finished ? 'Send again' : 'Finish'}
+          <button type="button" className="button primary" disabled={!open || mine.done} onClick={finish}>
+            {mine.done ? 'Finished' : 'Finish'}
           </button>
         )}
       </div>

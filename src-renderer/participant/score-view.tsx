@@ -139,8 +139,8 @@ export function ScoreView(props: { scoring: ScoringView; own: OwnView; ownDoc: Y
             Next
           </button>
         ) : (
-          <button type="button" className="button primary" disabled={!open} onClick={finish}>
-            {finished ? 'Send again' : 'Finish'}
+          <button type="button" className="button primary" disabled={!open || mine.done} onClick={finish}>
+            {mine.done ? 'Finished' : 'Finish'}
           </button>
         )}
       </div>

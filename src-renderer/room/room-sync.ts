@@ -65,6 +65,7 @@ export class RoomSync {
   private phoneRoundSub: Subscription | null = null;
   /** The workshop's silent brainstorm rounds as stored (live read). */
   private rounds: Brainstorm[] = [];
+  private roundsRead = false;
   /** Refusals already noted (participant, entry, rev): a replay after a reconnect does not repeat them. */
   private noted = new Set<string>();
   private stopped = false;
@@ -90,6 +91,9 @@ export class RoomSync {
     room.observe(() => useRoom.setState({ locked: room.get('locked') === true }));
     this.shared.on('synced', () => {
       this.onRoster(roster);
+      // Live exercises are published once this window's copy is in step with the server.
+      this.publishRound();
+      this.publishVote();
       this.publishPhoneRounds();
     });
     this.watchJourney();
@@ -613,6 +617,7 @@ export class RoomSync {
     this.roundSub = liveQuery(() => db.sessions.where('workshopId').equals(ws).toArray()).subscribe({
       next: (rows) => {
         this.rounds = rows.filter((r): r is Brainstorm => r.kind === 'brainstorm');
+        this.roundsRead = true;
         this.publishRound();
       },
       error: (err: unknown) => console.warn('Room: could not read the brainstorm rounds.', err),
@@ -620,6 +625,8 @@ export class RoomSync {
   }
 
   private publishRound(): void {
+    // See publishPhoneRounds: nothing is written before this window's copy is in step.
+    if (!this.roundsRead || !this.shared.synced) return;
     const room = this.shared.document.getMap(SHARED.room);
     const live = liveBrainstorm(this.rounds);
     const next = live ? publishBrainstorm(live) : null;
@@ -645,9 +652,8 @@ export class RoomSync {
       return publishVote(ex, voteCatalogue({ journeys, cards, segments, initiatives, sessions }).targetsOf(ex.sources), votes);
     }).subscribe({
       next: (next) => {
-        const room = this.shared.document.getMap(SHARED.room);
-        if (JSON.stringify(room.get('vote') ?? null) === JSON.stringify(next)) return;
-        this.shared.document.transact(() => room.set('vote', next), this);
+        this.vote = next;
+        this.publishVote();
       },
       error: (err: unknown) => console.warn('Room: could not read the dot vote.', err),
     });
@@ -692,6 +698,17 @@ export class RoomSync {
       if (JSON.stringify(room.get('scoring') ?? null) !== JSON.stringify(next.scoring)) room.set('scoring', next.scoring);
       if (JSON.stringify(room.get('emotions') ?? null) !== JSON.stringify(next.emotions)) room.set('emotions', next.emotions);
     }, this);
+  }
+
+  /** The live vote as last read (undefined: not read yet). */
+  private vote: ReturnType<typeof publishVote> | null | undefined = undefined;
+
+  private publishVote(): void {
+    const next = this.vote;
+    if (next === undefined || !this.shared.synced) return;
+    const room = this.shared.document.getMap(SHARED.room);
+    if (JSON.stringify(room.get('vote') ?? null) === JSON.stringify(next)) return;
+    this.shared.document.transact(() => room.set('vote', next), this);
   }
 
   private watchPeople(): void {

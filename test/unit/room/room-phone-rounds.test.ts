@@ -15,7 +15,9 @@ import type { CentricDb } from '../../../src-renderer/db/database';
 import { createRun, parseAssessmentSet, type AssessmentRun, type AssessmentSetDef } from '../../../src-renderer/domain/assessment';
 import { createJourney, type Journey } from '../../../src-renderer/domain/journey';
 import { closeEmotions, createEmotionRound, createScoringRound, revealScoring, scoringSpread, stageEmotions, type EmotionRound, type ScoringRound } from '../../../src-renderer/domain/phone-rounds';
-import { OWN, SHARED, participantDocName, sharedDocName, type DeviceEmotions, type DeviceScores, type PublishedEmotions, type PublishedScoring } from '../../../src-renderer/domain/room';
+import { OWN, SHARED, participantDocName, sharedDocName, type DeviceEmotions, type DeviceScores, type PublishedBrainstorm, type PublishedEmotions, type PublishedScoring, type PublishedVote } from '../../../src-renderer/domain/room';
+import { createBrainstorm, revealIdeas, startTimer, type Brainstorm } from '../../../src-renderer/domain/run';
+import { createVoteExercise, type VoteExercise } from '../../../src-renderer/domain/voting';
 import { checkRow } from '../../../src-renderer/domain/records';
 import { createWorkshop, type Workshop } from '../../../src-renderer/domain/workshop';
 import { RoomSync } from '../../../src-renderer/room/room-sync';
@@ -219,6 +221,21 @@ describe('emotion per stage rated on phones', () => {
     emotions(r.benOwn.doc, round.id, { rev: 4, ratings: { [s0!]: 2 }, done: false });
     await until(() => expect(r.benOwn.doc.getMap(OWN.status).get('refused')).toMatchObject({ message: 'The emotion round has closed: your ratings were not stored.' }));
     expect((await stored()).sheets).toEqual(closed.sheets);
+  });
+});
+
+describe('a reload of the facilitator’s window', () => {
+  it('a brainstorm revealed and a vote closed after the reload reach the phones (published only once in step with the server)', async () => {
+    const r = await room();
+    const round: Brainstorm = { ...createBrainstorm(w.id, null, 'What gets in the way?', 5, T0), timer: startTimer(createBrainstorm(w.id, null, '', 1).timer, T0) };
+    const vote: VoteExercise = createVoteExercise(w.id, null, { question: 'Fix first?', sources: ['ideas'], votesPerPerson: 2 }, T0);
+    await db.sessions.bulkPut([round, vote]);
+    const seen = () => r.anaShared.doc.getMap(SHARED.room);
+    await until(() => expect([(seen().get('brainstorm') as PublishedBrainstorm | undefined)?.id, (seen().get('vote') as PublishedVote | undefined)?.id]).toEqual([round.id, vote.id]));
+    r.reload();
+    await until(() => expect(useRoom.getState().connected).toBe(true));
+    await db.sessions.bulkPut([revealIdeas(round, T0 + 1_000), { ...vote, closedAt: T0 + 1_000 }]);
+    await until(() => expect([(seen().get('brainstorm') as PublishedBrainstorm).revealed, (seen().get('vote') as PublishedVote).closed]).toEqual([true, true]));
   });
 });
 
