@@ -103,6 +103,13 @@ async function rateAll(page: Page, ratings: readonly string[], finish = true): P
   if (finish) await page.getByRole('button', { name: 'Finish' }).click();
 }
 
+async function expectThumbFriendly(page: Page, group: RegExp): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const sizes = await page.getByRole('group', { name: group }).getByRole('button').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect()));
+  expect(Math.min(...sizes.map((r) => r.height))).toBeGreaterThanOrEqual(48);
+  expect(Math.min(...sizes.map((r) => r.width))).toBeGreaterThanOrEqual(280);
+}
+
 const sessionsOf = async (page: Page, kind: string) => (await storedRows<Row>(page, 'sessions')).filter((s) => s.kind === kind);
 type Sheet = { participantId: string | null; answers?: Record<string, unknown>; ratings?: Record<string, number>; notes?: Record<string, string>; done: boolean };
 
@@ -146,6 +153,8 @@ test('scores and emotions from three phones stay private until the reveal, then 
     await expect(p.page.getByRole('button', { name: 'Don’t know I cannot judge this one' })).toBeVisible();
   }
   await a.page.screenshot({ path: `${SHOTS}/scoring-phone-item.png` });
+  // One thumb on a 360 px phone: nothing wider than the screen, every choice at least 48 px tall.
+  await expectThumbFriendly(a.page, /^Your score for /);
 
   const anaNote = 'Only claims has a customer board';
   const benNote = 'Brokers own the relationship here';
@@ -235,6 +244,7 @@ test('scores and emotions from three phones stay private until the reveal, then 
   await expect(emotions.getByRole('status')).toHaveText('0 of 3 finished');
   for (const p of [a, b, c]) await expect(p.page.getByText('Stage 1 of 6')).toBeVisible();
   await b.page.screenshot({ path: `${SHOTS}/emotions-phone-stage.png` });
+  await expectThumbFriendly(b.page, /^How the customer feels at /);
   // Chris rates offline; his ratings wait and are sent when he is back.
   await c.context.setOffline(true);
   await Promise.all([
