@@ -1,5 +1,6 @@
 // The phone's private rating of the customer's emotion per journey stage: one stage at a time,
-// seven full-width buttons from +3 (delighted) to −3 (very negative), Back / Next. The whole
+// seven full-width buttons from +3 (delighted) to −3 (very negative); a first rating moves on to
+// the next stage, Back / Next go anywhere. The whole
 // sheet goes into the phone's own document only; the room sees who has finished, never a rating,
 // and after the facilitator closes the round the mean and the spread on the shared screen.
 // Stage names come from the network: React text only, never HTML.
@@ -23,6 +24,7 @@ export function EmotionView(props: { round: EmotionsView; own: OwnView; ownDoc: 
   const rated = Object.keys(mine.ratings).length;
   const sent = sheetSent(own.emotions.get(round.id), own.emotionsStored, round.id);
   const finished = round.done.includes(props.me);
+  const chosen = stage ? mine.ratings[stage.id] : undefined;
 
   const write = (change: Parameters<typeof changedEmotions>[2]): boolean => {
     if (!open) return false;
@@ -30,6 +32,13 @@ export function EmotionView(props: { round: EmotionsView; own: OwnView; ownDoc: 
     if (!next) return false;
     writeOwnEmotions(props.ownDoc, next);
     return true;
+  };
+  /** A first rating of a stage moves on to the next one (one tap per stage); changing a rating stays. */
+  const rate = (v: number) => {
+    if (!stage) return;
+    const first = chosen === undefined;
+    if (!write({ stage: stage.id, rating: chosen === v ? null : v })) return;
+    if (first && index < total - 1) setIndex(index + 1);
   };
   const finish = () => {
     if (rated < total) {
@@ -61,7 +70,6 @@ export function EmotionView(props: { round: EmotionsView; own: OwnView; ownDoc: 
     );
   }
   if (!stage) return <p className="waiting">This journey has no stages to rate.</p>;
-  const chosen = mine.ratings[stage.id];
   const name = capText(stage.name, viewCaps.name);
   return (
     <section className="round score" aria-labelledby={headingId}>
@@ -80,7 +88,7 @@ export function EmotionView(props: { round: EmotionsView; own: OwnView; ownDoc: 
       </div>
       <div className="choices" role="group" aria-label={`How the customer feels at ${capText(stage.name, 60)}`}>
         {SCALE.map((v) => (
-          <button key={v} type="button" className={`choice emotion-choice emotion-${v > 0 ? 'pos' : v < 0 ? 'neg' : 'zero'}`} aria-pressed={chosen === v} disabled={!open} onClick={() => write({ stage: stage.id, rating: chosen === v ? null : v })}>
+          <button key={v} type="button" className={`choice emotion-choice emotion-${v > 0 ? 'pos' : v < 0 ? 'neg' : 'zero'}`} aria-pressed={chosen === v} disabled={!open} onClick={() => rate(v)}>
             <span className="choice-label">{signedText(v)}</span>{' '}
             <span className="choice-meaning">{emotionWords(v).replace(/^[^,]*, /, '')}</span>
           </button>
