@@ -64,9 +64,12 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
   const scoring = sharedView.scoring;
   const emotions = sharedView.emotions;
   const [view, setView] = useState<{ opened: readonly string[]; pick: View }>({ opened: [], pick: 'journey' });
+  // A refusal belongs to what the phone was doing: a new exercise opening, or Dismiss, puts it away.
+  const [seenRefusal, setSeenRefusal] = useState<number | null>(null);
   const opens = (key: string, p: View) => {
     setView({ opened: [...view.opened, key].slice(-20), pick: p });
     setNotice(null);
+    setSeenRefusal(ownView.refused?.at ?? null);
   };
   if (round && !round.revealed && !view.opened.includes(`round:${round.id}`)) opens(`round:${round.id}`, 'round');
   else if (vote && !vote.closed && !view.opened.includes(`vote:${vote.id}`)) opens(`vote:${vote.id}`, 'vote');
@@ -157,10 +160,13 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
           The facilitator has paused input
         </p>
       )}
-      {ownView.refused && (
-        <p className="banner refused" role="alert">
-          {capText(ownView.refused.message, viewCaps.message)}
-        </p>
+      {ownView.refused && ownView.refused.at !== seenRefusal && (
+        <div className="banner refused">
+          <p role="alert">{capText(ownView.refused.message, viewCaps.message)}</p>
+          <button type="button" className="button small" onClick={() => setSeenRefusal(ownView.refused?.at ?? null)}>
+            Dismiss
+          </button>
+        </div>
       )}
 
       {(round || vote || scoring || emotions) && (

@@ -244,6 +244,8 @@ test('scores and emotions from three phones stay private until the reveal, then 
   await emotions.getByRole('button', { name: 'Rate emotions on phones' }).click();
   await expect(emotions.getByRole('status')).toHaveText('0 of 3 finished');
   for (const p of [a, b, c]) await expect(p.page.getByText('Stage 1 of 6')).toBeVisible();
+  // The refusal from the scoring round is put away when the new round opens.
+  await expect(c.page.getByText('Scoring has closed: your scores were not stored.')).toHaveCount(0);
   await b.page.screenshot({ path: `${SHOTS}/emotions-phone-stage.png` });
   await expectThumbFriendly(b.page, /^How the customer feels at /);
   // Chris rates offline; his ratings wait and are sent when he is back.

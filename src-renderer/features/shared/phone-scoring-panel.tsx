@@ -49,7 +49,7 @@ export function PhoneScoringPanel({ workshopId, runId, set, big = false, control
       ) : (
         <>
           <p className={big ? 'phone-round-note' : 'muted small'}>
-            {round.sheets.length} {round.sheets.length === 1 ? 'person' : 'people'} scored, without names. Discuss the widest spreads first{controls ? ', then record the agreed score above.' : '.'}
+            {round.sheets.length} {round.sheets.length === 1 ? 'person' : 'people'} scored, without names. Discuss the widest spreads first{controls ? ', then record the agreed score on each item below.' : '.'}
           </p>
           <ScoreSpreadList set={set} round={round} big={big} />
         </>
