@@ -58,8 +58,8 @@ export function PhoneScoringPanel({ workshopId, runId, set, big = false, control
   );
 }
 
-/** "2 of 5 finished" when the room's size is known here, else "2 finished · 1 still scoring". */
+/** "2 of 5 finished" (or "All 5 finished") when the room's size is known here, else "2 finished · 1 still going". */
 export function progressText(finished: number, started: number, people: number | null): string {
-  if (people !== null) return `${finished} of ${people} finished`;
+  if (people !== null) return people > 0 && finished >= people ? `All ${people} finished` : `${finished} of ${people} finished`;
   return started > finished ? `${finished} finished · ${started - finished} still going` : `${finished} finished`;
 }
