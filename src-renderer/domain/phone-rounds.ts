@@ -7,7 +7,7 @@
 // stage). Imports nothing from React, Dexie or the DOM.
 // FORMAT: field names are stored in IndexedDB and in backups; renaming one needs a migration.
 import { z } from 'zod';
-import { answerLabel, answerOptions, answerScore, answerValueSchema, assessmentLimits, type AnswerType, type AnswerValue, type AssessmentSetDef } from './assessment';
+import { answerLabel, answerOptions, answerScore, answerValueSchema, assessmentLimits, EMPLOYEES_NEEDED, type AnswerType, type AnswerValue, type AssessmentSetDef } from './assessment';
 import { emotionRange } from './journey';
 import { newId } from './ids';
 import { rowId, rowText, timeMs } from './row-fields';
@@ -39,6 +39,8 @@ export interface ScoreSheet {
   readonly notes: Readonly<Record<string, string>>;
   /** Every question answered and sent as finished. */
   readonly done: boolean;
+  /** For a set with the five-employees test: an employee's answer this person collected (their department and words; no name). */
+  readonly employee?: { readonly department: string; readonly answer: string };
 }
 
 export interface ScoringRound {
@@ -220,6 +222,26 @@ export function showScore(type: AnswerType, score: number): string {
 /** Sheets marked finished. */
 export const finishedSheets = (round: { sheets: readonly { done: boolean }[] }) => round.sheets.filter((s) => s.done).length;
 
+/**
+ * The run's five-employees test with the answers brought on phones added (no name; never the same
+ * words twice), up to what the test holds (its editor allows three more than the five it needs).
+ */
+export function withEmployeeAnswers<R extends { employees: readonly { id: string; name: string; department: string; answer: string }[] }>(
+  run: R,
+  round: Pick<ScoringRound, 'sheets'>,
+  makeId: () => string = newId,
+): R {
+  const have = new Set(run.employees.map((e) => e.answer.trim()));
+  const fresh: { id: string; name: string; department: string; answer: string }[] = [];
+  for (const s of round.sheets) {
+    if (!s.employee || have.has(s.employee.answer)) continue;
+    have.add(s.employee.answer);
+    fresh.push({ id: makeId(), name: '', department: s.employee.department, answer: s.employee.answer });
+  }
+  const max = Math.max(EMPLOYEES_NEEDED + 3, run.employees.length);
+  return { ...run, employees: [...run.employees, ...fresh].slice(0, max) };
+}
+
 // ---------------------------------------------------------------------------
 // The room's emotion curve
 // ---------------------------------------------------------------------------
@@ -266,6 +288,7 @@ const scoreSheetSchema = z.strictObject({
   answers: z.record(slug, z.union([answerValueSchema, z.literal('unknown')])).refine((a) => Object.keys(a).length <= phoneRoundLimits.answers, { error: `must hold at most ${phoneRoundLimits.answers} answers` }),
   notes: z.record(slug, rowText(assessmentLimits.note)).refine((a) => Object.keys(a).length <= phoneRoundLimits.answers, { error: `must hold at most ${phoneRoundLimits.answers} notes` }),
   done: z.boolean(),
+  employee: z.strictObject({ department: rowText(assessmentLimits.name), answer: rowText(assessmentLimits.employeeAnswer) }).optional(),
 });
 
 /** An assessment scored on phones ('sessions' table, kind "scoring"), strictly. */

@@ -75,7 +75,16 @@ export function mirrorDeviceScores(entry: unknown, ctx: ScoresContext): SheetDec
     if (text) notes[item] = text;
   }
   const done = e.done && set.questions.every((q) => answers[q.id] !== undefined);
-  return { kind: 'put', sheet: { participantId: ctx.participantId, rev: e.rev, answers, notes, done } };
+  let employee: ScoreSheet['employee'];
+  if (e.employee) {
+    if (!set.employeesTest) return { kind: 'refuse', message: 'This assessment has no five-employees test: nothing was stored.' };
+    const department = e.employee.department.trim();
+    const answer = e.employee.answer.trim();
+    if (textLength(department) > assessmentLimits.name) return { kind: 'refuse', message: tooLongMessage('A department', assessmentLimits.name) };
+    if (textLength(answer) > assessmentLimits.employeeAnswer) return { kind: 'refuse', message: tooLongMessage('An employee’s answer', assessmentLimits.employeeAnswer) };
+    if (answer) employee = { department, answer };
+  }
+  return { kind: 'put', sheet: { participantId: ctx.participantId, rev: e.rev, answers, notes, done, ...(employee ? { employee } : {}) } };
 }
 
 export interface EmotionsContext extends SheetContext<EmotionRound> {
@@ -124,6 +133,7 @@ export function publishScoring(round: ScoringRound, set: AssessmentSetDef): Publ
     items: set.questions.slice(0, roomLimits.scoringItems).map((q) => ({ id: q.id, short: q.short, text: q.text, hint: q.hint ?? '' })),
     revealed: round.revealedAt !== null,
     done: doneOf(round.sheets),
+    ...(set.employeesTest ? { employees: true } : {}),
   };
 }
 

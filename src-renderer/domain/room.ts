@@ -198,6 +198,8 @@ export interface PublishedScoring {
   readonly revealed: boolean;
   /** Participants who have finished. */
   readonly done: readonly string[];
+  /** The set has the five-employees test: a phone may add one answer it collected (optional). */
+  readonly employees?: boolean;
 }
 
 /** Emotion per stage rated on the phones, as the room sees it: the stages and who has finished, never a rating. */
@@ -317,6 +319,8 @@ export const deviceScoresSchema = z
     notes: z.record(itemKey, z.string().max(2000)).refine(fewKeys(100), { error: 'too many notes' }),
     /** Sent as finished (counts only when every item is answered). */
     done: z.boolean(),
+    /** For a set with the five-employees test: one answer this participant collected from an employee outside the room (optional). */
+    employee: z.object({ department: z.string().max(400), answer: z.string().max(8000) }).strict().optional(),
   })
   .strict();
 export type DeviceScores = z.infer<typeof deviceScoresSchema>;

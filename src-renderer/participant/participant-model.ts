@@ -120,6 +120,7 @@ export const publishedScoringSchema = z.object({
   items: z.array(z.object({ id: z.string().max(64), short: nameText, text: nameText, hint: nameText })).max(roomLimits.scoringItems),
   revealed: z.boolean(),
   done: z.array(id).max(viewCaps.roster),
+  employees: z.boolean().optional(),
 });
 export type ScoringView = z.infer<typeof publishedScoringSchema>;
 
@@ -493,15 +494,19 @@ export function writeOwnDots(doc: Y.Doc, entry: DeviceDots, origin: unknown = 'p
 export type ScoreValue = string | number;
 
 /** This phone's sheet in a scoring round, only for the round's items. */
-export function myScores(own: OwnView, scoring: ScoringView): { answers: Record<string, ScoreValue>; notes: Record<string, string>; done: boolean } {
+export function myScores(own: OwnView, scoring: ScoringView): { answers: Record<string, ScoreValue>; notes: Record<string, string>; done: boolean; employee: { department: string; answer: string } | undefined } {
   const entry = own.scores.get(scoring.id);
   const items = new Set(scoring.items.map((i) => i.id));
   const keep = <T>(r: Record<string, T> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([k]) => items.has(k)));
-  return { answers: keep(entry?.answers), notes: keep(entry?.notes), done: entry?.done ?? false };
+  return { answers: keep(entry?.answers), notes: keep(entry?.notes), done: entry?.done ?? false, employee: scoring.employees ? entry?.employee : undefined };
 }
 
 /** The sheet with one change (an answer, a note, finished), as a new revision; null once revealed. */
-export function changedScores(own: OwnView, scoring: ScoringView, change: { item?: string; answer?: ScoreValue | null; note?: string; done?: boolean }): DeviceScores | null {
+export function changedScores(
+  own: OwnView,
+  scoring: ScoringView,
+  change: { item?: string; answer?: ScoreValue | null; note?: string; done?: boolean; employee?: { department: string; answer: string } | null },
+): DeviceScores | null {
   if (scoring.revealed) return null;
   const mine = myScores(own, scoring);
   const answers = { ...mine.answers };
@@ -516,7 +521,8 @@ export function changedScores(own: OwnView, scoring: ScoringView, change: { item
     }
   }
   const done = (change.done ?? mine.done) && scoring.items.every((i) => answers[i.id] !== undefined);
-  return { id: scoring.id, rev: (own.scores.get(scoring.id)?.rev ?? 0) + 1, answers, notes, done };
+  const employee = change.employee === undefined ? mine.employee : change.employee && change.employee.answer.trim() ? { department: change.employee.department.trim(), answer: change.employee.answer.trim() } : undefined;
+  return { id: scoring.id, rev: (own.scores.get(scoring.id)?.rev ?? 0) + 1, answers, notes, done, ...(scoring.employees && employee ? { employee } : {}) };
 }
 
 /** Items of the round this phone has answered. */

@@ -5,7 +5,8 @@
 // on the presenter (without).
 import { Eye, Smartphone } from 'lucide-react';
 import type { AssessmentSetDef } from '../../domain/assessment';
-import { finishedSheets } from '../../domain/phone-rounds';
+import { finishedSheets, withEmployeeAnswers, type ScoringRound } from '../../domain/phone-rounds';
+import { editRecord } from '../../state/record-edits';
 import { ScoreSpreadList } from '../../ui/score-spread';
 import { revealScoringRound, startScoring, useRoomPeople, useScoringRound } from './phone-rounds';
 import './room.css';
@@ -52,6 +53,7 @@ export function PhoneScoringPanel({ workshopId, runId, set, big = false, control
             {round.sheets.length} {round.sheets.length === 1 ? 'person' : 'people'} scored, without names. Discuss the widest spreads first{controls ? ', then record the agreed score on each item below.' : '.'}
           </p>
           <ScoreSpreadList set={set} round={round} big={big} />
+          {set.employeesTest ? <EmployeeAnswers workshopId={workshopId} runId={runId} round={round} controls={controls} /> : null}
         </>
       )}
     </section>
@@ -62,4 +64,32 @@ export function PhoneScoringPanel({ workshopId, runId, set, big = false, control
 export function progressText(finished: number, started: number, people: number | null): string {
   if (people !== null) return people > 0 && finished >= people ? `All ${people} finished` : `${finished} of ${people} finished`;
   return started > finished ? `${finished} finished · ${started - finished} still going` : `${finished} finished`;
+}
+
+/**
+ * Answers to the five-employees test that people brought on their phones (department and words,
+ * no name), and a button that adds them to the run's test (an undoable edit, never twice).
+ */
+function EmployeeAnswers({ workshopId, runId, round, controls }: { workshopId: string; runId: string; round: ScoringRound; controls: boolean }) {
+  const answers = round.sheets.flatMap((s) => (s.employee ? [s.employee] : []));
+  if (answers.length === 0) return null;
+  const add = () => void editRecord('assessments', { id: runId, workshopId }, 'Add answers from phones to the five-employees test', (r) => withEmployeeAnswers(r, round));
+  return (
+    <div className="phone-employees">
+      <h4 className="results-subtitle">Five-employees test: answers brought on phones</h4>
+      <ul className="spread-notes" aria-label="Five-employees answers from phones">
+        {answers.map((a, i) => (
+          <li key={i}>
+            {a.department ? <b>{a.department}: </b> : null}
+            {a.answer}
+          </li>
+        ))}
+      </ul>
+      {controls ? (
+        <button type="button" className="btn btn-small" onClick={add}>
+          Add them to the five-employees test
+        </button>
+      ) : null}
+    </div>
+  );
 }

@@ -77,6 +77,19 @@ describe('scoring on the phone', () => {
   });
 });
 
+describe('the five-employees test on the phone', () => {
+  it('an optional last page takes an employee’s department and words, sent with the sheet when finishing', () => {
+    const { own } = docs({ scoring: { ...scoring, items: [scoring.items[1]!], employees: true } });
+    fireEvent.click(within(screen.getByRole('group', { name: 'Your score for Second' })).getByRole('button', { name: /^1 / }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('heading', { name: 'Five-employees test' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Their department'), { target: { value: 'Finance' } });
+    fireEvent.change(screen.getByLabelText('Their answer, in their words'), { target: { value: 'We pick up the phone' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Finish' }));
+    expect(own.getMap<DeviceScores>(OWN.scores).get('sr1')).toMatchObject({ answers: { two: 1 }, done: true, employee: { department: 'Finance', answer: 'We pick up the phone' } });
+  });
+});
+
 describe('emotions on the phone', () => {
   it('rates a stage from +3 to −3 with named buttons and writes only the own document', () => {
     const { own } = docs({ emotions });

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { AssessmentSetDef } from '../../../src-renderer/domain/assessment';
-import { answerChoices, createEmotionRound, createScoringRound, revealScoring, scoringSpread, showScore, signed, type ScoringRound } from '../../../src-renderer/domain/phone-rounds';
+import { answerChoices, createEmotionRound, createScoringRound, revealScoring, scoringSpread, showScore, signed, withEmployeeAnswers, type ScoringRound } from '../../../src-renderer/domain/phone-rounds';
 import { mirrorDeviceEmotions, mirrorDeviceScores, publishScoring } from '../../../src-renderer/domain/room-rounds';
 import { OWN, SHARED } from '../../../src-renderer/domain/room';
+import { checkRow } from '../../../src-renderer/domain/records';
 import { createJourney } from '../../../src-renderer/domain/journey';
 import { answeredCount, changedEmotions, changedScores, myScores, readOwn, readShared, sheetSent } from '../../../src-renderer/participant/participant-model';
 
@@ -66,6 +67,37 @@ describe('a phone’s score sheet', () => {
     expect(mirrorDeviceScores({ id: round.id, rev: 1, answers: {}, notes: {}, done: false }, { ...ctx, set: undefined })).toMatchObject({ kind: 'refuse' });
     // A replay of what the receipt says is stored changes nothing, even after the reveal.
     expect(mirrorDeviceScores({ id: round.id, rev: 2, answers: {}, notes: {}, done: false }, { ...ctx, round: revealScoring(round, T0), receipt: { id: round.id, rev: 2 } })).toEqual({ kind: 'same' });
+  });
+});
+
+describe('the five-employees test on phones', () => {
+  const audit: AssessmentSetDef = { ...set, id: 'audit', employeesTest: true };
+  it('takes one employee’s department and words with the sheet only for a set with the test, checked and trimmed, without a name', () => {
+    const round = createScoringRound('w1', 'run1', T0);
+    const ctx = { participantId: 'p1', round, liveId: round.id, receipt: null, set: audit };
+    const entry = { id: round.id, rev: 1, answers: { one: 'yes' }, notes: {}, done: false, employee: { department: ' Finance ', answer: ' We answer the phone fast ' } };
+    expect(mirrorDeviceScores(entry, ctx)).toMatchObject({ kind: 'put', sheet: { employee: { department: 'Finance', answer: 'We answer the phone fast' } } });
+    expect(publishScoring(round, audit).employees).toBe(true);
+    expect(publishScoring(round, set).employees).toBeUndefined();
+    expect(mirrorDeviceScores(entry, { ...ctx, set })).toEqual({ kind: 'refuse', message: 'This assessment has no five-employees test: nothing was stored.' });
+    expect(mirrorDeviceScores({ ...entry, employee: { department: 'HR', answer: 'x'.repeat(2001) } }, ctx)).toMatchObject({ kind: 'refuse' });
+    expect(mirrorDeviceScores({ ...entry, employee: { department: 'HR', answer: '  ' } }, ctx)).toMatchObject({ kind: 'put', sheet: { answers: { one: 'yes' } } });
+    expect(mirrorDeviceScores({ ...entry, employee: { department: 'HR', answer: 'ok', name: 'Eve' } }, ctx)).toMatchObject({ kind: 'refuse' });
+    // Kept through the reveal (the employee's words, nobody's identity) and valid as a stored row.
+    const put = mirrorDeviceScores(entry, ctx) as { sheet: ScoringRound['sheets'][number] };
+    const revealed = revealScoring({ ...round, sheets: [put.sheet] }, T0 + 1);
+    expect(revealed.sheets[0]).toMatchObject({ participantId: null, employee: { department: 'Finance' } });
+    expect(checkRow('sessions', revealed).ok).toBe(true);
+  });
+
+  it('adds the answers to the run’s test without names, never the same words twice, up to what the test holds', () => {
+    const sheet = (answer: string) => ({ participantId: null, rev: 0, answers: {}, notes: {}, done: true, employee: { department: 'HR', answer } });
+    let n = 0;
+    const run = { employees: [{ id: 'e0', name: 'Eve', department: 'Sales', answer: 'Fast answers' }] };
+    const next = withEmployeeAnswers(run, { sheets: [sheet('Fast answers'), sheet('Fair prices'), sheet('Fair prices'), { ...sheet('x'), employee: undefined }] }, () => `n${n++}`);
+    expect(next.employees).toEqual([...run.employees, { id: 'n0', name: '', department: 'HR', answer: 'Fair prices' }]);
+    const many = withEmployeeAnswers({ employees: [] }, { sheets: Array.from({ length: 12 }, (_, i) => sheet(`A${i}`)) });
+    expect(many.employees).toHaveLength(8);
   });
 });
 
