@@ -230,7 +230,7 @@ test('scores and emotions from three phones stay private until the reveal, then 
   expect(JSON.stringify(revealed)).not.toMatch(new RegExp(ids.join('|')));
   // Chris is back after the reveal: his change is refused with a message and nothing is stored.
   await c.context.setOffline(false);
-  await expect(c.page.getByRole('alert').filter({ hasText: 'Scoring has closed: your scores were not stored.' })).toBeVisible({ timeout: 20_000 });
+  await expect(c.page.getByRole('alert').filter({ hasText: 'Scoring has closed: your scores were not stored.' })).toBeVisible({ timeout: 30_000 });
   await expect(c.page.getByText(/revealed the spread on the shared screen/)).toBeVisible();
   expect((await sessionsOf(page, 'scoring'))[0]!.sheets).toEqual(revealed.sheets);
   await c.page.screenshot({ path: `${SHOTS}/scoring-phone-refused.png` });
@@ -262,7 +262,7 @@ test('scores and emotions from three phones stay private until the reveal, then 
   await page.reload();
   await expect(emotions.getByRole('status')).toHaveText('2 of 3 finished', { timeout: 20_000 });
   await c.context.setOffline(false);
-  await expect(emotions.getByRole('status')).toHaveText('All 3 finished', { timeout: 20_000 });
+  await expect(emotions.getByRole('status')).toHaveText('All 3 finished', { timeout: 30_000 });
   await expect(c.page.getByText('Sending…')).toHaveCount(0, { timeout: 15_000 });
   // Nothing of the ratings shows on the journey before the round closes.
   await expect(page.locator('.jy-room-band')).toHaveCount(0);
