@@ -12,6 +12,7 @@ import { logEntryRowSchema, readLogEntry, type LogEntry } from './actions-log';
 import { journeyCardRowSchema, journeyLimits, journeyRowSchema, type Journey, type JourneyCard } from './journey';
 import { metricRowSchema, normalizeMetric, type Metric } from './metric';
 import { personaRowSchema, type Persona } from './persona';
+import type { EmotionRound, ScoringRound } from './phone-rounds';
 import { initiativeRowSchema, normalizeInitiative, type Initiative } from './roadmap';
 import { participantRowSchema, sessionRowSchema, type Brainstorm, type Participant, type RunSession } from './run';
 import { readSegment, segmentRowSchema, type Segment } from './segment';
@@ -22,8 +23,8 @@ import { settingRowSchema, templateRowSchema, workshopRowSchema, type SettingRow
 
 export type { SettingRow, UserTemplateRow };
 
-/** Any row of the 'sessions' table: the run session, a dot-voting exercise or a silent brainstorm. */
-export type SessionRow = RunSession | VoteExercise | Brainstorm;
+/** Any row of the 'sessions' table: the run session, a dot-voting exercise, a silent brainstorm, or a round answered on phones. */
+export type SessionRow = RunSession | VoteExercise | Brainstorm | ScoringRound | EmotionRound;
 
 /** The domain type of each table's rows. */
 export interface RecordTypes {

@@ -61,6 +61,10 @@ export const roomLimits = {
   ideasPerParticipant: 40,
   /** Items of a dot vote published to the phones. */
   voteItems: 300,
+  /** Items of an assessment scored on phones (a set has at most 40 questions). */
+  scoringItems: 40,
+  /** Stages rated on phones (a journey has at most 40 stages). */
+  emotionStages: 40,
 } as const;
 
 // --- HTTP API of the room server (LAN-facing) ------------------------------------------------
@@ -110,7 +114,10 @@ export const SHARED = {
   /**
    * Y.Map: 'title' string, 'journey' PublishedJourney | null, 'locked' boolean (server), 'closing'
    * boolean, 'brainstorm' PublishedBrainstorm | null (the live silent round: never its ideas),
-   * 'vote' PublishedVote | null (the live dot vote: its items, never anyone's dots).
+   * 'vote' PublishedVote | null (the live dot vote: its items, never anyone's dots), 'scoring'
+   * PublishedScoring | null (the assessment scored on phones: its items, who has finished, never
+   * a score), 'emotions' PublishedEmotions | null (emotion per stage rated on phones: the stages,
+   * who has finished, never a rating).
    */
   room: 'room',
   /** Y.Map<participantId, RosterEntry> (server). */
@@ -173,6 +180,38 @@ export interface PublishedVote {
   readonly done: readonly string[];
 }
 
+/**
+ * The assessment the phones score, as the room sees it: the items and what each answer means,
+ * and who has finished. Never a score: until the facilitator reveals the spread, each person's
+ * scores live only in their own document and the facilitator's app.
+ */
+export interface PublishedScoring {
+  readonly id: string;
+  /** The assessment's name. */
+  readonly title: string;
+  /** A rule read before scoring (the capability set's honesty rule), or ''. */
+  readonly rule: string;
+  /** The answers offered, in order, each with what it means; 'unknown' is "don't know". */
+  readonly choices: readonly { readonly value: string | number; readonly label: string; readonly meaning: string }[];
+  readonly items: readonly { readonly id: string; readonly short: string; readonly text: string; readonly hint: string }[];
+  /** Revealed on the shared screen: no more scores are taken. */
+  readonly revealed: boolean;
+  /** Participants who have finished. */
+  readonly done: readonly string[];
+  /** The set has the five-employees test: a phone may add one answer it collected (optional). */
+  readonly employees?: boolean;
+}
+
+/** Emotion per stage rated on the phones, as the room sees it: the stages and who has finished, never a rating. */
+export interface PublishedEmotions {
+  readonly id: string;
+  readonly journeyName: string;
+  readonly stages: readonly { readonly id: string; readonly name: string }[];
+  /** Closed by the facilitator: the room's curve is on the shared screen; no more ratings are taken. */
+  readonly closed: boolean;
+  readonly done: readonly string[];
+}
+
 export interface RosterEntry {
   readonly name: string;
   /** Connections open now. */
@@ -194,6 +233,10 @@ export const OWN = {
   ideas: 'ideas',
   /** Y.Map<exerciseId, DeviceDots>: where this participant puts their dots in a dot vote (private until it closes). */
   dots: 'dots',
+  /** Y.Map<roundId, DeviceScores>: this participant's scores of an assessment (private; anonymous once revealed). */
+  scores: 'scores',
+  /** Y.Map<roundId, DeviceEmotions>: this participant's emotion per stage (private; anonymous once closed). */
+  emotions: 'emotions',
 } as const;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -258,6 +301,43 @@ export interface DotsReceipt {
   readonly id: string;
   readonly rev: number;
 }
+
+const itemKey = z.string().max(64);
+const fewKeys = (max: number) => (r: object) => Object.keys(r).length <= max;
+
+/**
+ * A participant's scores in one assessment round, as their device writes it: the whole sheet
+ * (item id → answer, item id → evidence), so a replay or a second device never adds anything.
+ * Values are read loosely here (any short string or number) so the facilitator's app can say
+ * exactly what was wrong ("scores go from 1 to 5"); it checks them against the set.
+ */
+export const deviceScoresSchema = z
+  .object({
+    id,
+    rev: z.number().int().min(1).max(1e9),
+    answers: z.record(itemKey, z.union([z.string().max(20), z.number()])).refine(fewKeys(100), { error: 'too many items' }),
+    notes: z.record(itemKey, z.string().max(2000)).refine(fewKeys(100), { error: 'too many notes' }),
+    /** Sent as finished (counts only when every item is answered). */
+    done: z.boolean(),
+    /** For a set with the five-employees test: one answer this participant collected from an employee outside the room (optional). */
+    employee: z.object({ department: z.string().max(400), answer: z.string().max(8000) }).strict().optional(),
+  })
+  .strict();
+export type DeviceScores = z.infer<typeof deviceScoresSchema>;
+
+/** A participant's emotion per stage in one round (stage id → -3..+3), the whole sheet, like scores. */
+export const deviceEmotionsSchema = z
+  .object({
+    id,
+    rev: z.number().int().min(1).max(1e9),
+    ratings: z.record(itemKey, z.number()).refine(fewKeys(100), { error: 'too many stages' }),
+    done: z.boolean(),
+  })
+  .strict();
+export type DeviceEmotions = z.infer<typeof deviceEmotionsSchema>;
+
+/** OWN.status 'scores' / 'emotions': the revision of the participant's sheet the facilitator's app has stored (the same shape as DotsReceipt). */
+export type SheetReceipt = DotsReceipt;
 
 /** What the facilitator's app tells a participant about entries it refused. */
 export interface RefusalNote {

@@ -8,6 +8,7 @@ import { rowId, rowText, timeMs, orderNumber } from './row-fields';
 import { limits, type AgendaStep } from './workshop';
 import { newId } from './ids';
 import { voteExerciseRowSchema } from './voting';
+import { emotionRoundRowSchema, scoringRoundRowSchema } from './phone-rounds';
 
 // ---------------------------------------------------------------------------
 // Timers
@@ -478,11 +479,11 @@ export const brainstormRowSchema = z.strictObject({
   createdAt: timeMs,
 });
 
-/** Any row of the 'sessions' table: the run session, a dot-voting exercise or a silent brainstorm. */
+/** Any row of the 'sessions' table: the run session, a dot-voting exercise, a silent brainstorm, or a round scored on phones (domain/phone-rounds.ts). */
 export const sessionRowSchema = z.discriminatedUnion(
   'kind',
-  [runSessionRowSchema, voteExerciseRowSchema, brainstormRowSchema],
-  { error: 'must be "run", "vote" or "brainstorm"' },
+  [runSessionRowSchema, voteExerciseRowSchema, brainstormRowSchema, scoringRoundRowSchema, emotionRoundRowSchema],
+  { error: 'must be "run", "vote", "brainstorm", "scoring" or "emotions"' },
 );
 
 /** One participant ('participants' table), strictly; limits from `participantLimits`. */

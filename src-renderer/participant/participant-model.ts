@@ -12,12 +12,16 @@ import {
   authorColours,
   deviceCardSchema,
   deviceDotsSchema,
+  deviceEmotionsSchema,
   deviceIdeaSchema,
+  deviceScoresSchema,
   roomLimits,
   tokenPattern,
   type DeviceCard,
   type DeviceDots,
+  type DeviceEmotions,
   type DeviceIdea,
+  type DeviceScores,
   type PublishedJourney,
   type RefusalNote,
   type RosterEntry,
@@ -108,6 +112,27 @@ export type VoteView = z.infer<typeof publishedVoteSchema>;
 
 const dotsReceiptSchema = z.object({ id, rev: z.number().int().min(0) });
 
+export const publishedScoringSchema = z.object({
+  id,
+  title: nameText,
+  rule: nameText,
+  choices: z.array(z.object({ value: z.union([z.string().max(20), z.number().finite()]), label: nameText, meaning: nameText })).max(10),
+  items: z.array(z.object({ id: z.string().max(64), short: nameText, text: nameText, hint: nameText })).max(roomLimits.scoringItems),
+  revealed: z.boolean(),
+  done: z.array(id).max(viewCaps.roster),
+  employees: z.boolean().optional(),
+});
+export type ScoringView = z.infer<typeof publishedScoringSchema>;
+
+export const publishedEmotionsSchema = z.object({
+  id,
+  journeyName: nameText,
+  stages: z.array(z.object({ id, name: nameText })).max(roomLimits.emotionStages),
+  closed: z.boolean(),
+  done: z.array(id).max(viewCaps.roster),
+});
+export type EmotionsView = z.infer<typeof publishedEmotionsSchema>;
+
 export const refusalNoteSchema = z.object({ cardId: z.string().max(64), message: z.string().max(2000), at: z.number().finite() });
 
 // --- Reading the documents ----------------------------------------------------------------------
@@ -123,6 +148,10 @@ export interface SharedView {
   readonly brainstorm: RoundView | null;
   /** The live dot vote (items, who is done), or null. */
   readonly vote: VoteView | null;
+  /** The live assessment scored on phones (items, who finished), or null. */
+  readonly scoring: ScoringView | null;
+  /** The live emotion round (stages, who finished), or null. */
+  readonly emotions: EmotionsView | null;
 }
 
 export interface OwnView {
@@ -132,6 +161,12 @@ export interface OwnView {
   readonly dots: ReadonlyMap<string, DeviceDots>;
   /** The revision of this phone's dots the facilitator's app has stored. */
   readonly dotsStored: { readonly id: string; readonly rev: number } | null;
+  /** Round id -> this participant's score sheet. */
+  readonly scores: ReadonlyMap<string, DeviceScores>;
+  readonly scoresStored: { readonly id: string; readonly rev: number } | null;
+  /** Round id -> this participant's emotion per stage. */
+  readonly emotions: ReadonlyMap<string, DeviceEmotions>;
+  readonly emotionsStored: { readonly id: string; readonly rev: number } | null;
   readonly refused: RefusalNote | null;
 }
 
@@ -147,6 +182,11 @@ function readMap<T>(map: Y.Map<unknown>, schema: z.ZodType<T>, cap: number, idKe
     out.set(key, parsed.data);
   }
   return out;
+}
+
+function parsedOrNull<T>(schema: z.ZodType<T>, value: unknown): T | null {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 export function readShared(doc: Y.Doc): SharedView {
@@ -169,6 +209,8 @@ export function readShared(doc: Y.Doc): SharedView {
     cards,
     brainstorm: brainstorm?.success ? brainstorm.data : null,
     vote: voteParsed.success ? voteParsed.data : null,
+    scoring: parsedOrNull(publishedScoringSchema, room.get('scoring')),
+    emotions: parsedOrNull(publishedEmotionsSchema, room.get('emotions')),
   };
 }
 
@@ -178,7 +220,18 @@ export function readOwn(doc: Y.Doc): OwnView {
   const refused = refusalNoteSchema.safeParse(doc.getMap<unknown>(OWN.status).get('refused'));
   const dots = readMap(doc.getMap<unknown>(OWN.dots), deviceDotsSchema, viewCaps.ownDots, true);
   const receipt = dotsReceiptSchema.safeParse(doc.getMap<unknown>(OWN.status).get('dots'));
-  return { cards, ideas, dots, dotsStored: receipt.success ? receipt.data : null, refused: refused.success ? refused.data : null };
+  const status = doc.getMap<unknown>(OWN.status);
+  return {
+    cards,
+    ideas,
+    dots,
+    dotsStored: receipt.success ? receipt.data : null,
+    scores: readMap(doc.getMap<unknown>(OWN.scores), deviceScoresSchema, viewCaps.ownDots, true),
+    scoresStored: parsedOrNull(dotsReceiptSchema, status.get('scores')),
+    emotions: readMap(doc.getMap<unknown>(OWN.emotions), deviceEmotionsSchema, viewCaps.ownDots, true),
+    emotionsStored: parsedOrNull(dotsReceiptSchema, status.get('emotions')),
+    refused: refused.success ? refused.data : null,
+  };
 }
 
 // --- The cells of one stage ---------------------------------------------------------------------
@@ -433,6 +486,78 @@ export function dotsSent(own: OwnView, voteId: string): boolean {
 
 export function writeOwnDots(doc: Y.Doc, entry: DeviceDots, origin: unknown = 'participant'): void {
   doc.transact(() => doc.getMap<unknown>(OWN.dots).set(entry.id, deviceDotsSchema.parse(entry)), origin);
+}
+
+// --- Scores and emotions per stage (whole sheets) ------------------------------------------------
+
+/** An answer as a phone writes it: a choice's value (1–5, 'yes', 'unknown', …). */
+export type ScoreValue = string | number;
+
+/** This phone's sheet in a scoring round, only for the round's items. */
+export function myScores(own: OwnView, scoring: ScoringView): { answers: Record<string, ScoreValue>; notes: Record<string, string>; done: boolean; employee: { department: string; answer: string } | undefined } {
+  const entry = own.scores.get(scoring.id);
+  const items = new Set(scoring.items.map((i) => i.id));
+  const keep = <T>(r: Record<string, T> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([k]) => items.has(k)));
+  return { answers: keep(entry?.answers), notes: keep(entry?.notes), done: entry?.done ?? false, employee: scoring.employees ? entry?.employee : undefined };
+}
+
+/** The sheet with one change (an answer, a note, finished), as a new revision; null once revealed. */
+export function changedScores(
+  own: OwnView,
+  scoring: ScoringView,
+  change: { item?: string; answer?: ScoreValue | null; note?: string; done?: boolean; employee?: { department: string; answer: string } | null },
+): DeviceScores | null {
+  if (scoring.revealed) return null;
+  const mine = myScores(own, scoring);
+  const answers = { ...mine.answers };
+  const notes = { ...mine.notes };
+  if (change.item !== undefined) {
+    if (!scoring.items.some((i) => i.id === change.item)) return null;
+    if (change.answer === null) delete answers[change.item];
+    else if (change.answer !== undefined) answers[change.item] = change.answer;
+    if (change.note !== undefined) {
+      if (change.note.trim()) notes[change.item] = change.note.trim();
+      else delete notes[change.item];
+    }
+  }
+  const done = (change.done ?? mine.done) && scoring.items.every((i) => answers[i.id] !== undefined);
+  const employee = change.employee === undefined ? mine.employee : change.employee && change.employee.answer.trim() ? { department: change.employee.department.trim(), answer: change.employee.answer.trim() } : undefined;
+  return { id: scoring.id, rev: (own.scores.get(scoring.id)?.rev ?? 0) + 1, answers, notes, done, ...(scoring.employees && employee ? { employee } : {}) };
+}
+
+/** Items of the round this phone has answered. */
+export const answeredCount = (own: OwnView, scoring: ScoringView) => Object.keys(myScores(own, scoring).answers).length;
+
+/** Whether the facilitator's app has stored this phone's newest sheet. */
+export function sheetSent(entry: { rev: number } | undefined, receipt: { id: string; rev: number } | null, roundId: string): boolean {
+  return !entry || (receipt?.id === roundId && receipt.rev >= entry.rev);
+}
+
+export function writeOwnScores(doc: Y.Doc, entry: DeviceScores, origin: unknown = 'participant'): void {
+  doc.transact(() => doc.getMap<unknown>(OWN.scores).set(entry.id, deviceScoresSchema.parse(entry)), origin);
+}
+
+/** This phone's ratings in an emotion round, only for its stages. */
+export function myEmotions(own: OwnView, round: EmotionsView): { ratings: Record<string, number>; done: boolean } {
+  const entry = own.emotions.get(round.id);
+  const stages = new Set(round.stages.map((s) => s.id));
+  return { ratings: Object.fromEntries(Object.entries(entry?.ratings ?? {}).filter(([k]) => stages.has(k))), done: entry?.done ?? false };
+}
+
+export function changedEmotions(own: OwnView, round: EmotionsView, change: { stage?: string; rating?: number | null; done?: boolean }): DeviceEmotions | null {
+  if (round.closed) return null;
+  const ratings = { ...myEmotions(own, round).ratings };
+  if (change.stage !== undefined) {
+    if (!round.stages.some((s) => s.id === change.stage)) return null;
+    if (change.rating === null) delete ratings[change.stage];
+    else if (change.rating !== undefined) ratings[change.stage] = change.rating;
+  }
+  const done = (change.done ?? myEmotions(own, round).done) && round.stages.every((s) => ratings[s.id] !== undefined);
+  return { id: round.id, rev: (own.emotions.get(round.id)?.rev ?? 0) + 1, ratings, done };
+}
+
+export function writeOwnEmotions(doc: Y.Doc, entry: DeviceEmotions, origin: unknown = 'participant'): void {
+  doc.transact(() => doc.getMap<unknown>(OWN.emotions).set(entry.id, deviceEmotionsSchema.parse(entry)), origin);
 }
 
 // --- Identity on this phone ---------------------------------------------------------------------

@@ -26,6 +26,8 @@ import {
 import { LaneSection, type LaneActions } from './lane-view';
 import { BrainstormView } from './brainstorm-view';
 import { VotePanel } from './vote-view';
+import { ScoreView } from './score-view';
+import { EmotionView } from './emotion-view';
 import { useDocVersion } from './use-room';
 
 export interface RoomScreenProps {
@@ -38,6 +40,9 @@ export interface RoomScreenProps {
   /** Clock for createdAt (tests pass a fixed one). */
   readonly now?: () => number;
 }
+
+/** What the phone shows: a live exercise or the journey. */
+type View = 'round' | 'vote' | 'scoring' | 'emotions' | 'journey';
 
 export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, now = Date.now }: RoomScreenProps) {
   const sharedVersion = useDocVersion(shared);
@@ -56,15 +61,23 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
   // A new silent brainstorm round or dot vote opens on its own (once each); the phone can go back to the journey.
   const round = sharedView.brainstorm;
   const vote = sharedView.vote;
-  const [view, setView] = useState<{ opened: readonly string[]; pick: 'round' | 'vote' | 'journey' }>({ opened: [], pick: 'journey' });
-  const opens = (key: string, p: 'round' | 'vote') => {
+  const scoring = sharedView.scoring;
+  const emotions = sharedView.emotions;
+  const [view, setView] = useState<{ opened: readonly string[]; pick: View }>({ opened: [], pick: 'journey' });
+  // A refusal belongs to what the phone was doing: a new exercise opening, or Dismiss, puts it away.
+  const [seenRefusal, setSeenRefusal] = useState<number | null>(null);
+  const opens = (key: string, p: View) => {
     setView({ opened: [...view.opened, key].slice(-20), pick: p });
     setNotice(null);
+    setSeenRefusal(ownView.refused?.at ?? null);
   };
   if (round && !round.revealed && !view.opened.includes(`round:${round.id}`)) opens(`round:${round.id}`, 'round');
   else if (vote && !vote.closed && !view.opened.includes(`vote:${vote.id}`)) opens(`vote:${vote.id}`, 'vote');
-  const shown = view.pick === 'round' && round ? 'round' : view.pick === 'vote' && vote ? 'vote' : 'journey';
-  const pick = (p: 'round' | 'vote' | 'journey') => {
+  else if (scoring && !scoring.revealed && !view.opened.includes(`scoring:${scoring.id}`)) opens(`scoring:${scoring.id}`, 'scoring');
+  else if (emotions && !emotions.closed && !view.opened.includes(`emotions:${emotions.id}`)) opens(`emotions:${emotions.id}`, 'emotions');
+  const shown: View =
+    view.pick === 'round' && round ? 'round' : view.pick === 'vote' && vote ? 'vote' : view.pick === 'scoring' && scoring ? 'scoring' : view.pick === 'emotions' && emotions ? 'emotions' : 'journey';
+  const pick = (p: View) => {
     setView((v) => ({ ...v, pick: p }));
     setNotice(null);
   };
@@ -147,13 +160,16 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
           The facilitator has paused input
         </p>
       )}
-      {ownView.refused && (
-        <p className="banner refused" role="alert">
-          {capText(ownView.refused.message, viewCaps.message)}
-        </p>
+      {ownView.refused && ownView.refused.at !== seenRefusal && (
+        <div className="banner refused">
+          <p role="alert">{capText(ownView.refused.message, viewCaps.message)}</p>
+          <button type="button" className="button small" onClick={() => setSeenRefusal(ownView.refused?.at ?? null)}>
+            Dismiss
+          </button>
+        </div>
       )}
 
-      {(round || vote) && (
+      {(round || vote || scoring || emotions) && (
         <nav className="views" aria-label="What to work on">
           {round && (
             <button type="button" className="view-tab" aria-pressed={shown === 'round'} onClick={() => pick('round')}>
@@ -163,6 +179,16 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
           {vote && (
             <button type="button" className="view-tab" aria-pressed={shown === 'vote'} onClick={() => pick('vote')}>
               Vote
+            </button>
+          )}
+          {scoring && (
+            <button type="button" className="view-tab" aria-pressed={shown === 'scoring'} onClick={() => pick('scoring')}>
+              Score
+            </button>
+          )}
+          {emotions && (
+            <button type="button" className="view-tab" aria-pressed={shown === 'emotions'} onClick={() => pick('emotions')}>
+              Emotions
             </button>
           )}
           <button type="button" className="view-tab" aria-pressed={shown === 'journey'} onClick={() => pick('journey')}>
@@ -175,6 +201,10 @@ export function RoomScreen({ identity, shared, own, facts, onNotYou, onRejoin, n
         <BrainstormView round={round} own={ownView} ownDoc={own} me={me} canWrite={canWrite} now={now} onNotice={setNotice} />
       ) : shown === 'vote' && vote ? (
         <VotePanel vote={vote} own={ownView} ownDoc={own} canWrite={canWrite} onNotice={setNotice} />
+      ) : shown === 'scoring' && scoring ? (
+        <ScoreView key={scoring.id} scoring={scoring} own={ownView} ownDoc={own} me={me} canWrite={canWrite} onNotice={setNotice} />
+      ) : shown === 'emotions' && emotions ? (
+        <EmotionView key={emotions.id} round={emotions} own={ownView} ownDoc={own} me={me} canWrite={canWrite} onNotice={setNotice} />
       ) : !journey || !stage ? (
         <p className="waiting">Waiting for the facilitator to share the journey.</p>
       ) : (

@@ -7,6 +7,11 @@ import { getHost } from '../host/host';
 import type { RoomInfo } from '../host/host-types';
 import type { RoomSync } from './room-sync';
 import { initialRoomState, useRoom } from './room-store';
+import type { AssessmentSet } from '../domain/artifacts';
+import type { AssessmentSetDef } from '../domain/assessment';
+
+/** The question sets phones score against (the app's screens load them; this layer imports no feature). */
+export type RoomAssessmentSets = Partial<Record<AssessmentSet, AssessmentSetDef>>;
 
 let sync: RoomSync | null = null;
 
@@ -16,7 +21,7 @@ async function firstJourneyId(workshopId: string): Promise<string | null> {
   return journeys[0]?.id ?? null;
 }
 
-async function start(info: RoomInfo, journeyId: string | null): Promise<void> {
+async function start(info: RoomInfo, journeyId: string | null, assessmentSets: RoomAssessmentSets): Promise<void> {
   // The sync engine (Yjs and the Hocuspocus provider) loads only when a room opens.
   const { RoomSync } = await import('./room-sync');
   sync?.stop();
@@ -25,6 +30,7 @@ async function start(info: RoomInfo, journeyId: string | null): Promise<void> {
     info,
     workshopId: info.workshopId,
     journeyId,
+    assessmentSets,
     onPeople: (people) => {
       useRoom.setState((s) => ({ names: { ...s.names, ...Object.fromEntries(people.map((p) => [p.id, p.name])) } }));
       void room.people(people).catch((err: unknown) => console.warn('Room: could not update the join page.', err));
@@ -34,7 +40,7 @@ async function start(info: RoomInfo, journeyId: string | null): Promise<void> {
 }
 
 /** Opens the room for this workshop (the server starts listening on the room's network). */
-export async function openRoom(w: Workshop): Promise<void> {
+export async function openRoom(w: Workshop, assessmentSets: RoomAssessmentSets = {}): Promise<void> {
   if (useRoom.getState().phase === 'opening') return;
   useRoom.setState({ phase: 'opening', error: null });
   try {
@@ -43,18 +49,18 @@ export async function openRoom(w: Workshop): Promise<void> {
       .sort((a, b) => a.order - b.order)
       .map((p) => ({ id: p.id, name: p.name.trim().slice(0, 80) }));
     const info = await getHost().room.open({ workshopId: w.id, title: w.title.slice(0, 200), people });
-    await start(info, await firstJourneyId(w.id));
+    await start(info, await firstJourneyId(w.id), assessmentSets);
   } catch (err) {
     useRoom.setState({ ...initialRoomState, error: err instanceof Error ? err.message : 'The room could not be opened.' });
   }
 }
 
 /** After a reload: the room the host still runs for this workshop comes back with the same link. */
-export async function resumeRoom(workshopId: string): Promise<void> {
+export async function resumeRoom(workshopId: string, assessmentSets: RoomAssessmentSets = {}): Promise<void> {
   if (useRoom.getState().phase !== 'closed') return;
   try {
     const info = await getHost().room.status();
-    if (info && info.workshopId === workshopId && useRoom.getState().phase === 'closed') await start(info, await firstJourneyId(workshopId));
+    if (info && info.workshopId === workshopId && useRoom.getState().phase === 'closed') await start(info, await firstJourneyId(workshopId), assessmentSets);
   } catch {
     // No room server (e.g. an old browser-mode server): nothing to resume.
   }

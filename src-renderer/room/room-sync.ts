@@ -12,7 +12,11 @@ import { applyCommand, deleteOp, putOp, updateOp, type Op } from '../db/commands
 import { getDb, type CentricDb } from '../db/database';
 import type { Journey, JourneyCard } from '../domain/journey';
 import { liveBrainstorm, liveVote, mirrorDeviceCard, mirrorDeviceDots, mirrorDeviceIdea, publishBrainstorm, publishVote, publishCard, publishJourney, samePublishedCard, withIdeas, type IdeaDecision } from '../domain/room-mirror';
-import { OWN, SHARED, participantDocName, roomLimits, sharedDocName, type DeviceCard, type DotsReceipt, type PublishedCard, type RefusalNote, type RosterEntry } from '../domain/room';
+import { OWN, SHARED, participantDocName, roomLimits, sharedDocName, type DeviceCard, type DotsReceipt, type PublishedCard, type RefusalNote, type PublishedEmotions, type PublishedScoring, type RosterEntry, type SheetReceipt } from '../domain/room';
+import type { AssessmentSet } from '../domain/artifacts';
+import type { AssessmentSetDef } from '../domain/assessment';
+import { liveRound, type EmotionRound, type ScoringRound } from '../domain/phone-rounds';
+import { mirrorDeviceEmotions, mirrorDeviceScores, publishEmotions, publishScoring, withSheet, type SheetDecision } from '../domain/room-rounds';
 import type { Brainstorm, Participant } from '../domain/run';
 import { voteCatalogue } from '../domain/vote-catalogue';
 import type { Vote, VoteExercise } from '../domain/voting';
@@ -41,6 +45,8 @@ export interface RoomSyncOptions {
   readonly WebSocketPolyfill?: unknown;
   /** The workshop's participants changed: the join page should offer these. */
   readonly onPeople?: (people: { id: string; name: string }[]) => void;
+  /** The assessment question sets (loaded by the app's screens), to check scores from phones against. */
+  readonly assessmentSets?: Partial<Record<AssessmentSet, AssessmentSetDef>>;
 }
 
 export class RoomSync {
@@ -56,8 +62,10 @@ export class RoomSync {
   private peopleSub: Subscription | null = null;
   private roundSub: Subscription | null = null;
   private voteSub: Subscription | null = null;
+  private phoneRoundSub: Subscription | null = null;
   /** The workshop's silent brainstorm rounds as stored (live read). */
   private rounds: Brainstorm[] = [];
+  private roundsRead = false;
   /** Refusals already noted (participant, entry, rev): a replay after a reconnect does not repeat them. */
   private noted = new Set<string>();
   private stopped = false;
@@ -81,11 +89,18 @@ export class RoomSync {
     roster.observe(() => this.onRoster(roster));
     const room = this.shared.document.getMap(SHARED.room);
     room.observe(() => useRoom.setState({ locked: room.get('locked') === true }));
-    this.shared.on('synced', () => this.onRoster(roster));
+    this.shared.on('synced', () => {
+      this.onRoster(roster);
+      // Live exercises are published once this window's copy is in step with the server.
+      this.publishRound();
+      this.publishVote();
+      this.publishPhoneRounds();
+    });
     this.watchJourney();
     this.watchPeople();
     this.watchRounds();
     this.watchVote();
+    this.watchPhoneRounds();
   }
 
   private provider(name: string): HocuspocusProvider {
@@ -112,6 +127,7 @@ export class RoomSync {
     this.peopleSub?.unsubscribe();
     this.roundSub?.unsubscribe();
     this.voteSub?.unsubscribe();
+    this.phoneRoundSub?.unsubscribe();
     for (const p of this.own.values()) p.destroy();
     this.own.clear();
     this.shared.destroy();
@@ -161,8 +177,18 @@ export class RoomSync {
     dots.observe((event) => {
       for (const key of event.keysChanged) this.want(participantId, key, 'dots');
     });
+    const scores = p.document.getMap(OWN.scores);
+    scores.observe((event) => {
+      for (const key of event.keysChanged) this.want(participantId, key, 'scores');
+    });
+    const emotions = p.document.getMap(OWN.emotions);
+    emotions.observe((event) => {
+      for (const key of event.keysChanged) this.want(participantId, key, 'emotions');
+    });
     p.on('synced', () => {
       for (const key of dots.keys()) this.want(participantId, key, 'dots');
+      for (const key of scores.keys()) this.want(participantId, key, 'scores');
+      for (const key of emotions.keys()) this.want(participantId, key, 'emotions');
       for (const key of cards.keys()) this.want(participantId, key, 'card');
       for (const key of ideas.keys()) this.want(participantId, key, 'idea');
     });
@@ -205,6 +231,7 @@ export class RoomSync {
           if (cards.length) await this.applyBatch(cards);
           if (ideas.length) await this.applyIdeas(ideas);
           for (const d of batch.filter((b) => b.kind === 'dots')) await this.applyDots(d);
+          for (const d of batch.filter((b) => b.kind === 'scores' || b.kind === 'emotions')) await this.applySheet(d);
         }
       } finally {
         this.draining = false;
@@ -431,6 +458,88 @@ export class RoomSync {
     useHistory.setState((s) => ({ revision: s.revision + 1 }));
   }
 
+  /**
+   * One participant's whole sheet in a round answered on phones (scores of an assessment, emotion
+   * per stage): checked against the round, its set or journey and the sessions table's
+   * definition, then stored in the round's row in place of their earlier sheet, outside the
+   * facilitator's undo history. A receipt in their document tells the phone it arrived (and
+   * recognises a replay once the reveal has made the sheets anonymous).
+   */
+  private async applySheet(w: Wanted): Promise<void> {
+    const kind = w.kind === 'scores' ? 'scores' : 'emotions';
+    const doc = this.own.get(w.participantId)?.document;
+    const entry: unknown = doc?.getMap(OWN[kind]).get(w.key);
+    if (!doc || entry === undefined) return;
+    const ws = this.opts.workshopId;
+    const db = this.db;
+    const rawReceipt: unknown = doc.getMap(OWN.status).get(kind);
+    const receipt: SheetReceipt | null =
+      isObject(rawReceipt) && typeof rawReceipt.id === 'string' && typeof rawReceipt.rev === 'number' ? { id: rawReceipt.id, rev: rawReceipt.rev } : null;
+    const rev = isObject(entry) ? Number(entry.rev) : NaN;
+    const sessions = await db.sessions.where('workshopId').equals(ws).toArray();
+    let decision: SheetDecision<ScoringRound['sheets'][number] | EmotionRound['sheets'][number]>;
+    if (!isObject(entry) || entry.id !== w.key) {
+      decision = { kind: 'refuse', message: kind === 'scores' ? 'Your scores could not be read and were not stored.' : 'Your ratings could not be read and were not stored.' };
+    } else if (kind === 'scores') {
+      const rounds = sessions.filter((r): r is ScoringRound => r.kind === 'scoring');
+      const round = rounds.find((r) => r.id === w.key);
+      const run = round ? await db.assessments.get(round.runId) : undefined;
+      const set = run && run.workshopId === ws ? this.opts.assessmentSets?.[run.set] : undefined;
+      decision = mirrorDeviceScores(entry, { participantId: w.participantId, round, liveId: liveRound(rounds)?.id ?? null, receipt, set });
+    } else {
+      const rounds = sessions.filter((r): r is EmotionRound => r.kind === 'emotions');
+      const round = rounds.find((r) => r.id === w.key);
+      const journey = round ? await db.journeys.get(round.journeyId) : undefined;
+      decision = mirrorDeviceEmotions(entry, { participantId: w.participantId, round, liveId: liveRound(rounds)?.id ?? null, receipt, journey: journey?.workshopId === ws ? journey : undefined });
+    }
+    const writeReceipt = () => {
+      if (!Number.isInteger(rev) || (receipt?.id === w.key && receipt.rev >= rev)) return;
+      const note: SheetReceipt = { id: w.key, rev };
+      doc.transact(() => doc.getMap(OWN.status).set(kind, note), this);
+    };
+    if (decision.kind === 'same') return writeReceipt();
+    if (decision.kind === 'refuse') {
+      const once = `${w.participantId}\u0000${kind}\u0000${w.key}\u0000${rev}`;
+      if (!this.noted.has(once)) {
+        this.noted.add(once);
+        this.refuse(w.participantId, w.key, decision.message);
+      }
+      return;
+    }
+    const sheet = decision.sheet;
+    const name = useRoom.getState().roster[w.participantId]?.name ?? 'a participant';
+    try {
+      await applyCommand(db, {
+        label: kind === 'scores' ? `Scores from ${name}` : `Emotions from ${name}`,
+        scope: ws,
+        touchWorkshop: ws,
+        ops: [
+          updateOp('sessions', w.key, (cur) => {
+            // Decided against the row as read above; written onto the row as stored now (the
+            // facilitator may have revealed meanwhile).
+            if (cur.kind === 'scoring' && kind === 'scores' && cur.revealedAt === null) {
+              const next = withSheet(cur, sheet as ScoringRound['sheets'][number]);
+              if (!next) throw new Error('Your scores could not be stored.');
+              return next;
+            }
+            if (cur.kind === 'emotions' && kind === 'emotions' && cur.closedAt === null) {
+              const next = withSheet(cur, sheet as EmotionRound['sheets'][number]);
+              if (!next) throw new Error('Your ratings could not be stored.');
+              return next;
+            }
+            throw new Stale();
+          }),
+        ],
+      });
+    } catch (err) {
+      const closed = kind === 'scores' ? 'Scoring has closed: your scores were not stored.' : 'The emotion round has closed: your ratings were not stored.';
+      this.refuse(w.participantId, w.key, err instanceof Stale ? closed : err instanceof Error ? err.message : closed);
+      return;
+    }
+    writeReceipt();
+    useHistory.setState((s) => ({ revision: s.revision + 1 }));
+  }
+
   private refuse(participantId: string | null, cardId: string | null, message: string): void {
     useRoom.setState((s) => ({ refused: s.refused + 1, lastRefusal: message }));
     const doc = participantId ? this.own.get(participantId)?.document : undefined;
@@ -508,6 +617,7 @@ export class RoomSync {
     this.roundSub = liveQuery(() => db.sessions.where('workshopId').equals(ws).toArray()).subscribe({
       next: (rows) => {
         this.rounds = rows.filter((r): r is Brainstorm => r.kind === 'brainstorm');
+        this.roundsRead = true;
         this.publishRound();
       },
       error: (err: unknown) => console.warn('Room: could not read the brainstorm rounds.', err),
@@ -515,6 +625,8 @@ export class RoomSync {
   }
 
   private publishRound(): void {
+    // See publishPhoneRounds: nothing is written before this window's copy is in step.
+    if (!this.roundsRead || !this.shared.synced) return;
     const room = this.shared.document.getMap(SHARED.room);
     const live = liveBrainstorm(this.rounds);
     const next = live ? publishBrainstorm(live) : null;
@@ -540,12 +652,63 @@ export class RoomSync {
       return publishVote(ex, voteCatalogue({ journeys, cards, segments, initiatives, sessions }).targetsOf(ex.sources), votes);
     }).subscribe({
       next: (next) => {
-        const room = this.shared.document.getMap(SHARED.room);
-        if (JSON.stringify(room.get('vote') ?? null) === JSON.stringify(next)) return;
-        this.shared.document.transact(() => room.set('vote', next), this);
+        this.vote = next;
+        this.publishVote();
       },
       error: (err: unknown) => console.warn('Room: could not read the dot vote.', err),
     });
+  }
+
+  /**
+   * The live rounds answered on phones, as the room may see them: an assessment's items and an
+   * emotion round's stages, and who has finished; never a score or a rating.
+   */
+  private watchPhoneRounds(): void {
+    const ws = this.opts.workshopId;
+    const db = this.db;
+    this.phoneRoundSub = liveQuery(async () => {
+      const sessions = await db.sessions.where('workshopId').equals(ws).toArray();
+      const scoring = liveRound(sessions.filter((r): r is ScoringRound => r.kind === 'scoring'));
+      const emotions = liveRound(sessions.filter((r): r is EmotionRound => r.kind === 'emotions'));
+      const [run, journey] = await Promise.all([scoring ? db.assessments.get(scoring.runId) : undefined, emotions ? db.journeys.get(emotions.journeyId) : undefined]);
+      const set = run && run.workshopId === ws ? this.opts.assessmentSets?.[run.set] : undefined;
+      return {
+        scoring: scoring && set ? publishScoring(scoring, set) : null,
+        emotions: emotions && journey && journey.workshopId === ws ? publishEmotions(emotions, journey) : null,
+      };
+    }).subscribe({
+      next: (next) => {
+        this.phoneRounds = next;
+        this.publishPhoneRounds();
+      },
+      error: (err: unknown) => console.warn('Room: could not read the rounds answered on phones.', err),
+    });
+  }
+
+  /** The rounds as last read, published once this window's copy of the shared document is in step with the server. */
+  private phoneRounds: { scoring: PublishedScoring | null; emotions: PublishedEmotions | null } | null = null;
+
+  private publishPhoneRounds(): void {
+    const next = this.phoneRounds;
+    // Written before the first sync after a reload, a value would race the one the server
+    // holds from before the reload (both written without seeing the other), and could lose.
+    if (!next || !this.shared.synced) return;
+    const room = this.shared.document.getMap(SHARED.room);
+    this.shared.document.transact(() => {
+      if (JSON.stringify(room.get('scoring') ?? null) !== JSON.stringify(next.scoring)) room.set('scoring', next.scoring);
+      if (JSON.stringify(room.get('emotions') ?? null) !== JSON.stringify(next.emotions)) room.set('emotions', next.emotions);
+    }, this);
+  }
+
+  /** The live vote as last read (undefined: not read yet). */
+  private vote: ReturnType<typeof publishVote> | null | undefined = undefined;
+
+  private publishVote(): void {
+    const next = this.vote;
+    if (next === undefined || !this.shared.synced) return;
+    const room = this.shared.document.getMap(SHARED.room);
+    if (JSON.stringify(room.get('vote') ?? null) === JSON.stringify(next)) return;
+    this.shared.document.transact(() => room.set('vote', next), this);
   }
 
   private watchPeople(): void {
@@ -572,7 +735,7 @@ export class RoomSync {
 interface Wanted {
   readonly participantId: string;
   readonly key: string;
-  readonly kind: 'card' | 'idea' | 'dots';
+  readonly kind: 'card' | 'idea' | 'dots' | 'scores' | 'emotions';
 }
 const wantedKey = (w: Wanted) => `${w.participantId}\u0000${w.kind}\u0000${w.key}`;
 

@@ -16,6 +16,7 @@ import { CommitField } from '../../ui/commit-field';
 import { deleteRun, editRun, startAssessmentRun } from './assessment-data';
 import { ChecklistResults, GapList, hasRadar, ResultsRadar, runDate, ScoreBars, SignReachSummary, VerdictPanel } from '../../ui/assessment-results';
 import { SpreadView } from '../../ui/assessment-spread';
+import { PhoneScoringPanel } from '../shared/phone-scoring-panel';
 
 interface Props {
   readonly workshopId: string;
@@ -82,6 +83,8 @@ export function AssessmentRunEditor({ workshopId, set, run, runs, participants, 
           <strong>1</strong> {set.scaleLabels[0]} <span aria-hidden>→</span> <strong>5</strong> {set.scaleLabels[1]}
         </p>
       ) : null}
+
+      <PhoneScoringPanel workshopId={workshopId} runId={run.id} set={set} />
 
       {run.mode === 'individual' && participants.length === 0 ? (
         <p className="callout callout-warning">Add participants in run mode (Participants) to score per person; until then, score as a group.</p>

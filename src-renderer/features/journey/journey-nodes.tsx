@@ -21,6 +21,7 @@ import {
 } from '../../domain/journey';
 import { cellKey, type JourneyLayout } from '../../domain/journey-layout';
 import { emotionBand, emotionPoints, scoreToY, smoothPath } from '../../domain/journey-emotion';
+import { RoomEmotionBand } from '../shared/room-emotions';
 import { textLength } from '../../domain/workshop';
 import { CardEditor } from './journey-card-editor';
 import { useCanvasActions } from './journey-context';
@@ -369,6 +370,7 @@ function GridNodeView({ data }: NodeProps<GridNode>) {
               <text x={left + 8} y={band.bottom + o.fontSize * 0.35} className="jy-scale" style={{ fontSize: o.fontSize * 0.8 }}>
                 −3
               </text>
+              <RoomEmotionBand workshopId={journey.workshopId} journeyId={journey.id} columns={layout.columns} band={band} fontSize={o.fontSize} />
               <path d={smoothPath(pts)} className="jy-curve" style={{ strokeWidth: Math.max(4, o.fontSize * 0.28) }} />
               {pts.map((p) => (
                 <g key={p.stageId}>

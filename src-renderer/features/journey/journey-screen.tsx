@@ -29,6 +29,7 @@ import { NewJourneyDialog, PromoteDialog, RenameJourneyDialog } from './journey-
 import { ImportNotesDialog } from './import-notes-dialog';
 import { useCardCounts, useJourney, useJourneyCards, useJourneys, usePersonaOptions } from './journey-queries';
 import { useJourneyUi } from './journey-ui';
+import { EmotionRoundBar } from '../shared/room-emotions';
 import './journey.css';
 
 export function JourneyScreen({ workshop, itemId }: ArtifactEditorProps) {
@@ -298,6 +299,8 @@ function JourneyWorkspace({ workshop: w, journey: j, cards }: { workshop: Worksh
         onLeaveBig={leaveBig}
         handle={handle}
       />
+
+      <EmotionRoundBar workshopId={j.workshopId} journey={j} />
 
       <JourneyCanvas
         journey={j}

@@ -12,6 +12,7 @@ import type { Workshop } from '../../domain/workshop';
 import { assessmentLibrary, useAssessmentRuns } from '../shared/assessments';
 import { ChecklistResults, GapList, hasRadar, ResultsRadar, ScoreBars, SignReachSummary, VerdictPanel } from '../../ui/assessment-results';
 import { SpreadView } from '../../ui/assessment-spread';
+import { PhoneScoringPanel } from '../shared/phone-scoring-panel';
 import { useExercise, useNow, useRunSession } from './run-queries';
 import { useVoteState, VoteProgress, VoteResults } from './voting-panel';
 import { HiddenIdeas, ideaCounts } from './brainstorm-panel';
@@ -190,6 +191,7 @@ function PresentAssessment({ workshopId, id, questionId }: { workshopId: string;
   return (
     <section className="presenter-exercise presenter-results">
       <h1 className="presenter-title presenter-title-small">{set.name}: results</h1>
+      <PhoneScoringPanel workshopId={workshopId} runId={run.id} set={set} big controls={false} />
       <div className="presenter-results-grid">
         {hasRadar(set) ? <ResultsRadar set={set} run={run} previous={previous} size={760} fontSize={24} /> : <ScoreBars set={set} run={run} previous={previous} />}
         <div>

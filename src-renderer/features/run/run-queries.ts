@@ -30,7 +30,7 @@ export function useExercises(workshopId: string): Exercise[] | undefined {
 export function useExercise(id: string | null | undefined): Exercise | null | undefined {
   return useLiveQuery(async () => {
     const row = id ? await getDb().sessions.get(id) : undefined;
-    return row && row.kind !== 'run' ? row : null;
+    return row && (row.kind === 'vote' || row.kind === 'brainstorm') ? row : null;
   }, [id]);
 }
 

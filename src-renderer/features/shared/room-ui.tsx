@@ -15,6 +15,7 @@ import { notify } from '../../state/notifications';
 import { getHost } from '../../host/host';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Dialog } from '../../ui/dialog';
+import { assessmentLibrary } from './assessments';
 import './room.css';
 
 /** The QR code of a link, drawn as an SVG image (no network, no script). */
@@ -95,7 +96,7 @@ export function PresenceStrip({ roster }: { roster: Readonly<Record<string, Rost
  */
 export function useRoomResume(workshopId: string): void {
   useEffect(() => {
-    void resumeRoom(workshopId);
+    void resumeRoom(workshopId, assessmentLibrary.sets);
   }, [workshopId]);
 }
 
@@ -110,7 +111,7 @@ export function RoomButton({ workshop }: { workshop: Workshop }) {
   }, [error]);
   if (phase === 'open' && mine) return null;
   return (
-    <button type="button" className="sidebar-button sidebar-room" onClick={() => void openRoom(workshop)} disabled={phase === 'opening' || phase === 'closing'}>
+    <button type="button" className="sidebar-button sidebar-room" onClick={() => void openRoom(workshop, assessmentLibrary.sets)} disabled={phase === 'opening' || phase === 'closing'}>
       <Users size={16} aria-hidden /> {phase === 'opening' ? 'Opening the room…' : 'Open the room'}
     </button>
   );

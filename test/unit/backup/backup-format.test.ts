@@ -394,6 +394,15 @@ describe('every artifact table is checked against its row schema from the domain
           id: 'ex-ideas', workshopId: ws, kind: 'brainstorm', stepId: null, prompt: 'What gets in the way?', minutes: 5, timer, revealedAt: T + 300_000,
           ideas: [{ id: 'idea-1', text: 'Call back within a day', participantId: 'pt-ana', createdAt: T, kept: true, sentTo: 'Parking lot' }], createdAt: T,
         },
+        {
+          // Scored on phones and revealed: the sheets are kept without their owners.
+          id: 'ex-scoring', workshopId: ws, kind: 'scoring', runId: 'as-readiness', createdAt: T, revealedAt: T + 600_000,
+          sheets: [{ participantId: null, rev: 0, answers: { 'one-truth': 'partly', 'clear-goal': 'unknown' }, notes: { 'one-truth': 'Two customer files in claims' }, done: true }],
+        },
+        {
+          id: 'ex-emotions', workshopId: ws, kind: 'emotions', journeyId: 'j-claims', createdAt: T, closedAt: null,
+          sheets: [{ participantId: 'pt-ana', rev: 3, ratings: { 's-one': -2 }, done: false }],
+        },
       ],
     };
   }
@@ -476,7 +485,7 @@ describe('every artifact table is checked against its row schema from the domain
     ['votes: a missing target', (t) => void delete row(t, 'votes').targetId, 'tables.votes[0].targetId: is missing'],
     ['votes: a participant that is no id', (t) => void (row(t, 'votes').participantId = 'Ana Lima'), 'tables.votes[0].participantId: must be an id'],
     // sessions
-    ['sessions: a kind it does not know', (t) => void (row(t, 'sessions').kind = 'hologram'), 'tables.sessions[0].kind: must be "run", "vote" or "brainstorm"'],
+    ['sessions: a kind it does not know', (t) => void (row(t, 'sessions').kind = 'hologram'), 'tables.sessions[0].kind: must be "run", "vote", "brainstorm", "scoring" or "emotions"'],
     ['sessions: a projector focus it does not know', (t) => void (row(t, 'sessions').focus = { type: 'dance' }), 'tables.sessions[0].focus.type: '],
     ['sessions: a negative pause', (t) => void (((row(t, 'sessions').timers as Record<string, Record<string, unknown>>).kickoff!).pausedMs = -1), 'tables.sessions[0].timers.kickoff.pausedMs: '],
     ['sessions: a vote with more top items than allowed', (t) => void (row(t, 'sessions', 1).topN = 11), 'tables.sessions[1].topN: must be a whole number from 1 to 10'],

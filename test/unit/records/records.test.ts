@@ -44,6 +44,8 @@ function fullLibraryJson(): { tables: Rows } & Record<string, unknown> {
   file.tables.sessions = [
     { id: `run-${ws}`, workshopId: ws, kind: 'run', startedAt: T, plannedStart: T, currentStepId: null, timers: { a: timer }, muted: false, focus: { type: 'step' }, endedAt: null },
     { id: 'ex-vote', workshopId: ws, kind: 'vote', stepId: null, question: 'Which?', sources: ['initiatives'], votesPerPerson: 3, topN: 3, tagged: [], activeParticipantId: null, closedAt: null, createdAt: T },
+    { id: 'ex-scoring', workshopId: ws, kind: 'scoring', runId: 'as-1', createdAt: T, revealedAt: T, sheets: [{ participantId: null, rev: 0, answers: { 'one-truth': 3, other: 'unknown' }, notes: { 'one-truth': 'Seen twice' }, done: true }] },
+    { id: 'ex-emotions', workshopId: ws, kind: 'emotions', journeyId: 'j-1', createdAt: T, closedAt: null, sheets: [{ participantId: 'pt-ana', rev: 1, ratings: { s1: 2 }, done: true }] },
   ];
   return file;
 }
