@@ -59,7 +59,7 @@ export function deckDataFromRows(
     assessments: mine(rows.assessments).sort((a, b) => a.createdAt - b.createdAt),
     assessmentSets,
     log: mine(rows.actions),
-    exercises: mine(rows.sessions).filter((r): r is Brainstorm | VoteExercise => r.kind !== 'run').sort((a, b) => a.createdAt - b.createdAt),
+    exercises: mine(rows.sessions).filter((r): r is Brainstorm | VoteExercise => r.kind === 'brainstorm' || r.kind === 'vote').sort((a, b) => a.createdAt - b.createdAt),
     votes: mine(rows.votes),
     participants: mine(rows.participants).sort(byOrder),
   };
