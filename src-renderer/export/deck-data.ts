@@ -12,6 +12,7 @@ import type { Initiative } from '../domain/roadmap';
 import type { Segment } from '../domain/segment';
 import type { Participant, Brainstorm } from '../domain/run';
 import type { Vote, VoteExercise } from '../domain/voting';
+import type { ScoringRound } from '../domain/phone-rounds';
 import type { Workshop } from '../domain/workshop';
 
 export interface DeckData {
@@ -31,6 +32,8 @@ export interface DeckData {
   readonly exercises: readonly (Brainstorm | VoteExercise)[];
   readonly votes: readonly Vote[];
   readonly participants: readonly Participant[];
+  /** Assessments scored on phones: the revealed rounds (anonymous by then), oldest first. */
+  readonly scoringRounds: readonly ScoringRound[];
 }
 
 /** A workshop and (any of) its stored rows, each table typed by its record definition. */
@@ -62,5 +65,6 @@ export function deckDataFromRows(
     exercises: mine(rows.sessions).filter((r): r is Brainstorm | VoteExercise => r.kind === 'brainstorm' || r.kind === 'vote').sort((a, b) => a.createdAt - b.createdAt),
     votes: mine(rows.votes),
     participants: mine(rows.participants).sort(byOrder),
+    scoringRounds: mine(rows.sessions).filter((r): r is ScoringRound => r.kind === 'scoring' && r.revealedAt !== null).sort((a, b) => a.createdAt - b.createdAt),
   };
 }

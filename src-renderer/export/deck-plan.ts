@@ -10,6 +10,7 @@ import { logKindLabels, sortLog } from '../domain/actions-log';
 import { cadenceLabels, formatValue, healthSignal, kindShort, metricStatusLabels, sortMetrics, stageHealth, timingLabels } from '../domain/metric';
 import { readRoadmapSettings, stageLabels } from '../domain/roadmap';
 import { groupedIdeas, themeName, type Brainstorm } from '../domain/run';
+import { scoringSpread, showScore } from '../domain/phone-rounds';
 import { voteCatalogue } from '../domain/vote-catalogue';
 import { tally, type TallyRow, type VoteExercise } from '../domain/voting';
 import { radarChart } from './deck-charts';
@@ -34,11 +35,36 @@ function tableSlides(m: TextMeasure, section: Slide['section'] & string, kicker:
 
 // ---------------------------------------------------------------------------------------------
 
+/** The spread of each revealed phone round on a run: how the room scored each item on its own, the widest disagreement first. */
+export function scoreSpreadSlides(d: DeckData, run: AssessmentRun, set: AssessmentSetDef, m: TextMeasure): Slide[] {
+  const out: Slide[] = [];
+  for (const round of d.scoringRounds.filter((r) => r.runId === run.id && r.sheets.length > 0)) {
+    const spread = scoringSpread(set, round);
+    const label = (v: string) => (set.answerType === 'scale-5' ? v : v.charAt(0).toUpperCase() + v.slice(1));
+    const rows = spread.map((s) => {
+      const q = set.questions.find((x) => x.id === s.questionId);
+      const answers = s.counts.filter((c) => c.n > 0).map((c) => `${label(String(c.value))}: ${c.n}`).join(' · ');
+      const range = s.n === 0 ? 'No scores' : `${showScore(set.answerType, s.min!)} to ${showScore(set.answerType, s.max!)}, median ${showScore(set.answerType, s.median!)}`;
+      return [q?.short ?? s.questionId, answers || '—', range, s.unknown ? String(s.unknown) : '', s.notes.map((n) => `“${n}”`).join('\n')];
+    });
+    out.push(...tableSlides(m, 'assessment', 'Assessment results', `${set.name}: how each person scored`, [
+      { label: 'Item', width: 150, bold: true },
+      { label: 'Answers', width: 170 },
+      { label: 'Range', width: 150 },
+      { label: "Don't know", width: 60 },
+      { label: 'Evidence given (anonymous)', width: contentWidth - 150 - 170 - 150 - 60 },
+    ], rows, 0, `Scored silently on ${round.sheets.length} phones, without names, before the room agreed · the widest disagreement first`));
+  }
+  return out;
+}
+
 export function buildAssessmentSlides(d: DeckData, m: TextMeasure): Slide[] {
   const out: Slide[] = [];
   for (const run of d.assessments) {
     const set = d.assessmentSets[run.set];
     if (!set) continue;
+    // Right after the run's results: how each person scored it on their phone, if they did.
+    const spreads = () => scoreSpreadSlides(d, run, set, m);
     const scores = dimensionScores(set, run);
     const overall = overallScore(scores);
     const when = formatDeckDate(new Date(run.createdAt).toISOString().slice(0, 10));
@@ -101,6 +127,7 @@ export function buildAssessmentSlides(d: DeckData, m: TextMeasure): Slide[] {
       s.blocks.push(textBlock(m, 'No gaps: every scored dimension meets its target.', { x: rx, y: gy + 18, w: rw, size: theme.size.body, color: c.inkMuted }));
       out.push(s);
     }
+    out.push(...spreads());
     out.push(...valueStepSlides(m, set, run));
     out.push(...signSlides(m, set, run));
     out.push(...employeesTestSlides(m, set, run));

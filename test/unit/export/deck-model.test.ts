@@ -98,6 +98,21 @@ describe('deck model', () => {
     expect(ranked.filter((r) => r[4] === 'Top 2').map((r) => r[1])).toEqual(['Renewal without surprises', 'Call back within one hour after a claim']);
   });
 
+  it('shows how each person scored an assessment on their phone, the widest disagreement first, without names', () => {
+    const slide = deck.slides.find((s) => s.title === 'Readiness check: how each person scored');
+    expect(slide).toBeDefined();
+    const rows = slide!.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.slice(1).map((r) => r.cells.map((c) => c.lines.join(' '))) : []));
+    // One truth: yes, no and two partly (the full range) leads; evidence quoted, nobody named.
+    expect(rows[0]![0]).toBe('One customer truth');
+    expect(rows[0]![1]).toBe('Yes: 1 · Partly: 2 · No: 1');
+    expect(rows[0]![4]).toContain('“Claims keep their own records”');
+    expect(rows.find((r) => r[0] === 'Measurement as a mandate')![3]).toBe('1');
+    expect(rows).toHaveLength(5);
+    // It follows the run's own results slide.
+    const at = deck.slides.indexOf(slide!);
+    expect(deck.slides[at - 1]!.title).toMatch(/Readiness check/);
+  });
+
   it('leaves out a brainstorm not yet revealed and a vote still open', () => {
     const d = buildDeck({ ...data, exercises: data.exercises.map((e) => (e.kind === 'brainstorm' ? { ...e, revealedAt: null } : e.kind === 'vote' ? { ...e, closedAt: null } : e)) }, allSections, m);
     expect(d.slides.some((s) => s.section === 'ideas' || s.title === 'Ideas and votes')).toBe(false);
