@@ -1,0 +1,92 @@
+// Level of detail on the journey canvas. Below the zoom where card text could be read, cards
+// are drawn as plain coloured blocks (no text, marks as coloured bands) and every card stays
+// mounted; at and above it, cards are drawn in full and only those on screen are mounted. The
+// canvas picks the level with a React Flow store selector that returns a string, so nothing
+// re-renders while the zoom moves inside one level: only crossing a level (or a step of the
+// far scale) re-renders the canvas, and cards restyle through CSS (journey.css, [data-lod]).
+
+/** Type this small on screen (px) cannot be read: below it the canvas draws blocks, not text. */
+export const READABLE_PX = 6;
+
+export type Lod = 'near' | 'far';
+
+export interface LodState {
+  readonly lod: Lod;
+  /**
+   * Flow pixels per screen pixel, rounded up to a half-octave step (1, 1.41, 2, 2.83 ...), so
+   * signs drawn in the far view (selection ring, focus outline, grid lines) keep a steady width
+   * on screen. Always 1 in the near view, where they scale with the cards as before.
+   */
+  readonly px: number;
+}
+
+/** The level of detail at this zoom for cards set in `fontSize` (flow px). */
+export function lodAt(zoom: number, fontSize: number): LodState {
+  if (!(zoom > 0) || zoom * fontSize >= READABLE_PX) return { lod: 'near', px: 1 };
+  const halfOctaves = Math.max(0, Math.ceil(Math.log2(1 / zoom) * 2 - 1e-9));
+  return { lod: 'far', px: Math.round(2 ** (halfOctaves / 2) * 100) / 100 };
+}
+
+/** The level as one comparable string, for a store selector (equal strings: no re-render). */
+export function lodKey(zoom: number, fontSize: number): string {
+  const s = lodAt(zoom, fontSize);
+  return `${s.lod}:${s.px}`;
+}
+
+export function parseLodKey(key: string): LodState {
+  const [lod, px] = key.split(':');
+  return { lod: lod === 'far' ? 'far' : 'near', px: Number(px) || 1 };
+}
+
+/**
+ * Whether React Flow should mount only the cards on screen. In the near view with many cards it
+ * keeps the DOM small; in the far view nearly every card is on screen anyway, and culling would
+ * re-render the node list on every pan frame and mount and unmount cards at the edges.
+ */
+export function visibleOnly(lod: Lod, cardCount: number, visibleOnlyFrom: number): boolean {
+  return lod === 'near' && cardCount >= visibleOnlyFrom;
+}
+
+/** The canvas's zoom range: low enough that Zoom to fit shows every card of a large journey. */
+export const MIN_ZOOM = 0.02;
+export const MAX_ZOOM = 3;
+/** Zoom to fit never enlarges past this. */
+export const FIT_MAX_ZOOM = 1.5;
+/** Space kept around the journey by Zoom to fit, as a share of the screen. */
+const FIT_PAD = 0.03;
+/**
+ * In the far view stage names stand upright above their columns and lane names to the left of
+ * their lanes (journey.css, .jy-far-label), at screen size: Zoom to fit keeps room for them (px,
+ * the longest label at the largest step of --jy-px).
+ */
+export const FAR_LABEL_TOP = 135;
+export const FAR_LABEL_LEFT = 240;
+
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The viewport that shows the whole journey (`content`, flow px) on a `screen` of this size. */
+export function fitViewport(content: Size, screen: Size, fontSize: number): { x: number; y: number; zoom: number } {
+  const cw = Math.max(1, content.width);
+  const ch = Math.max(1, content.height);
+  const padX = screen.width * FIT_PAD;
+  const padY = screen.height * FIT_PAD;
+  const zoomIn = (left: number, top: number) => {
+    const z = Math.min((screen.width - left - 2 * padX) / cw, (screen.height - top - 2 * padY) / ch);
+    return Math.max(MIN_ZOOM, Math.min(FIT_MAX_ZOOM, z));
+  };
+  let left = 0;
+  let top = 0;
+  let zoom = zoomIn(0, 0);
+  if (lodAt(zoom, fontSize).lod === 'far') {
+    left = FAR_LABEL_LEFT;
+    top = FAR_LABEL_TOP;
+    zoom = zoomIn(left, top);
+  }
+  // Centre the journey in the space left once the labels have theirs.
+  const x = left + padX + (screen.width - left - 2 * padX - cw * zoom) / 2;
+  const y = top + padY + Math.max(0, (screen.height - top - 2 * padY - ch * zoom) / 2);
+  return { x, y, zoom };
+}
