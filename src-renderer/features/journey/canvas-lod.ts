@@ -5,8 +5,12 @@
 // re-renders while the zoom moves inside one level: only crossing a level (or a step of the
 // far scale) re-renders the canvas, and cards restyle through CSS (journey.css, [data-lod]).
 
-/** Type this small on screen (px) cannot be read: below it the canvas draws blocks, not text. */
-export const READABLE_PX = 6;
+/**
+ * Type smaller than this on screen (px) cannot be read: below it the canvas draws blocks, not
+ * text. 5 px keeps text in the opening view (fit to width) of a 6-stage journey on a 1280 px
+ * wide window (zoom 0.35, 5.3 px type); Zoom to fit on a large journey is far below it.
+ */
+export const READABLE_PX = 5;
 
 export type Lod = 'near' | 'far';
 
@@ -89,4 +93,18 @@ export function fitViewport(content: Size, screen: Size, fontSize: number): { x:
   const x = left + padX + (screen.width - left - 2 * padX - cw * zoom) / 2;
   const y = top + padY + Math.max(0, (screen.height - top - 2 * padY - ch * zoom) / 2);
   return { x, y, zoom };
+}
+
+/** Type this size on screen (px) is comfortable to edit. */
+export const EDIT_PX = 15;
+
+/**
+ * Editing a card (or drafting one) from the far view would open an editor a few pixels wide:
+ * the viewport that centres `rect` (flow px) with its type at EDIT_PX, or null when the type
+ * is already readable at `zoom` and the view should stay.
+ */
+export function zoomToRead(rect: { x: number; y: number; width: number; height: number }, screen: Size, fontSize: number, zoom: number): { x: number; y: number; zoom: number } | null {
+  if (lodAt(zoom, fontSize).lod === 'near') return null;
+  const z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, EDIT_PX / fontSize));
+  return { x: screen.width / 2 - (rect.x + rect.width / 2) * z, y: screen.height / 2 - (rect.y + rect.height / 2) * z, zoom: z };
 }

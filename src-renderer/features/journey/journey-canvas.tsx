@@ -156,7 +156,9 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
 
   const onDoubleClick = useCallback(
     (e: ReactMouseEvent) => {
-      if (!(e.target as HTMLElement).closest('.react-flow__pane')) return;
+      // Cards sit inside React Flow's pane too: a double-click on one edits it (onNodeDoubleClick).
+      const t = e.target as HTMLElement;
+      if (!t.closest('.react-flow__pane') || t.closest('.react-flow__node-card')) return;
       const cell = cellAt(live.current.layout, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
       if (cell) startDraft(cell);
     },

@@ -2,7 +2,7 @@
 // The canvas's level of detail: where text stops being drawn, the stepped far-view scale that
 // keeps selection and lines a steady width on screen, and when React Flow mounts only visible cards.
 import { describe, expect, it } from 'vitest';
-import { lodAt, lodKey, parseLodKey, READABLE_PX, visibleOnly } from '../../../src-renderer/features/journey/canvas-lod';
+import { EDIT_PX, FAR_LABEL_LEFT, FAR_LABEL_TOP, fitViewport, lodAt, lodKey, MIN_ZOOM, parseLodKey, READABLE_PX, visibleOnly, zoomToRead } from '../../../src-renderer/features/journey/canvas-lod';
 import { normalLayout } from '../../../src-renderer/domain/journey-layout';
 
 describe('lodAt', () => {
@@ -13,7 +13,9 @@ describe('lodAt', () => {
     expect(lodAt(READABLE_PX / f - 0.001, f).lod).toBe('far');
   });
 
-  it('the opening view of a journey (fit to width, about 0.65) shows text; zoom to fit of 2,000 cards (about 0.06) does not', () => {
+  it('the opening view of a 6-stage journey (fit to width) shows text from a 1280 px window up; zoom to fit of 2,000 cards (about 0.06) does not', () => {
+    const width = normalLayout.headerWidth + 6 * 440;
+    for (const window of [1280, 1440, 1920]) expect(lodAt((window - 220 - 48) / width, normalLayout.fontSize).lod).toBe('near');
     expect(lodAt(0.65, normalLayout.fontSize).lod).toBe('near');
     expect(lodAt(0.06, normalLayout.fontSize).lod).toBe('far');
   });
@@ -21,10 +23,11 @@ describe('lodAt', () => {
   it('big-screen type (large font) stays readable further out', () => {
     expect(lodAt(0.2, 15).lod).toBe('far');
     expect(lodAt(0.2, 60).lod).toBe('near');
+    expect(lodAt(0.3, 15).lod).toBe('far');
   });
 
   it('steps the far scale by half octaves, never below the true flow px per screen px', () => {
-    for (const zoom of [0.39, 0.3, 0.2, 0.125, 0.1, 0.063, 0.05]) {
+    for (const zoom of [0.33, 0.3, 0.2, 0.125, 0.1, 0.063, 0.05]) {
       const { px } = lodAt(zoom, normalLayout.fontSize);
       expect(px).toBeGreaterThanOrEqual(1 / zoom - 0.01);
       expect(px).toBeLessThanOrEqual((1 / zoom) * Math.SQRT2 + 0.01);
@@ -52,5 +55,43 @@ describe('visibleOnly', () => {
     expect(visibleOnly('near', 2000, 400)).toBe(true);
     expect(visibleOnly('near', 399, 400)).toBe(false);
     expect(visibleOnly('far', 2000, 400)).toBe(false);
+  });
+});
+
+describe('fitViewport', () => {
+  const screen = { width: 1700, height: 860 };
+
+  it('fits a small journey like React Flow would, centred, no room kept for far labels', () => {
+    const v = fitViewport({ width: 2860, height: 1400 }, screen, 15);
+    expect(lodAt(v.zoom, 15).lod).toBe('near');
+    expect(v.zoom).toBeCloseTo(Math.min((1700 - 102) / 2860, (860 - 51.6) / 1400), 5);
+    expect(v.x).toBeCloseTo((1700 - 2860 * v.zoom) / 2, 5);
+  });
+
+  it('fits a tall 2,000-card journey entirely (below the old 0.05 floor), keeping room for the labels', () => {
+    const content = { width: 2860, height: 17400 };
+    const v = fitViewport(content, screen, 15);
+    expect(lodAt(v.zoom, 15).lod).toBe('far');
+    expect(v.zoom).toBeGreaterThanOrEqual(MIN_ZOOM);
+    expect(v.y).toBeGreaterThanOrEqual(FAR_LABEL_TOP);
+    expect(v.y + content.height * v.zoom).toBeLessThanOrEqual(screen.height);
+    expect(v.x).toBeGreaterThanOrEqual(FAR_LABEL_LEFT);
+    expect(v.x + content.width * v.zoom).toBeLessThanOrEqual(screen.width);
+  });
+});
+
+describe('zoomToRead', () => {
+  const screen = { width: 1600, height: 800 };
+  const rect = { x: 1000, y: 5000, width: 196, height: 80 };
+
+  it('leaves a readable view alone', () => {
+    expect(zoomToRead(rect, screen, 15, 0.7)).toBeNull();
+  });
+
+  it('from the far view, centres the card with its type at EDIT_PX', () => {
+    const v = zoomToRead(rect, screen, 15, 0.05)!;
+    expect(v.zoom * 15).toBeCloseTo(EDIT_PX, 5);
+    expect(v.x + (rect.x + rect.width / 2) * v.zoom).toBeCloseTo(800, 5);
+    expect(v.y + (rect.y + rect.height / 2) * v.zoom).toBeCloseTo(400, 5);
   });
 });
