@@ -3,7 +3,7 @@
 // frame while panning, zooming and dragging one card, and the functions that take the most
 // self time. Usage: node bench/canvas-profile.mjs [cards=2000] [bare] [open] (after `npm run bench`
 // built out/bench-app and out/bench-bare). A diagnostic, not part of `npm run bench`.
-/* global window, document, requestAnimationFrame, MouseEvent, WheelEvent, innerWidth, innerHeight -- these run inside the page */
+/* global window, document, performance, requestAnimationFrame, MouseEvent, WheelEvent, innerWidth, innerHeight -- these run inside the page */
 import { chromium } from '@playwright/test';
 import { startServer } from '../scripts/serve.mjs';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
@@ -59,6 +59,20 @@ const gesture = ({ kind, frames }) =>
     requestAnimationFrame(tick);
   });
 
+/** Prints the functions with the most self time in a CPU profile, per frame. */
+function printTop(profile, frames, count) {
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  const top = [...self.entries()].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((x, y) => y[1] - x[1]).slice(0, count);
+  for (const [k, v] of top) console.log(`      ${(v / frames).toFixed(2)}  ${k}`);
+}
+
 const executablePath = findChromium();
 const server = await startServer({ port: 0, dir: new URL(isBare ? '../out/bench-bare' : '../out/bench-app', import.meta.url).pathname });
 const browser = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -74,7 +88,26 @@ try {
     await putRows(page, { workshops: [workshopRow('prof', 'Profile')], journeys: [journey], journeyCards: cards });
     await page.goto(`${server.url}#/w/prof/artifact/journey/${journey.id}`);
     await page.locator('.react-flow__node-card').first().waitFor();
-    if (!atOpen) await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
+    await page.waitForTimeout(1000);
+    const early = await page.context().newCDPSession(page);
+    await early.send('Profiler.enable');
+    await early.send('Profiler.setSamplingInterval', { interval: 500 });
+    await early.send('Profiler.start');
+    // How long the switch to the far view takes (it mounts every card): click to the second frame after.
+    const switchMs = atOpen
+      ? null
+      : await page.evaluate(
+          () =>
+            new Promise((res) => {
+              const t = performance.now();
+              [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Zoom to fit')?.click();
+              requestAnimationFrame(() => requestAnimationFrame(() => res(performance.now() - t)));
+            }),
+        );
+    if (switchMs !== null) console.log(`Zoom to fit from the opening view: ${switchMs.toFixed(0)} ms to the second frame`);
+    const { profile: sp } = await early.send('Profiler.stop');
+    if (process.env.TOP_SWITCH) printTop(sp, 1, Number(process.env.TOP_SWITCH));
+    await early.detach();
   }
   await page.waitForTimeout(1500);
   const cdp = await page.context().newCDPSession(page);
@@ -93,17 +126,7 @@ try {
     const { profile } = await cdp.send('Profiler.stop');
     const per = (k) => (((b[k] - a[k]) * 1000) / FRAMES).toFixed(1);
     console.log(`  ${kind}: wall ${((Date.now() - t) / FRAMES).toFixed(1)}  task ${per('TaskDuration')}  script ${per('ScriptDuration')}  style ${per('RecalcStyleDuration')}  layout ${per('LayoutDuration')}  thread cpu ${per('ThreadTime')}  process cpu ${per('ProcessTime')}`);
-    const self = new Map();
-    const dt = profile.timeDeltas;
-    const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-    profile.samples.forEach((id, i) => {
-      const node = byId.get(id);
-      const f = node.callFrame;
-      const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-    });
-    const top = [...self.entries()].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.TOP ?? 8));
-    for (const [k, v] of top) console.log(`      ${(v / FRAMES).toFixed(2)}  ${k}`);
+    printTop(profile, FRAMES, Number(process.env.TOP ?? 8));
     await page.waitForTimeout(400);
   }
 } finally {

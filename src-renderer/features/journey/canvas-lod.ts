@@ -13,9 +13,16 @@
 export const READABLE_PX = 5;
 
 export type Lod = 'near' | 'far';
+/**
+ * Finer than the level: 'close' is type at least twice READABLE_PX. Between READABLE_PX and that
+ * ('near') the canvas keeps culling as it was (see nextCulling), so zooming back and forth
+ * around the readable zoom never mounts and unmounts every card on each crossing.
+ */
+export type Band = 'far' | 'near' | 'close';
 
 export interface LodState {
   readonly lod: Lod;
+  readonly band: Band;
   /**
    * Flow pixels per screen pixel, rounded up to a half-octave step (1, 1.41, 2, 2.83 ...), so
    * signs drawn in the far view (selection ring, focus outline, grid lines) keep a steady width
@@ -26,29 +33,34 @@ export interface LodState {
 
 /** The level of detail at this zoom for cards set in `fontSize` (flow px). */
 export function lodAt(zoom: number, fontSize: number): LodState {
-  if (!(zoom > 0) || zoom * fontSize >= READABLE_PX) return { lod: 'near', px: 1 };
+  if (!(zoom > 0)) return { lod: 'near', band: 'close', px: 1 };
+  const typePx = zoom * fontSize;
+  if (typePx >= READABLE_PX) return { lod: 'near', band: typePx >= 2 * READABLE_PX ? 'close' : 'near', px: 1 };
   const halfOctaves = Math.max(0, Math.ceil(Math.log2(1 / zoom) * 2 - 1e-9));
-  return { lod: 'far', px: Math.round(2 ** (halfOctaves / 2) * 100) / 100 };
+  return { lod: 'far', band: 'far', px: Math.round(2 ** (halfOctaves / 2) * 100) / 100 };
 }
 
 /** The level as one comparable string, for a store selector (equal strings: no re-render). */
 export function lodKey(zoom: number, fontSize: number): string {
   const s = lodAt(zoom, fontSize);
-  return `${s.lod}:${s.px}`;
+  return `${s.band}:${s.px}`;
 }
 
 export function parseLodKey(key: string): LodState {
-  const [lod, px] = key.split(':');
-  return { lod: lod === 'far' ? 'far' : 'near', px: Number(px) || 1 };
+  const [band, px] = key.split(':');
+  const b: Band = band === 'far' || band === 'near' ? band : 'close';
+  return { lod: b === 'far' ? 'far' : 'near', band: b, px: Number(px) || 1 };
 }
 
 /**
- * Whether React Flow should mount only the cards on screen. In the near view with many cards it
- * keeps the DOM small; in the far view nearly every card is on screen anyway, and culling would
- * re-render the node list on every pan frame and mount and unmount cards at the edges.
+ * Whether React Flow should mount only the cards on screen (with many cards). Close up it keeps
+ * the DOM small; in the far view nearly every card is on screen anyway, and culling would
+ * re-render the node list on every pan frame and mount and unmount cards at the edges. In the
+ * band between, it stays as it was: mounting or unmounting 2,000 cards takes a long frame, paid
+ * once on the way out and once on the way in, not on every wobble of the zoom.
  */
-export function visibleOnly(lod: Lod, cardCount: number, visibleOnlyFrom: number): boolean {
-  return lod === 'near' && cardCount >= visibleOnlyFrom;
+export function nextCulling(previous: boolean, band: Band): boolean {
+  return band === 'far' ? false : band === 'close' ? true : previous;
 }
 
 /** The canvas's zoom range: low enough that Zoom to fit shows every card of a large journey. */

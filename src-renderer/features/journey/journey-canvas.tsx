@@ -11,7 +11,7 @@ import { emotionBand, yToScore } from '../../domain/journey-emotion';
 import { notify } from '../../state/notifications';
 import { actionForKey, targetOf, type CanvasActionState, type CanvasOps } from './canvas-actions';
 import { CanvasContextMenu } from './canvas-actions-menu';
-import { lodKey, MAX_ZOOM, MIN_ZOOM, parseLodKey, visibleOnly } from './canvas-lod';
+import { lodKey, MAX_ZOOM, MIN_ZOOM, nextCulling, parseLodKey } from './canvas-lod';
 import { setEmotionAction, stepEmotionAction } from './journey-actions';
 import { CanvasActionsContext } from './journey-context';
 import { journeyNodeTypes, type JourneyNode } from './journey-nodes';
@@ -23,7 +23,7 @@ import { useCanvasFocus } from './use-canvas-focus';
 import { useCanvasNodeActions } from './use-canvas-node-actions';
 import { useCanvasNodes, type CanvasLive } from './use-canvas-nodes';
 
-/** From this many cards only what is on screen is rendered (in the near view: canvas-lod.ts). */
+/** From this many cards only what is on screen is rendered (close up: canvas-lod.ts, nextCulling). */
 const VISIBLE_ONLY_FROM = 400;
 // Props React Flow compares by identity: module constants, so a re-render never re-subscribes.
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -68,6 +68,10 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const fontSize = options.fontSize;
   const lodSelector = useCallback((s: ReactFlowState) => lodKey(s.transform[2], fontSize), [fontSize]);
   const lod = parseLodKey(useStore(lodSelector));
+  // The journey opens culled (only cards on screen mounted); see nextCulling for when that changes.
+  const [culling, setCulling] = useState(lod.lod === 'near');
+  const wantCulling = nextCulling(culling, lod.band);
+  if (wantCulling !== culling) setCulling(wantCulling);
   const live = useRef<CanvasLive>({ journey, cards, layout, selected });
   live.current = { journey, cards, layout, selected };
 
@@ -236,7 +240,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
           nodesFocusable={false}
           edgesFocusable={false}
           elevateNodesOnSelect={false}
-          onlyRenderVisibleElements={visibleOnly(lod.lod, cards.length, VISIBLE_ONLY_FROM)}
+          onlyRenderVisibleElements={wantCulling && cards.length >= VISIBLE_ONLY_FROM}
           attributionPosition="top-right"
           aria-label={`Journey canvas: ${journey.name}. Tab moves between cells and cards; Enter adds or edits a card; arrows move cards.`}
         >

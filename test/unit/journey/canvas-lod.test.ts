@@ -1,14 +1,15 @@
 // @vitest-environment node
 // The canvas's level of detail: where text stops being drawn, the stepped far-view scale that
-// keeps selection and lines a steady width on screen, and when React Flow mounts only visible cards.
+// keeps selection and lines a steady width on screen, when React Flow mounts only visible cards,
+// Zoom to fit, and zooming in to edit from the far view.
 import { describe, expect, it } from 'vitest';
-import { EDIT_PX, FAR_LABEL_LEFT, FAR_LABEL_TOP, fitViewport, lodAt, lodKey, MIN_ZOOM, parseLodKey, READABLE_PX, visibleOnly, zoomToRead } from '../../../src-renderer/features/journey/canvas-lod';
+import { EDIT_PX, FAR_LABEL_LEFT, FAR_LABEL_TOP, fitViewport, lodAt, lodKey, MIN_ZOOM, parseLodKey, READABLE_PX, nextCulling, zoomToRead } from '../../../src-renderer/features/journey/canvas-lod';
 import { normalLayout } from '../../../src-renderer/domain/journey-layout';
 
 describe('lodAt', () => {
   it('draws text while it is at least READABLE_PX tall on screen', () => {
     const f = normalLayout.fontSize;
-    expect(lodAt(1, f)).toEqual({ lod: 'near', px: 1 });
+    expect(lodAt(1, f)).toEqual({ lod: 'near', band: 'close', px: 1 });
     expect(lodAt(READABLE_PX / f, f).lod).toBe('near');
     expect(lodAt(READABLE_PX / f - 0.001, f).lod).toBe('far');
   });
@@ -38,10 +39,12 @@ describe('lodAt', () => {
 
   it('keeps one key across a zoom range, so a store selector re-renders only on a step', () => {
     expect(lodKey(0.07, 15)).toBe(lodKey(0.065, 15));
-    expect(lodKey(0.9, 15)).toBe(lodKey(0.5, 15));
+    expect(lodKey(0.9, 15)).toBe(lodKey(0.7, 15));
+    expect(lodKey(0.6, 15)).toBe(lodKey(0.4, 15));
     expect(lodKey(0.07, 15)).not.toBe(lodKey(0.2, 15));
     expect(parseLodKey(lodKey(0.06, 15))).toEqual(lodAt(0.06, 15));
-    expect(parseLodKey(lodKey(1, 15))).toEqual({ lod: 'near', px: 1 });
+    expect(parseLodKey(lodKey(1, 15))).toEqual({ lod: 'near', band: 'close', px: 1 });
+    expect(parseLodKey(lodKey(0.4, 15))).toEqual({ lod: 'near', band: 'near', px: 1 });
   });
 
   it('treats a zoom of zero or NaN (not yet measured) as near', () => {
@@ -50,11 +53,25 @@ describe('lodAt', () => {
   });
 });
 
-describe('visibleOnly', () => {
-  it('culls to the screen only in the near view of a large journey', () => {
-    expect(visibleOnly('near', 2000, 400)).toBe(true);
-    expect(visibleOnly('near', 399, 400)).toBe(false);
-    expect(visibleOnly('far', 2000, 400)).toBe(false);
+describe('nextCulling', () => {
+  it('mounts every card in the far view, culls close up, and keeps what it did in between', () => {
+    expect(nextCulling(true, 'far')).toBe(false);
+    expect(nextCulling(false, 'close')).toBe(true);
+    expect(nextCulling(true, 'near')).toBe(true);
+    expect(nextCulling(false, 'near')).toBe(false);
+  });
+
+  it('zooming to and fro around the readable zoom changes it at most once each way', () => {
+    const f = normalLayout.fontSize;
+    let cull = true;
+    let changes = 0;
+    for (const zoom of [0.6, 0.4, 0.3, 0.36, 0.3, 0.39, 0.31, 0.5, 0.6, 0.7, 0.65, 0.7]) {
+      const next = nextCulling(cull, lodAt(zoom, f).band);
+      if (next !== cull) changes++;
+      cull = next;
+    }
+    expect(changes).toBe(2);
+    expect(cull).toBe(true);
   });
 });
 
