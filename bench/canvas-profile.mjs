@@ -16,6 +16,8 @@ const atOpen = process.argv.includes('open');
 const width = Number(process.env.W ?? 1920);
 const height = Number(process.env.H ?? 1080);
 const FRAMES = 90;
+// NOPROF=1: CPU figures without the sampling profiler's own cost.
+const noProfile = process.env.NOPROF === '1';
 
 /** Runs `frames` frames of one gesture; resolves when done. */
 const gesture = ({ kind, frames }) =>
@@ -118,15 +120,32 @@ try {
   const drawn = await page.locator(isBare ? '.react-flow__node' : '.jy-card').count();
   console.log(`${isBare ? 'bare' : 'centric'} ${n} cards at ${atOpen ? 'the opening view' : 'fit'}, ${drawn} drawn, ${width}x${height}; per frame (ms):`);
   for (const kind of ['pan', 'zoom', 'drag']) {
-    await cdp.send('Profiler.start');
+    // TRACE=1: main-thread time per frame by trace event (paint, pre-paint, layerize, commit ...).
+    const tracing = process.env.TRACE === '1';
+    const events = [];
+    if (tracing) {
+      cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    }
+    if (!noProfile) await cdp.send('Profiler.start');
     const a = await metric();
     const t = Date.now();
     await page.evaluate(gesture, { kind, frames: FRAMES });
     const b = await metric();
-    const { profile } = await cdp.send('Profiler.stop');
+    const profile = noProfile ? null : (await cdp.send('Profiler.stop')).profile;
     const per = (k) => (((b[k] - a[k]) * 1000) / FRAMES).toFixed(1);
     console.log(`  ${kind}: wall ${((Date.now() - t) / FRAMES).toFixed(1)}  task ${per('TaskDuration')}  script ${per('ScriptDuration')}  style ${per('RecalcStyleDuration')}  layout ${per('LayoutDuration')}  thread cpu ${per('ThreadTime')}  process cpu ${per('ProcessTime')}`);
-    printTop(profile, FRAMES, Number(process.env.TOP ?? 8));
+    if (profile) printTop(profile, FRAMES, Number(process.env.TOP ?? 8));
+    if (tracing) {
+      const done = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
+      await cdp.send('Tracing.end');
+      await done;
+      cdp.removeAllListeners('Tracing.dataCollected');
+      const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+      const by = new Map();
+      for (const e of events) if (e.ph === 'X' && main && e.tid === main.tid && e.pid === main.pid) by.set(e.name, (by.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      console.log('      ' + [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${(v / FRAMES).toFixed(1)}`).join(' | '));
+    }
     await page.waitForTimeout(400);
   }
 } finally {
