@@ -3,7 +3,7 @@
 // fit live in use-canvas-*.ts, and every key press is looked up in canvas-actions.ts, the table
 // the toolbar and the canvas actions menu read too. Every change goes through journey-actions.ts.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
-import { Controls, MiniMap, Panel, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { cardColors, isCardColor, type Journey, type JourneyCard } from '../../domain/journey';
 import { cellAt, neighbourCell } from '../../domain/journey-layout';
@@ -11,6 +11,7 @@ import { emotionBand, yToScore } from '../../domain/journey-emotion';
 import { notify } from '../../state/notifications';
 import { actionForKey, targetOf, type CanvasActionState, type CanvasOps } from './canvas-actions';
 import { CanvasContextMenu } from './canvas-actions-menu';
+import { lodKey, MAX_ZOOM, MIN_ZOOM, nextCulling, parseLodKey } from './canvas-lod';
 import { setEmotionAction, stepEmotionAction } from './journey-actions';
 import { CanvasActionsContext } from './journey-context';
 import { journeyNodeTypes, type JourneyNode } from './journey-nodes';
@@ -22,7 +23,7 @@ import { useCanvasFocus } from './use-canvas-focus';
 import { useCanvasNodeActions } from './use-canvas-node-actions';
 import { useCanvasNodes, type CanvasLive } from './use-canvas-nodes';
 
-/** Above this many cards only what is on screen is rendered. */
+/** From this many cards only what is on screen is rendered (close up: canvas-lod.ts, nextCulling). */
 const VISIBLE_ONLY_FROM = 400;
 // Props React Flow compares by identity: module constants, so a re-render never re-subscribes.
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -62,6 +63,15 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const clipboardSize = useJourneyUi((s) => s.clipboard.length);
 
   const { options, layout, nodes } = useCanvasNodes({ journey, cards, big, focusStageId, selected, dragPos, wrapper });
+  // The level of detail follows the zoom through a selector returning a string: the canvas
+  // re-renders when the level changes, never per pan or zoom frame, and cards restyle by CSS.
+  const fontSize = options.fontSize;
+  const lodSelector = useCallback((s: ReactFlowState) => lodKey(s.transform[2], fontSize), [fontSize]);
+  const lod = parseLodKey(useStore(lodSelector));
+  // The journey opens culled (only cards on screen mounted); see nextCulling for when that changes.
+  const [culling, setCulling] = useState(lod.lod === 'near');
+  const wantCulling = nextCulling(culling, lod.band);
+  if (wantCulling !== culling) setCulling(wantCulling);
   const live = useRef<CanvasLive>({ journey, cards, layout, selected });
   live.current = { journey, cards, layout, selected };
 
@@ -150,7 +160,9 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
 
   const onDoubleClick = useCallback(
     (e: ReactMouseEvent) => {
-      if (!(e.target as HTMLElement).closest('.react-flow__pane')) return;
+      // Cards sit inside React Flow's pane too: a double-click on one edits it (onNodeDoubleClick).
+      const t = e.target as HTMLElement;
+      if (!t.closest('.react-flow__pane') || t.closest('.react-flow__node-card')) return;
       const cell = cellAt(live.current.layout, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
       if (cell) startDraft(cell);
     },
@@ -202,7 +214,8 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       <div
         ref={wrapper}
         className="jy-canvas"
-        style={{ ['--jy-font' as string]: `${options.fontSize}px`, ['--jy-line' as string]: String(options.lineHeight), ['--jy-pad-x' as string]: `${options.cardPadX}px`, ['--jy-pad-y' as string]: `${options.cardPadY}px` }}
+        data-lod={lod.lod}
+        style={{ ['--jy-px' as string]: String(lod.px), ['--jy-font' as string]: `${options.fontSize}px`, ['--jy-line' as string]: String(options.lineHeight), ['--jy-pad-x' as string]: `${options.cardPadX}px`, ['--jy-pad-y' as string]: `${options.cardPadY}px` }}
         onKeyDown={onKeyDown}
         onFocusCapture={focus.onFocusCapture}
         onDoubleClick={onDoubleClick}
@@ -215,8 +228,8 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
           onNodeDragStop={drag.onNodeDragStop}
           onNodeDoubleClick={onNodeDoubleClick}
           onPaneClick={onPaneClick}
-          minZoom={0.05}
-          maxZoom={3}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
           zoomOnDoubleClick={false}
           panOnScroll
           deleteKeyCode={null}
@@ -227,7 +240,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
           nodesFocusable={false}
           edgesFocusable={false}
           elevateNodesOnSelect={false}
-          onlyRenderVisibleElements={cards.length >= VISIBLE_ONLY_FROM}
+          onlyRenderVisibleElements={wantCulling && cards.length >= VISIBLE_ONLY_FROM}
           attributionPosition="top-right"
           aria-label={`Journey canvas: ${journey.name}. Tab moves between cells and cards; Enter adds or edits a card; arrows move cards.`}
         >

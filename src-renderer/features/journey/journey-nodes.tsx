@@ -388,16 +388,23 @@ function GridNodeView({ data }: NodeProps<GridNode>) {
       {layout.columns.map((c, i) => {
         const s = stageById.get(c.stageId)!;
         return (
-          <div key={c.stageId} className="jy-header-slot jy-header-slot-stage" style={{ left: c.x, top: 0, width: c.width, height: o.headerHeight }}>
+          <div key={c.stageId} className="jy-header-slot jy-header-slot-stage" style={{ left: c.x, top: 0, width: c.width, height: o.headerHeight, ['--jy-slot' as string]: `${c.width}px` }}>
             <Header kind="stage" id={s.id} name={s.name} index={i} count={layout.columns.length} size={s.width} big={big} cardCount={countStage(s.id)} />
+            {/* Shown only in the far view (journey.css), at screen size above the column. */}
+            <span className="jy-far-label" aria-hidden>
+              {s.name}
+            </span>
           </div>
         );
       })}
       {layout.rows.map((r, i) => {
         const l = laneById.get(r.laneId)!;
         return (
-          <div key={r.laneId} className={`jy-header-slot jy-header-slot-lane jy-lane-${l.kind}`} style={{ left: 0, top: r.y, width: o.headerWidth, height: r.height }}>
+          <div key={r.laneId} className={`jy-header-slot jy-header-slot-lane jy-lane-${l.kind}`} style={{ left: 0, top: r.y, width: o.headerWidth, height: r.height, ['--jy-slot' as string]: `${r.height}px` }}>
             <Header kind="lane" id={l.id} name={l.name} index={i} count={layout.rows.length} size={l.height} big={big} cardCount={countLane(l.id)} />
+            <span className="jy-far-label" aria-hidden>
+              {l.name}
+            </span>
           </div>
         );
       })}

@@ -3,6 +3,7 @@
 // viewport only on request, never per frame.
 import { useCallback, useEffect, type RefObject } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { fitViewport } from './canvas-lod';
 import type { JourneyNode } from './journey-nodes';
 import type { LiveRef } from './use-canvas-nodes';
 
@@ -23,7 +24,13 @@ export function useCanvasFit(live: LiveRef, wrapper: RefObject<HTMLDivElement | 
     void rf.setViewport({ x: pad, y: pad, zoom });
   }, [rf, live, wrapper]);
 
-  const fitAll = useCallback(() => void rf.fitView({ padding: 0.03, maxZoom: 1.5 }), [rf]);
+  // Not React Flow's fitView: in the far view the fit keeps room for the stage and lane labels.
+  const fitAll = useCallback(() => {
+    const el = wrapper.current;
+    const l = live.current.layout;
+    if (!el) return;
+    void rf.setViewport(fitViewport(l, { width: el.clientWidth, height: el.clientHeight }, l.options.fontSize));
+  }, [rf, live, wrapper]);
 
   const focusStage = useCallback(
     (stageId: string) => {

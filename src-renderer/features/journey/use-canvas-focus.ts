@@ -4,8 +4,9 @@
 import { useCallback, useEffect, useRef, type FocusEvent as ReactFocusEvent, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { cellKey, focusKey, focusOrder, type CellRef, type JourneyLayout, type Rect } from '../../domain/journey-layout';
+import { zoomToRead } from './canvas-lod';
 import type { JourneyNode } from './journey-nodes';
-import { DRAFT_ID, useJourneyUi } from './journey-ui';
+import { DRAFT_ID, useJourneyUi, type Editing } from './journey-ui';
 import type { LiveRef } from './use-canvas-nodes';
 
 export interface CanvasFocus {
@@ -109,21 +110,48 @@ export function useCanvasFocus(live: LiveRef, wrapper: RefObject<HTMLDivElement 
     else if (rectOf(key)) focusTarget(key);
   }, [layout, focusTarget, rectOf, userIsElsewhere]);
 
+  /**
+   * Opens an editor. From the far view the canvas first zooms in on what is about to be edited,
+   * so the editor can be read, and the editor opens once that view has rendered: switching the
+   * level of detail remounts and reorders card nodes, which would blur an editor already open.
+   */
+  const openEditor = useCallback(
+    (rect: Rect | null, editing: Editing) => {
+      const mine = supersede();
+      const el = wrapper.current;
+      const v = el && rect ? zoomToRead(rect, { width: el.clientWidth, height: el.clientHeight }, live.current.layout.options.fontSize, rf.getViewport().zoom) : null;
+      if (!v) {
+        useJourneyUi.setState({ editing });
+        return;
+      }
+      void rf.setViewport(v);
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (mine === request.current) useJourneyUi.setState({ editing });
+        }),
+      );
+    },
+    [rf, live, wrapper],
+  );
+
   const startDraft = useCallback(
     (cell: CellRef) => {
       const lane = live.current.journey.lanes.find((l) => l.id === cell.laneId);
       if (!lane || lane.kind === 'emotion') return;
-      supersede();
-      useJourneyUi.setState({ editing: { kind: 'draft', stageId: cell.stageId, laneId: cell.laneId } });
+      // The draft takes its place at the end of the cell.
+      const c = live.current.layout.cells.get(cellKey(cell.stageId, cell.laneId));
+      openEditor(c ? { x: c.x, y: Math.max(c.y, c.y + c.height - 160), width: c.width, height: Math.min(c.height, 160) } : null, { kind: 'draft', stageId: cell.stageId, laneId: cell.laneId });
     },
-    [live],
+    [live, openEditor],
   );
 
-  const startEdit = useCallback((cardId: string) => {
-    if (cardId === DRAFT_ID) return;
-    supersede();
-    useJourneyUi.setState({ editing: { kind: 'card', id: cardId } });
-  }, []);
+  const startEdit = useCallback(
+    (cardId: string) => {
+      if (cardId === DRAFT_ID) return;
+      openEditor(live.current.layout.cards.get(cardId) ?? null, { kind: 'card', id: cardId });
+    },
+    [live, openEditor],
+  );
 
   const onTab = useCallback(
     (e: ReactKeyboardEvent, key: string | null): boolean => {

@@ -1,0 +1,151 @@
+// The whole journey at a glance: an 800-card journey after Zoom to fit is in the far view (cards
+// as colour blocks, no text), every card is drawn on screen in its colour, marks show as coloured
+// bands, stage and lane names stand beside the grid; and editing still works there: select by
+// click, move by keyboard, drag to another cell, double-click to edit (which zooms in to read).
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { cardColors } from '../../src-renderer/domain/journey';
+import { openApp } from '../helpers/e2e';
+
+const CARDS = 800;
+const stageNames = ['Aware', 'Consider', 'Buy', 'Onboard', 'Use', 'Renew or leave'];
+const lanes = [
+  { name: 'Actions', kind: 'actions', color: 'yellow' },
+  { name: 'Touchpoints', kind: 'touchpoints', color: 'blue' },
+  { name: 'Thoughts', kind: 'thoughts', color: 'purple' },
+  { name: 'Emotion', kind: 'emotion', color: 'yellow' },
+  { name: 'Pain points', kind: 'pains', color: 'pink' },
+  { name: 'Moments of truth', kind: 'moments', color: 'orange' },
+  { name: 'Opportunities', kind: 'opportunities', color: 'green' },
+  { name: 'Backstage', kind: 'backstage', color: 'grey' },
+] as const;
+
+const card = (page: Page, text: string, stage: string, lane: string): Locator => page.getByRole('button', { name: `Card: ${text}, ${stage}, ${lane}`, exact: true });
+
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+/** Stores a workshop with one journey of `n` cards straight into the app's database (the stored shape of domain/journey.ts). */
+async function seedJourney(page: Page, n: number): Promise<{ workshopId: string; journeyId: string }> {
+  return page.evaluate(
+    async ({ n, stageNames, lanes }) => {
+      const id = () => crypto.randomUUID();
+      const workshopId = id();
+      const now = Date.now();
+      const stages = stageNames.map((name) => ({ id: id(), name, width: 440 }));
+      const laneRows = lanes.map((l) => ({ id: id(), name: l.name, kind: l.kind, height: l.kind === 'emotion' ? 200 : 140 }));
+      const journey = {
+        id: id(), workshopId, name: 'Big journey', personaId: null, scenario: '', stages, lanes: laneRows,
+        emotions: Object.fromEntries(stages.map((s, i) => [s.id, [-1, 1, 2, -2, 0, 3][i]])), order: 0, createdAt: now,
+      };
+      const cells = stages.flatMap((s) => laneRows.flatMap((l, li) => (l.kind === 'emotion' ? [] : [{ s, l, color: lanes[li]!.color }])));
+      const cards = Array.from({ length: n }, (_, i) => {
+        const { s, l, color } = cells[i % cells.length]!;
+        const text = i === 0 ? 'Fit target card' : `Card number ${i + 1} about the claim`;
+        const marks = i === 0 ? ['pain'] : i % 17 === 3 ? ['moment-of-truth'] : i % 19 === 5 ? ['drop-off'] : [];
+        return { id: id(), workshopId, journeyId: journey.id, stageId: s.id, laneId: l.id, order: Math.floor(i / cells.length), text, color, marks, emotion: null, initiativeId: null };
+      });
+      const workshop = { id: workshopId, title: 'Fit day', client: 'Northwind', date: '2026-11-30', location: '', objectives: '', templateId: null, templateName: '', agenda: [], createdAt: now, updatedAt: now };
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('centric');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      await new Promise((res, rej) => {
+        const tx = db.transaction(['workshops', 'journeys', 'journeyCards'], 'readwrite');
+        tx.objectStore('workshops').put(workshop);
+        tx.objectStore('journeys').put(journey);
+        for (const c of cards) tx.objectStore('journeyCards').put(c);
+        tx.oncomplete = res;
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+      return { workshopId, journeyId: journey.id };
+    },
+    { n, stageNames, lanes },
+  );
+}
+
+test('zoom to fit an 800-card journey: every card on screen in colour with its marks; select, keyboard move, drag and edit still work', async ({ page }) => {
+  // 800 cards mounted at once (the far view) and many polls over them: on a shared 2-core
+  // machine with another test running this takes several times its 10-20 s alone.
+  test.slow();
+  await openApp(page);
+  const { workshopId, journeyId } = await seedJourney(page, CARDS);
+  await page.goto(`/#/w/${workshopId}/artifact/journey/${journeyId}`);
+  const canvas = page.locator('.jy-canvas');
+  const target = card(page, 'Fit target card', 'Aware', 'Actions');
+  await expect(target).toBeVisible();
+  // The opening view is readable: text drawn, and only the cards on screen mounted.
+  await expect(canvas).toHaveAttribute('data-lod', 'near');
+  await expect(target.getByText('Fit target card', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
+  await expect(canvas).toHaveAttribute('data-lod', 'far');
+  const allCards = page.getByRole('button', { name: /^Card: / });
+  await expect(allCards).toHaveCount(CARDS);
+  // Every card lies inside the canvas, with a size you can see.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const box = document.querySelector('.react-flow')!.getBoundingClientRect();
+        const cards = [...document.querySelectorAll('[aria-roledescription="card"]')].map((e) => e.getBoundingClientRect());
+        const inside = cards.filter((r) => r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom && r.width >= 4 && r.height >= 2);
+        return inside.length;
+      }),
+    )
+    .toBe(CARDS);
+
+  // Colour, not text: the card is its lane's colour and its words are not drawn.
+  await expect(target).toHaveCSS('background-color', rgb(cardColors.yellow.fill));
+  await expect(target.getByText('Fit target card', { exact: true })).toBeHidden();
+  // The pain mark is a red band you can see.
+  const pain = target.getByTitle('Pain point', { exact: true });
+  await expect(pain).toBeVisible();
+  const danger = await page.evaluate(() => {
+    const e = document.createElement('span');
+    e.style.color = 'var(--color-danger)';
+    document.body.append(e);
+    const c = getComputedStyle(e).color;
+    e.remove();
+    return c;
+  });
+  await expect(pain).toHaveCSS('background-color', danger);
+  const band = (await pain.boundingBox())!;
+  expect(band.width).toBeGreaterThanOrEqual(2);
+  expect(band.height).toBeGreaterThanOrEqual(2);
+  // Other marks too, and the names of stages and lanes beside the grid.
+  await expect(page.getByTitle('Moment of truth', { exact: true }).first()).toBeVisible();
+  await expect(page.getByTitle('Drop-off point', { exact: true }).first()).toBeVisible();
+  await expect(page.locator('.jy-far-label').getByText('Renew or leave', { exact: true })).toBeVisible();
+  await expect(page.locator('.jy-far-label').getByText('Pain points', { exact: true })).toBeVisible();
+
+  // Select by click.
+  await target.click();
+  await expect(target).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('1 selected', { exact: true })).toBeVisible();
+
+  // Move by keyboard: one stage right, still at the far view.
+  await target.focus();
+  await page.keyboard.press('ArrowRight');
+  const moved = card(page, 'Fit target card', 'Consider', 'Actions');
+  await expect(moved).toBeAttached();
+  await expect(canvas).toHaveAttribute('data-lod', 'far');
+
+  // Drag it into the next stage's cell.
+  const from = (await moved.boundingBox())!;
+  const cell = (await page.getByRole('button', { name: /^Cell: Buy, Actions, \d+ cards$/ }).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 3, from.y + from.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + ((cell.x + cell.width / 2 - from.x) * i) / 8, from.y + ((cell.y + 20 - from.y) * i) / 8);
+  await page.mouse.up();
+  const dropped = card(page, 'Fit target card', 'Buy', 'Actions');
+  await expect(dropped).toBeAttached();
+
+  // Double-click to edit: the canvas zooms in so the editor can be read, and the edit is stored.
+  await dropped.dblclick();
+  const editor = page.getByRole('textbox', { name: 'Card text', exact: true });
+  await expect(editor).toBeFocused();
+  await expect(canvas).toHaveAttribute('data-lod', 'near');
+  await editor.fill('Fit target card, edited');
+  await editor.press('Control+Enter');
+  await expect(card(page, 'Fit target card, edited', 'Buy', 'Actions')).toBeVisible();
+});
