@@ -417,3 +417,20 @@ const _initiativeKeysMatch: [_InitiativeKeys] extends [never] ? true : never = t
 void _initiativeFromSchema;
 void _initiativeToSchema;
 void _initiativeKeysMatch;
+
+/**
+ * The lifecycle stage a journey stage most likely serves, from its name (in English, German,
+ * French or Dutch) or else from where it sits in the journey (first third acquisition, and so on):
+ * what *Promote to roadmap* offers first.
+ */
+export function lifecycleStageOf(stageName: string, index: number, count: number): LifecycleStage {
+  const n = stageName.toLocaleLowerCase();
+  const has = (words: readonly string[]) => words.some((w) => n.includes(w));
+  if (has(['win back', 'win-back', 'winback', 'lapse', 'churn', 'reactiv', 're-activ', 'return', 'rückgewinn', 'reconquête', 'terugwin'])) return 'reactivation';
+  if (has(['renew', 'loyal', 'use', 'service', 'support', 'grow', 'retain', 'retention', 'nutz', 'verläng', 'fidél', 'utilis', 'gebruik', 'verleng'])) return 'retention';
+  if (has(['onboard', 'activat', 'first use', 'set up', 'setup', 'welcome', 'start', 'einricht', 'aktivier', 'accueil', 'activ', 'welkom'])) return 'activation';
+  if (has(['leave', 'cancel', 'exit', 'kündig', 'résili', 'opzeg'])) return 'reactivation';
+  if (has(['aware', 'discover', 'consider', 'research', 'compare', 'buy', 'purchase', 'choose', 'sign', 'kauf', 'entdeck', 'vergleich', 'achat', 'découv', 'koop', 'ontdek', 'vergelijk'])) return 'acquisition';
+  const at = count > 1 ? index / (count - 1) : 0;
+  return at < 0.34 ? 'acquisition' : at < 0.5 ? 'activation' : 'retention';
+}

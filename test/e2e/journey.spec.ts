@@ -103,13 +103,14 @@ test('build a journey, move cards by keyboard and drag, score emotions, promote,
   await card(page, 'Claim tracker with live status', 'Consider', 'Opportunities').click();
   await page.getByRole('button', { name: 'Promote to roadmap', exact: true }).click();
   const promote = page.getByRole('dialog', { name: 'Promote to roadmap' });
-  await expect(promote.getByRole('radio', { name: 'Retention', exact: true })).toBeChecked();
+  // The card sits in "Consider": the lifecycle stage offered first is acquisition.
+  await expect(promote.getByRole('radio', { name: 'Acquisition', exact: true })).toBeChecked();
   await promote.getByRole('button', { name: 'Promote', exact: true }).click();
   await expect(promote).toBeHidden();
   let db = await stored(page);
   const opp = db.cards.find((c) => c.text === 'Claim tracker with live status')!;
   expect(db.initiatives).toHaveLength(1);
-  expect(db.initiatives[0]).toMatchObject({ cardIds: [opp.id], laneId: 'retention', status: 'idea' });
+  expect(db.initiatives[0]).toMatchObject({ cardIds: [opp.id], laneId: 'acquisition', status: 'idea' });
   expect(opp.initiativeId).toBe(db.initiatives[0]!.id);
 
   // Undo and redo the promotion: both rows change together.

@@ -7,39 +7,14 @@
 // dot vote on the kept ideas: the phones place dots (2 each; one changes his mind), the presenter
 // shows who is done and never where the dots are until voting closes; then the ranked result.
 // `ROOM_SHOTS=<dir>` keeps screenshots of the phones and the shared screens.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createWorkshop, openApp, sidebar, storedRows } from '../helpers/e2e';
+import { phone, roomStatus, type Phone, type RoomInfo } from '../helpers/room-phones';
 
-interface Info {
-  roomId: string;
-  joinUrls: string[];
-  code: string;
-}
+type Info = RoomInfo;
 type Row = Record<string, unknown>;
 
 const SHOTS = process.env.ROOM_SHOTS;
-
-async function roomStatus(page: Page): Promise<Info> {
-  return page.evaluate(async () => {
-    const res = await fetch('/api/host/room/status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    return (await res.json()) as Info;
-  });
-}
-
-interface Phone {
-  context: BrowserContext;
-  page: Page;
-  /** Every WebSocket frame this phone received, as text (binary frames as latin1: idea text is ASCII here). */
-  received: () => string;
-}
-
-async function phone(browser: Browser): Promise<Phone> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  const frames: string[] = [];
-  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(typeof payload === 'string' ? payload : payload.toString('latin1'))));
-  return { context, page, received: () => frames.join('\n') };
-}
 
 async function join(page: Page, info: Info, name: string): Promise<void> {
   await page.goto(info.joinUrls[0]!);

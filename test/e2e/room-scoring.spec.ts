@@ -10,13 +10,11 @@
 // round shows the room's average and band per stage. Both rounds are stored without names.
 // Screenshots of phones (360×740) and the shared screens (1440×900) go to /tmp/a13s/.
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createWorkshop, openApp, sidebar, storedRows } from '../helpers/e2e';
+import { phone, roomStatus, type RoomInfo } from '../helpers/room-phones';
 
-interface Info {
-  roomId: string;
-  joinUrls: string[];
-}
+type Info = RoomInfo;
 type Row = Record<string, unknown>;
 
 const SHOTS = '/tmp/a13s';
@@ -24,28 +22,6 @@ const SHOTS = '/tmp/a13s';
 const FIRST = 'Customer strategy';
 const FIRST_ID = 'strategy-targets';
 mkdirSync(SHOTS, { recursive: true });
-
-async function roomStatus(page: Page): Promise<Info> {
-  return page.evaluate(async () => {
-    const res = await fetch('/api/host/room/status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    return (await res.json()) as Info;
-  });
-}
-
-interface Phone {
-  context: BrowserContext;
-  page: Page;
-  /** Every WebSocket frame this phone received, as latin1 text (the texts here are ASCII). */
-  received: () => string;
-}
-
-async function phone(browser: Browser): Promise<Phone> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  const frames: string[] = [];
-  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(typeof payload === 'string' ? payload : payload.toString('latin1'))));
-  return { context, page, received: () => frames.join('\n') };
-}
 
 async function join(page: Page, info: Info, name: string): Promise<void> {
   await page.goto(info.joinUrls[0]!);

@@ -78,8 +78,9 @@ export function NewJourneyDialog({ open, personas, onClose, onCreate }: { open: 
 
 const lifecycleLabels: Record<LifecycleStage, string> = { acquisition: 'Acquisition', activation: 'Activation', retention: 'Retention', reactivation: 'Re-activation' };
 
-export function PromoteDialog({ card, onClose, onPromote }: { card: JourneyCard | null; onClose: () => void; onPromote: (lane: LifecycleStage) => void }) {
-  const [lane, setLane] = useState<LifecycleStage>('retention');
+/** Opened with `key` per card, so `defaultLane` (the lifecycle stage the card's stage serves) is where it starts. */
+export function PromoteDialog({ card, defaultLane, onClose, onPromote }: { card: JourneyCard | null; defaultLane: LifecycleStage; onClose: () => void; onPromote: (lane: LifecycleStage) => void }) {
+  const [lane, setLane] = useState<LifecycleStage>(defaultLane);
   const id = useId();
   return (
     <Dialog

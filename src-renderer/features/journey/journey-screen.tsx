@@ -7,6 +7,7 @@ import type { ArtifactEditorProps } from '../shared/artifact-editor-props';
 import { artifactInfo } from '../../domain/artifacts';
 import { journeyLimits, type Journey, type JourneyCard } from '../../domain/journey';
 import type { Workshop } from '../../domain/workshop';
+import { lifecycleStageOf } from '../../domain/roadmap';
 import { ArtifactIcon } from '../../ui/artifact-icon';
 import { CommitField } from '../../ui/commit-field';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
@@ -321,7 +322,9 @@ function JourneyWorkspace({ workshop: w, journey: j, cards }: { workshop: Worksh
 
       <ImportNotesDialog key={importing ? 'open' : 'closed'} open={importing} journey={j} cards={cards} onClose={() => setImporting(false)} />
       <PromoteDialog
+        key={promoting?.id ?? 'none'}
         card={promoting}
+        defaultLane={promoting ? lifecycleStageOf(j.stages.find((x) => x.id === promoting.stageId)?.name ?? '', j.stages.findIndex((x) => x.id === promoting.stageId), j.stages.length) : 'retention'}
         onClose={() => setPromoting(null)}
         onPromote={(lane) => {
           const card = promoting;
