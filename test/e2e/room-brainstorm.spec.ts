@@ -74,7 +74,7 @@ test('a silent brainstorm from three phones stays private until the reveal', asy
   await sidebar(page).getByRole('link', { name: 'Run workshop', exact: true }).click();
   await page.getByRole('button', { name: 'Start the workshop', exact: true }).click();
   await page.getByRole('tab', { name: 'Silent brainstorm', exact: true }).click();
-  await page.getByLabel('Question').fill('What gets in the way at renewal?');
+  await page.getByLabel('Question', { exact: true }).fill('What gets in the way at renewal?');
   await page.getByRole('checkbox', { name: 'Show who wrote each idea on the shared screen', exact: true }).check();
   await page.getByRole('button', { name: 'Start silent round', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Pause round', exact: true })).toBeVisible();

@@ -178,10 +178,11 @@ function RunLayout({ workshop: w, session: s, urlStepId }: { workshop: Workshop;
               const state = i === index ? 'current' : done ? 'done' : 'todo';
               return (
                 <li key={st.id}>
-                  <button type="button" className={`run-step run-step-${state}${done ? ' run-step-marked' : ''}`} aria-current={i === index ? 'step' : undefined} aria-label={`${st.title}${done ? ', done' : ''}`} onClick={() => { setTab('artifact'); void moveToStep(w.id, st.id); }}>
+                  <button type="button" className={`run-step run-step-${state}${done ? ' run-step-marked' : ''}`} aria-current={i === index ? 'step' : undefined} onClick={() => { setTab('artifact'); void moveToStep(w.id, st.id); }}>
                     <span className="run-step-number" aria-hidden>{done ? <CheckCircle2 size={16} /> : i + 1}</span>
                     <span className="run-step-title">{st.title}</span>
                     <span className="run-step-time">{st.minutes}′</span>
+                    {done ? <span className="visually-hidden">, done</span> : null}
                   </button>
                 </li>
               );
