@@ -9,7 +9,7 @@
 // `ROOM_SHOTS=<dir>` keeps screenshots of the phones and the shared screens.
 import { expect, test, type Page } from '@playwright/test';
 import { createWorkshop, openApp, sidebar, storedRows } from '../helpers/e2e';
-import { phone, roomStatus, type Phone, type RoomInfo } from '../helpers/room-phones';
+import { phone, roomStatus, storedOnPhone, type Phone, type RoomInfo } from '../helpers/room-phones';
 
 type Info = RoomInfo;
 type Row = Record<string, unknown>;
@@ -29,30 +29,6 @@ async function sendIdea(page: Page, text: string): Promise<void> {
   await page.getByLabel('Your idea').fill(text);
   await page.getByRole('button', { name: 'Send idea', exact: true }).click();
   await expect(page.getByText(text, { exact: true })).toBeVisible();
-}
-
-/** Everything this phone keeps in IndexedDB (its Yjs documents), as latin1 text. */
-async function storedOnPhone(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const out: string[] = [];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open(info.name!);
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      for (const store of [...db.objectStoreNames]) {
-        const values = await new Promise<unknown[]>((ok, fail) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => ok(r.result as unknown[]);
-          r.onerror = () => fail(r.error);
-        });
-        for (const v of values) out.push(v instanceof Uint8Array ? Array.from(v, (b) => String.fromCharCode(b)).join('') : JSON.stringify(v));
-      }
-      db.close();
-    }
-    return out.join('\n');
-  });
 }
 
 const ideasOf = async (page: Page, id: string) => ((await storedRows<Row>(page, 'sessions')).find((s) => s.id === id)?.ideas ?? []) as { text: string; participantId: string | null }[];

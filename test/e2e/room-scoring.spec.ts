@@ -12,7 +12,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { createWorkshop, openApp, sidebar, storedRows } from '../helpers/e2e';
-import { phone, roomStatus, type RoomInfo } from '../helpers/room-phones';
+import { phone, roomStatus, storedOnPhone, type RoomInfo } from '../helpers/room-phones';
 
 type Info = RoomInfo;
 type Row = Record<string, unknown>;
@@ -29,30 +29,6 @@ async function join(page: Page, info: Info, name: string): Promise<void> {
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 15_000 });
-}
-
-/** Everything this phone keeps in IndexedDB (its Yjs documents), as latin1 text. */
-async function storedOnPhone(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const out: string[] = [];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open(info.name!);
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      for (const store of [...db.objectStoreNames]) {
-        const values = await new Promise<unknown[]>((ok, fail) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => ok(r.result as unknown[]);
-          r.onerror = () => fail(r.error);
-        });
-        for (const v of values) out.push(v instanceof Uint8Array ? Array.from(v, (b) => String.fromCharCode(b)).join('') : JSON.stringify(v));
-      }
-      db.close();
-    }
-    return out.join('\n');
-  });
 }
 
 /** Scores every item on a phone: `scores[i]` is the start of the choice's name ("4", "Don’t know"), `notes[i]` optional evidence. */

@@ -31,3 +31,27 @@ export async function phone(browser: Browser): Promise<Phone> {
   page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(typeof payload === 'string' ? payload : payload.toString('latin1'))));
   return { context, page, received: () => frames.join('\n') };
 }
+
+/** Everything a phone keeps in IndexedDB (its Yjs documents), as latin1 text. */
+export async function storedOnPhone(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const out: string[] = [];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open(info.name!);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      for (const store of [...db.objectStoreNames]) {
+        const values = await new Promise<unknown[]>((ok, fail) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => ok(r.result as unknown[]);
+          r.onerror = () => fail(r.error);
+        });
+        for (const v of values) out.push(v instanceof Uint8Array ? Array.from(v, (b) => String.fromCharCode(b)).join('') : JSON.stringify(v));
+      }
+      db.close();
+    }
+    return out.join('\n');
+  });
+}

@@ -61,17 +61,32 @@ function dragged(e: DragEvent): boolean {
   return e.dataTransfer.types.includes(IDEA_TYPE);
 }
 
-function DropColumn({ label, header, children, onDropIdea }: { label: string; header: ReactNode; children: ReactNode; onDropIdea: (ideaId: string) => void }) {
+/** Where an idea of this round can be dropped: the handlers, and whether one is over it now. */
+function useIdeaDrop(onDropIdea: (ideaId: string) => void, enabled = true) {
   const [over, setOver] = useState(false);
+  const handlers = {
+    onDragOver: (e: DragEvent) => {
+      if (!enabled || !dragged(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+      setOver(true);
+    },
+    onDragLeave: () => setOver(false),
+    onDrop: (e: DragEvent) => {
+      setOver(false);
+      const id = e.dataTransfer.getData(IDEA_TYPE);
+      if (!enabled || !id) return;
+      e.preventDefault();
+      onDropIdea(id);
+    },
+  };
+  return { over, handlers };
+}
+
+function DropColumn({ label, header, children, onDropIdea }: { label: string; header: ReactNode; children: ReactNode; onDropIdea: (ideaId: string) => void }) {
+  const { over, handlers } = useIdeaDrop(onDropIdea);
   return (
-    <section className={`theme-column${over ? ' theme-column-over' : ''}`} aria-label={label}
-      onDragOver={(e) => { if (dragged(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; setOver(true); } }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        setOver(false);
-        const id = e.dataTransfer.getData(IDEA_TYPE);
-        if (id) { e.preventDefault(); onDropIdea(id); }
-      }}>
+    <section className={`theme-column${over ? ' theme-column-over' : ''}`} aria-label={label} {...handlers}>
       {header}
       <ul className="theme-ideas">{children}</ul>
     </section>
@@ -79,12 +94,9 @@ function DropColumn({ label, header, children, onDropIdea }: { label: string; he
 }
 
 function NewThemeZone({ disabled, onNew }: { disabled: boolean; onNew: (ideaId?: string) => void }) {
-  const [over, setOver] = useState(false);
+  const { over, handlers } = useIdeaDrop((id) => onNew(id), !disabled);
   return (
-    <div className={`theme-new${over ? ' theme-column-over' : ''}`}
-      onDragOver={(e) => { if (!disabled && dragged(e)) { e.preventDefault(); setOver(true); } }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => { setOver(false); const id = e.dataTransfer.getData(IDEA_TYPE); if (id) { e.preventDefault(); onNew(id); } }}>
+    <div className={`theme-new${over ? ' theme-column-over' : ''}`} {...handlers}>
       <button type="button" className="btn" disabled={disabled} onClick={() => onNew()}>New theme</button>
       <p className="muted small">{disabled ? `At most ${brainstormLimits.themes} themes.` : 'or drop an idea here to start a theme with it'}</p>
     </div>

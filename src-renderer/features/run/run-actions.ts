@@ -14,6 +14,7 @@ import {
 import { createCard, journeyLimits, type Journey } from '../../domain/journey';
 import { createInitiative, roadmapLimits } from '../../domain/roadmap';
 import { newId } from '../../domain/ids';
+import { capText, textLength } from '../../domain/text';
 import { createVote, createVoteExercise, lastDot, type Vote, type VoteExercise } from '../../domain/voting';
 import { createLogEntry, logLimits } from '../../domain/actions-log';
 import type { Workshop } from '../../domain/workshop';
@@ -173,8 +174,7 @@ export type SendTo =
 
 /** Cuts text to `max` characters (never inside a surrogate pair), with an ellipsis when cut. */
 function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return textLength(text) <= max ? text : capText(text, max - 1);
 }
 
 /** The headline and the detail lines of what is sent, as the destination will hold them. */
