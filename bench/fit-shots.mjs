@@ -32,7 +32,9 @@ try {
     await page.screenshot({ path: `${out}/fit-${w}x${h}.png` });
     if (w === 1920) {
       // Select a card and zoom in a little (still far): the selection must show.
-      await page.locator('.react-flow__node-card').nth(40).click();
+      // The far view draws cards into a bitmap: rest the pointer on one, then click it.
+      for (let i = 0; i < 400 && !(await page.locator('.react-flow__node-card').count()); i++) await page.mouse.move(w / 2 + (i % 20) * 9, h / 2 + Math.floor(i / 20) * 7);
+      await page.locator('.react-flow__node-card').first().click();
       await page.keyboard.down('Control');
       for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -100);
       await page.keyboard.up('Control');

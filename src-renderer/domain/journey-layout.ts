@@ -254,6 +254,12 @@ export function cellAt(layout: JourneyLayout, p: { x: number; y: number }): Cell
   return col && row ? { stageId: col.stageId, laneId: row.laneId } : null;
 }
 
+/** The card whose box holds a canvas point, or null (cards never overlap in a layout). */
+export function cardAt(layout: JourneyLayout, p: { x: number; y: number }): string | null {
+  for (const [id, r] of layout.cards) if (p.x >= r.x && p.x < r.x + r.width && p.y >= r.y && p.y < r.y + r.height) return id;
+  return null;
+}
+
 /** The nearest cell that can hold cards (not the emotion lane) to a canvas point, or null if the point is far outside. */
 export function dropCellAt(layout: JourneyLayout, p: { x: number; y: number }): CellRef | null {
   const targets = layout.rows.filter((r) => r.kind !== 'emotion');

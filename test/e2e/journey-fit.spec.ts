@@ -80,26 +80,25 @@ test('zoom to fit an 800-card journey: every card on screen in colour with its m
 
   await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
   await expect(canvas).toHaveAttribute('data-lod', 'far');
-  const allCards = page.getByRole('button', { name: /^Card: / });
-  await expect(allCards).toHaveCount(CARDS);
-  // Every card lies inside the canvas, with a size you can see.
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const box = document.querySelector('.react-flow')!.getBoundingClientRect();
-        const cards = [...document.querySelectorAll('[aria-roledescription="card"]')].map((e) => e.getBoundingClientRect());
-        const inside = cards.filter((r) => r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom && r.width >= 4 && r.height >= 2);
-        return inside.length;
-      }),
-    )
-    .toBe(CARDS);
+  // Every card is drawn into the far view's one bitmap, which lies inside the canvas, and none
+  // is left a DOM card (that is what made the fit view slow).
+  const layer = page.locator('.jy-far-layer');
+  await expect(layer).toHaveAttribute('data-drawn', String(CARDS));
+  await expect(page.locator('.jy-card')).toHaveCount(0);
+  const inside = await page.evaluate(() => {
+    const box = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const r = document.querySelector('.jy-far-layer')!.getBoundingClientRect();
+    return r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom && r.width > 200;
+  });
+  expect(inside).toBe(true);
 
-  // Colour, not text: the card is its lane's colour and its words are not drawn.
+  // Rest the pointer on the target (the first card of its cell): it becomes a real card, drawn
+  // as a block of colour without text.
+  const cellBox = (await page.getByRole('button', { name: /^Cell: Aware, Actions, \d+ cards$/ }).boundingBox())!;
+  for (let dy = 1; dy < cellBox.height && !(await target.count()); dy += 2) await page.mouse.move(cellBox.x + cellBox.width / 2, cellBox.y + dy);
+  await expect(target).toBeVisible();
   await expect(target).toHaveCSS('background-color', rgb(cardColors.yellow.fill));
   await expect(target.getByText('Fit target card', { exact: true })).toBeHidden();
-  // The pain mark is a red band you can see.
-  const pain = target.getByTitle('Pain point', { exact: true });
-  await expect(pain).toBeVisible();
   const danger = await page.evaluate(() => {
     const e = document.createElement('span');
     e.style.color = 'var(--color-danger)';
@@ -108,20 +107,33 @@ test('zoom to fit an 800-card journey: every card on screen in colour with its m
     e.remove();
     return c;
   });
+  // The bitmap under it holds the same: the card's colour, and its pain mark as a red band you
+  // can see on its right side.
+  const box = (await target.boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(4);
+  const pixel = (x: number, y: number) =>
+    page.evaluate(
+      ({ x, y }) => {
+        const c = document.querySelector<HTMLCanvasElement>('.jy-far-layer')!;
+        const r = c.getBoundingClientRect();
+        const d = c.getContext('2d')!.getImageData(Math.floor(((x - r.left) / r.width) * c.width), Math.floor(((y - r.top) / r.height) * c.height), 1, 1).data;
+        return `rgb(${d[0]}, ${d[1]}, ${d[2]})`;
+      },
+      { x, y },
+    );
+  expect(await pixel(box.x + box.width * 0.25, box.y + box.height / 2)).toBe(rgb(cardColors.yellow.fill));
+  expect(await pixel(box.x + box.width * 0.85, box.y + box.height / 2)).toBe(danger);
+  const pain = target.getByTitle('Pain point', { exact: true });
   await expect(pain).toHaveCSS('background-color', danger);
-  const band = (await pain.boundingBox())!;
-  expect(band.width).toBeGreaterThanOrEqual(2);
-  expect(band.height).toBeGreaterThanOrEqual(2);
-  // Other marks too, and the names of stages and lanes beside the grid.
-  await expect(page.getByTitle('Moment of truth', { exact: true }).first()).toBeVisible();
-  await expect(page.getByTitle('Drop-off point', { exact: true }).first()).toBeVisible();
+  // The names of stages and lanes stand beside the grid.
   await expect(page.locator('.jy-far-label').getByText('Renew or leave', { exact: true })).toBeVisible();
   await expect(page.locator('.jy-far-label').getByText('Pain points', { exact: true })).toBeVisible();
 
-  // Select by click.
+  // Select by click: the selected card stays a node (with its ring), out of the bitmap.
   await target.click();
   await expect(target).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText('1 selected', { exact: true })).toBeVisible();
+  await expect(layer).toHaveAttribute('data-drawn', String(CARDS - 1));
 
   // Move by keyboard: one stage right, still at the far view.
   await target.focus();
@@ -148,4 +160,38 @@ test('zoom to fit an 800-card journey: every card on screen in colour with its m
   await editor.fill('Fit target card, edited');
   await editor.press('Control+Enter');
   await expect(card(page, 'Fit target card, edited', 'Buy', 'Actions')).toBeVisible();
+});
+
+test('panned away from the headers, stage and lane names stay pinned to the canvas edges', async ({ page }) => {
+  await openApp(page);
+  const { workshopId, journeyId } = await seedJourney(page, 120);
+  await page.goto(`/#/w/${workshopId}/artifact/journey/${journeyId}`);
+  await expect(card(page, 'Fit target card', 'Aware', 'Actions')).toBeVisible();
+  const pins = page.locator('.jy-pins');
+  // At the opening view the headers are in the grid; nothing is pinned.
+  await expect(pins).toHaveAttribute('data-top', 'off');
+  await expect(pins).toHaveAttribute('data-left', 'off');
+  const flow = (await page.locator('.react-flow').boundingBox())!;
+  const pinned = (name: string, kind: 'stage' | 'lane') => pins.locator(`.jy-pin-${kind}`).getByText(name, { exact: true });
+
+  // Scroll down (a plain wheel pans the canvas): the stage names stay along the top edge, each
+  // over its own column.
+  await page.mouse.move(flow.x + flow.width / 2, flow.y + flow.height / 2);
+  for (let i = 0; i < 6 && (await pins.getAttribute('data-top')) !== 'on'; i++) await page.mouse.wheel(0, 300);
+  await expect(pins).toHaveAttribute('data-top', 'on');
+  const aware = (await pinned('Aware', 'stage').boundingBox())!;
+  expect(aware.y).toBeGreaterThanOrEqual(flow.y - 1);
+  expect(aware.y).toBeLessThan(flow.y + 40);
+  const column = (await page.getByRole('button', { name: /^Cell: Aware, Backstage, \d+ cards$/ }).boundingBox())!;
+  expect(Math.abs(aware.x - column.x)).toBeLessThan(4);
+  await expect(pinned('Renew or leave', 'stage')).toBeAttached();
+
+  // Scroll right: the lane names stay along the left edge, level with their lanes.
+  for (let i = 0; i < 8 && (await pins.getAttribute('data-left')) !== 'on'; i++) await page.mouse.wheel(300, 0);
+  await expect(pins).toHaveAttribute('data-left', 'on');
+  const backstage = (await pinned('Backstage', 'lane').boundingBox())!;
+  expect(backstage.x).toBeLessThan(flow.x + 4);
+  const row = (await page.getByRole('button', { name: /^Cell: Use, Backstage, \d+ cards$/ }).boundingBox())!;
+  expect(Math.abs(backstage.y - row.y)).toBeLessThan(4);
+  await expect(pinned('Backstage', 'lane')).toBeVisible();
 });

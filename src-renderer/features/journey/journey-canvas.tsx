@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent a
 import { Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { cardColors, isCardColor, type Journey, type JourneyCard } from '../../domain/journey';
-import { cellAt, neighbourCell } from '../../domain/journey-layout';
+import { cardAt, cellAt, neighbourCell } from '../../domain/journey-layout';
 import { emotionBand, yToScore } from '../../domain/journey-emotion';
 import { notify } from '../../state/notifications';
 import { actionForKey, targetOf, type CanvasActionState, type CanvasOps } from './canvas-actions';
@@ -21,7 +21,8 @@ import { useCanvasDrag, type DragPositions } from './use-canvas-drag';
 import { useCanvasFit } from './use-canvas-fit';
 import { useCanvasFocus } from './use-canvas-focus';
 import { useCanvasNodeActions } from './use-canvas-node-actions';
-import { useCanvasNodes, type CanvasLive } from './use-canvas-nodes';
+import { useCanvasNodes, useLayoutOptions, type CanvasLive } from './use-canvas-nodes';
+import { PinnedHeaders } from './pinned-headers';
 
 /** From this many cards only what is on screen is rendered (close up: canvas-lod.ts, nextCulling). */
 const VISIBLE_ONLY_FROM = 400;
@@ -62,12 +63,21 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const clipboardSize = useJourneyUi((s) => s.clipboard.length);
 
-  const { options, layout, nodes } = useCanvasNodes({ journey, cards, big, focusStageId, selected, dragPos, wrapper });
   // The level of detail follows the zoom through a selector returning a string: the canvas
   // re-renders when the level changes, never per pan or zoom frame, and cards restyle by CSS.
-  const fontSize = options.fontSize;
+  // The font size is the layout's (big screen sets larger type), known before the layout is.
+  const layoutOptions = useLayoutOptions(journey, big, wrapper);
+  const fontSize = layoutOptions.fontSize;
   const lodSelector = useCallback((s: ReactFlowState) => lodKey(s.transform[2], fontSize), [fontSize]);
   const lod = parseLodKey(useStore(lodSelector));
+  // In the far view the cards are one bitmap (far-layer.tsx); these stay nodes.
+  const [hover, setHover] = useState<string | null>(null);
+  const active = useJourneyUi((s) => s.active);
+  const activeCard = active?.startsWith('card:') ? active.slice(5) : null;
+  const editingCard = editing?.kind === 'card' ? editing.id : null;
+  const keep = useMemo(() => [...selected, ...(activeCard ? [activeCard] : []), ...(editingCard ? [editingCard] : [])], [selected, activeCard, editingCard]);
+  const far = useMemo(() => (lod.lod === 'far' ? { px: lod.px, hover, keep } : null), [lod.lod, lod.px, hover, keep]);
+  const { options, layout, nodes } = useCanvasNodes({ journey, cards, big, focusStageId, selected, dragPos, options: layoutOptions, far });
   // The journey opens culled (only cards on screen mounted); see nextCulling for when that changes.
   const [culling, setCulling] = useState(lod.lod === 'near');
   const wantCulling = nextCulling(culling, lod.band);
@@ -138,6 +148,25 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     },
     [onTab, ops],
   );
+
+  // --- Pointer: in the far view the card under a resting pointer becomes a node, so a press,
+  // click, double-click or drag lands on a real card. Never while a button is held (a pan or a
+  // drag): that would rebuild the node list on every frame.
+  const hoverFrame = useRef(0);
+  const farNow = lod.lod === 'far';
+  const onMouseMove = useCallback(
+    (e: ReactMouseEvent) => {
+      if (!farNow || e.buttons !== 0 || hoverFrame.current) return;
+      const at = { x: e.clientX, y: e.clientY };
+      hoverFrame.current = requestAnimationFrame(() => {
+        hoverFrame.current = 0;
+        setHover(cardAt(live.current.layout, rf.screenToFlowPosition(at)));
+      });
+    },
+    [farNow, rf],
+  );
+  useEffect(() => () => cancelAnimationFrame(hoverFrame.current), []);
+  if (!farNow && hover !== null) setHover(null);
 
   // --- Pointer: a click in the emotion lane scores it, a double-click on a cell adds a card. ----
   const onPaneClick = useCallback(
@@ -220,6 +249,8 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         onFocusCapture={focus.onFocusCapture}
         onDoubleClick={onDoubleClick}
         onContextMenu={onContextMenu}
+        onMouseMove={onMouseMove}
+        onMouseLeave={() => setHover(null)}
       >
         <ReactFlow<JourneyNode>
           nodes={nodes}
@@ -253,6 +284,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
             </Panel>
           ) : null}
           <Controls showInteractive={false} aria-label="Zoom controls" />
+          <PinnedHeaders journey={journey} layout={layout} big={big} />
         </ReactFlow>
         {menuAt ? (
           <CanvasContextMenu

@@ -24,6 +24,7 @@ import { emotionBand, emotionPoints, scoreToY, smoothPath } from '../../domain/j
 import { RoomEmotionBand } from '../shared/room-emotions';
 import { textLength } from '../../domain/workshop';
 import { CardEditor } from './journey-card-editor';
+import { FarNodeMemo, type FarNode } from './far-layer';
 import { useCanvasActions } from './journey-context';
 import { DRAFT_ID, isEditingCard, useJourneyUi } from './journey-ui';
 
@@ -454,6 +455,6 @@ function GridNodeView({ data }: NodeProps<GridNode>) {
 export const GridNodeMemo = memo(GridNodeView);
 
 /** Node types at module level, as the xyflow docs advise (a new object per render remounts every node). */
-export const journeyNodeTypes: NodeTypes = { card: CardNodeMemo, grid: GridNodeMemo };
+export const journeyNodeTypes: NodeTypes = { card: CardNodeMemo, grid: GridNodeMemo, far: FarNodeMemo };
 
-export type JourneyNode = CardNode | GridNode;
+export type JourneyNode = CardNode | GridNode | FarNode;

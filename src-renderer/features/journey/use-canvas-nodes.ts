@@ -5,10 +5,12 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { XYPosition } from '@xyflow/react';
 import { createCard, laneDefaultColor, type Journey, type JourneyCard } from '../../domain/journey';
 import { bigScreenLayout, endOfCell, layoutJourney, normalLayout, type JourneyLayout, type CardRect, type LayoutOptions } from '../../domain/journey-layout';
+import type { FarNode } from './far-layer';
 import type { CardNode, GridNode, JourneyNode } from './journey-nodes';
 import { DRAFT_ID, useJourneyUi } from './journey-ui';
 
 export const GRID_ID = '__grid__';
+export const FAR_ID = '__far__';
 
 /** The canvas's latest data, for stable callbacks that must not re-subscribe on every change. */
 export interface CanvasLive {
@@ -29,7 +31,13 @@ export interface CanvasNodesInput {
   readonly focusStageId: string | null;
   readonly selected: ReadonlySet<string>;
   readonly dragPos: DragPositions;
-  readonly wrapper: RefObject<HTMLDivElement | null>;
+  readonly options: LayoutOptions;
+  /**
+   * The far view (far-layer.tsx): null close up, where every card is a node. Otherwise the zoom
+   * step and the cards that stay nodes: `hover` (the card under the pointer, also in the bitmap)
+   * and `keep` (selected, focused, edited: drawn only as nodes). Dragged cards are kept too.
+   */
+  readonly far: { readonly px: number; readonly hover: string | null; readonly keep: readonly string[] } | null;
 }
 
 export interface CanvasNodes {
@@ -54,15 +62,17 @@ function nodeEq(a: CardNode, rect: CardRect, card: JourneyCard, stageName: strin
   );
 }
 
-export function useCanvasNodes({ journey, cards, big, focusStageId, selected, dragPos, wrapper }: CanvasNodesInput): CanvasNodes {
-  const editing = useJourneyUi((s) => s.editing);
+/** The layout's sizes: the normal ones, or on the big screen type sized for the screen's width. */
+export function useLayoutOptions(journey: Journey, big: boolean, wrapper: RefObject<HTMLDivElement | null>): LayoutOptions {
   const [bigWidth, setBigWidth] = useState(1920);
-
   useEffect(() => {
     if (big) setBigWidth(wrapper.current?.clientWidth ?? window.innerWidth);
   }, [big, wrapper]);
+  return useMemo(() => (big ? bigScreenLayout(journey, bigWidth) : normalLayout), [big, bigWidth, journey]);
+}
 
-  const options: LayoutOptions = useMemo(() => (big ? bigScreenLayout(journey, bigWidth) : normalLayout), [big, bigWidth, journey]);
+export function useCanvasNodes({ journey, cards, big, focusStageId, selected, dragPos, options, far }: CanvasNodesInput): CanvasNodes {
+  const editing = useJourneyUi((s) => s.editing);
 
   // A card being drafted takes its place at the end of its cell so the row makes room for it.
   const layoutCards = useMemo(() => {
@@ -91,12 +101,30 @@ export function useCanvasNodes({ journey, cards, big, focusStageId, selected, dr
     [journey, layout, big, focusStageId],
   );
 
+  // Far view: which cards stay nodes, and which of those the bitmap leaves out. As sorted
+  // strings, so a new Map of drag positions every frame neither redraws the bitmap nor rebuilds
+  // the node list unless the set of cards changed.
+  const farPx = far?.px ?? 0;
+  const farHover = far?.hover ?? null;
+  const dragKey = dragPos ? [...dragPos.keys()].sort().join('\n') : '';
+  const hiddenKey = far ? [...new Set([DRAFT_ID, ...far.keep, ...(dragKey ? dragKey.split('\n') : [])])].sort().join('\n') : '';
+  const farNode: FarNode | null = useMemo(
+    () =>
+      farPx > 0
+        ? { id: FAR_ID, type: 'far', position: { x: 0, y: 0 }, width: layout.width, height: layout.height, draggable: false, selectable: false, focusable: false, zIndex: -1, data: { layout, cards: layoutCards, hiddenKey, px: farPx } }
+        : null,
+    [farPx, layout, layoutCards, hiddenKey],
+  );
+
   const nodes: JourneyNode[] = useMemo(() => {
     const stageName = new Map(journey.stages.map((s) => [s.id, s.name]));
     const laneName = new Map(journey.lanes.map((l) => [l.id, l.name]));
     const next = new Map<string, CardNode>();
-    const out: JourneyNode[] = [gridNode];
+    const out: JourneyNode[] = farNode ? [gridNode, farNode] : [gridNode];
+    const mounted = farNode ? new Set(hiddenKey ? hiddenKey.split('\n') : []) : null;
+    if (mounted && farHover) mounted.add(farHover);
     for (const card of layoutCards) {
+      if (mounted && card.id !== DRAFT_ID && !mounted.has(card.id)) continue;
       const rect = layout.cards.get(card.id);
       if (!rect) continue;
       const sn = stageName.get(card.stageId) ?? '';
@@ -124,7 +152,7 @@ export function useCanvasNodes({ journey, cards, big, focusStageId, selected, dr
     }
     cache.current = next;
     return out;
-  }, [gridNode, layoutCards, layout, journey.stages, journey.lanes, selected, dragPos]);
+  }, [gridNode, farNode, hiddenKey, farHover, layoutCards, layout, journey.stages, journey.lanes, selected, dragPos]);
 
   return { options, layout, nodes };
 }
