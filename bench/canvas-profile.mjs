@@ -26,8 +26,12 @@ const gesture = ({ kind, frames }) =>
     if (kind === 'drag' && !document.querySelector('.react-flow__node-card, .react-flow__node-default')) {
       let i = 0;
       const probe = () => {
-        const x = 320 + ((i * 37) % Math.max(1, innerWidth - 640));
-        const y = 270 + ((i * 53) % Math.max(1, innerHeight - 540));
+        // Within the far view's bitmap (where the cards are) and away from the screen's edges.
+        const fb = document.querySelector('.jy-far-layer')?.getBoundingClientRect();
+        const left = Math.max(320, fb?.left ?? 0);
+        const top = Math.max(270, fb?.top ?? 0);
+        const x = left + ((i * 37) % Math.max(1, Math.min(innerWidth - 320, fb?.right ?? innerWidth) - left));
+        const y = top + ((i * 53) % Math.max(1, Math.min(innerHeight - 270, fb?.bottom ?? innerHeight) - top));
         (document.elementFromPoint(x, y) ?? document.body).dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true, view: window, buttons: 0 }));
         i++;
         requestAnimationFrame(() => requestAnimationFrame(() => (document.querySelector('.react-flow__node-card') || i > 200 ? gesture({ kind, frames }).then(res, rej) : probe())));

@@ -2,6 +2,7 @@
 // plus one zoomed in past readable type, into /tmp/a17 (or the folder given): the far view
 // must still show stages, lanes, card colours, marks and the emotion curve.
 // Usage: node bench/fit-shots.mjs [out] [cards] (after `npm run bench`, which builds out/bench-app).
+/* global requestAnimationFrame -- used inside the page */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { startServer } from '../scripts/serve.mjs';
@@ -33,7 +34,12 @@ try {
     if (w === 1920) {
       // Select a card and zoom in a little (still far): the selection must show.
       // The far view draws cards into a bitmap: rest the pointer on one, then click it.
-      for (let i = 0; i < 400 && !(await page.locator('.react-flow__node-card').count()); i++) await page.mouse.move(w / 2 + (i % 20) * 9, h / 2 + Math.floor(i / 20) * 7);
+      const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const grid = (await page.locator('.jy-far-layer').boundingBox()) ?? { x: w / 2, y: h / 2, width: 100, height: 100 };
+      for (let i = 0; i < 400 && !(await page.locator('.react-flow__node-card').count()); i++) {
+        await page.mouse.move(grid.x + grid.width * (0.2 + 0.03 * (i % 20)), grid.y + grid.height * (0.3 + 0.02 * Math.floor(i / 20)));
+        await frames();
+      }
       await page.locator('.react-flow__node-card').first().click();
       await page.keyboard.down('Control');
       for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -100);

@@ -128,8 +128,12 @@ const dragOne = ({ ms, selector }) =>
     // screen until a card node appears there).
     const probe = (i) =>
       new Promise((done) => {
-        const x = 320 + ((i * 37) % Math.max(1, innerWidth - 640));
-        const y = 270 + ((i * 53) % Math.max(1, innerHeight - 540));
+        // Within the far view's bitmap (where the cards are) and away from the screen's edges.
+        const fb = document.querySelector('.jy-far-layer')?.getBoundingClientRect();
+        const left = Math.max(320, fb?.left ?? 0);
+        const top = Math.max(270, fb?.top ?? 0);
+        const x = left + ((i * 37) % Math.max(1, Math.min(innerWidth - 320, fb?.right ?? innerWidth) - left));
+        const y = top + ((i * 53) % Math.max(1, Math.min(innerHeight - 270, fb?.bottom ?? innerHeight) - top));
         const el = document.elementFromPoint(x, y) ?? document.body;
         el.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true, view: window, buttons: 0 }));
         requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => done(findInView()))));

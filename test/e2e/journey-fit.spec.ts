@@ -95,7 +95,10 @@ test('zoom to fit an 800-card journey: every card on screen in colour with its m
   // Rest the pointer on the target (the first card of its cell): it becomes a real card, drawn
   // as a block of colour without text.
   const cellBox = (await page.getByRole('button', { name: /^Cell: Aware, Actions, \d+ cards$/ }).boundingBox())!;
-  for (let dy = 1; dy < cellBox.height && !(await target.count()); dy += 2) await page.mouse.move(cellBox.x + cellBox.width / 2, cellBox.y + dy);
+  for (let dy = 1; dy < cellBox.height && !(await target.count()); dy += 2) {
+    await page.mouse.move(cellBox.x + cellBox.width / 2, cellBox.y + dy);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
   await expect(target).toBeVisible();
   await expect(target).toHaveCSS('background-color', rgb(cardColors.yellow.fill));
   await expect(target.getByText('Fit target card', { exact: true })).toBeHidden();
