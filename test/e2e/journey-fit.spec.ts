@@ -197,4 +197,18 @@ test('panned away from the headers, stage and lane names stay pinned to the canv
   const row = (await page.getByRole('button', { name: /^Cell: Use, Backstage, \d+ cards$/ }).boundingBox())!;
   expect(Math.abs(backstage.y - row.y)).toBeLessThan(4);
   await expect(pinned('Backstage', 'lane')).toBeVisible();
+
+  // Fit width at readable size: card text is at least 12 px on screen; the stage names stay
+  // pinned as the journey scrolls.
+  await page.getByRole('button', { name: 'More canvas actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Fit width at readable size', exact: true }).click();
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const t = document.querySelector('.jy-card-text');
+        const m = /scale\(([\d.]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform);
+        return t && m ? parseFloat(getComputedStyle(t).fontSize) * Number(m[1]) : 0;
+      }),
+    )
+    .toBeGreaterThanOrEqual(11.9);
 });

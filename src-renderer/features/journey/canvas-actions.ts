@@ -29,6 +29,8 @@ export interface CanvasOps {
   stepEmotion(stageId: string, next: (current: number | undefined) => number | null): void;
   fitAll(): void;
   fitWidth(): void;
+  /** Fit the width, but never with card text under a readable size: the rest is a scroll away (use-canvas-fit.ts). */
+  fitReadable(): void;
 }
 
 /** What decides whether an action is enabled: plain data, so the rules are testable anywhere. */
@@ -258,6 +260,14 @@ export const canvasActions: readonly CanvasAction[] = [
     keys: [],
     enabled: () => true,
     perform: (_c, ops) => ops.fitWidth(),
+  },
+  {
+    id: 'fit-readable',
+    label: 'Fit width at readable size',
+    group: 'view',
+    keys: [],
+    enabled: () => true,
+    perform: (_c, ops) => ops.fitReadable(),
   },
 ];
 

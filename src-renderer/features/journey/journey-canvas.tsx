@@ -91,7 +91,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const drag = useCanvasDrag(live, cards, setDragPos, onSelectedChange, focus.focusAfterChange);
   const { moveByKeyboard } = drag;
   const { copy, paste, remove } = useCanvasClipboard(live, onSelectedChange, focusTarget);
-  const { fitAll, fitWidth } = useCanvasFit(live, wrapper, big, focusStageId);
+  const { fitAll, fitWidth, fitReadable } = useCanvasFit(live, wrapper, big, focusStageId);
   const nodeActions = useCanvasNodeActions(live, focus, props.onRequestDelete);
 
   const ops: CanvasOps = useMemo(
@@ -120,8 +120,9 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       stepEmotion: (stageId, next) => void stepEmotionAction(live.current.journey, stageId, next),
       fitAll,
       fitWidth,
+      fitReadable,
     }),
-    [onSelectedChange, copy, remove, paste, startEdit, startDraft, moveByKeyboard, focusTarget, fitAll, fitWidth],
+    [onSelectedChange, copy, remove, paste, startEdit, startDraft, moveByKeyboard, focusTarget, fitAll, fitWidth, fitReadable],
   );
 
   useEffect(() => {

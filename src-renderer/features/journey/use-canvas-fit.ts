@@ -10,6 +10,20 @@ import type { LiveRef } from './use-canvas-nodes';
 export interface CanvasFit {
   fitAll(): void;
   fitWidth(): void;
+  fitReadable(): void;
+}
+
+/** Card text on screen (px) that a room can read: from a laptop, and on a 1080p big screen. */
+export const READABLE_TEXT_PX = { laptop: 12, big: 24 } as const;
+
+/**
+ * The zoom of "fit width at readable size": the whole width when its text is readable, else
+ * the zoom that makes the text readable (the journey then scrolls), never past 1.5×.
+ */
+export function readableWidthZoom(screenWidth: number, contentWidth: number, fontSize: number, big: boolean): number {
+  const fit = screenWidth / Math.max(1, contentWidth);
+  const min = (big ? READABLE_TEXT_PX.big : READABLE_TEXT_PX.laptop) / fontSize;
+  return Math.min(1.5, Math.max(fit, min));
 }
 
 export function useCanvasFit(live: LiveRef, wrapper: RefObject<HTMLDivElement | null>, big: boolean, focusStageId: string | null): CanvasFit {
@@ -23,6 +37,16 @@ export function useCanvasFit(live: LiveRef, wrapper: RefObject<HTMLDivElement | 
     const zoom = Math.min(1.5, (el.clientWidth - 2 * pad) / l.width);
     void rf.setViewport({ x: pad, y: pad, zoom });
   }, [rf, live, wrapper]);
+
+  // Readable: the journey's left edge (its lane names) at the left, top at the top; stage and
+  // lane names stay pinned while the rest is scrolled to (pinned-headers.tsx).
+  const fitReadable = useCallback(() => {
+    const el = wrapper.current;
+    const l = live.current.layout;
+    if (!el) return;
+    const pad = 24;
+    void rf.setViewport({ x: pad, y: pad, zoom: readableWidthZoom(el.clientWidth - 2 * pad, l.width, l.options.fontSize, big) });
+  }, [rf, live, wrapper, big]);
 
   // Not React Flow's fitView: in the far view the fit keeps room for the stage and lane labels.
   const fitAll = useCallback(() => {
@@ -56,5 +80,5 @@ export function useCanvasFit(live: LiveRef, wrapper: RefObject<HTMLDivElement | 
     if (focusStageId) focusStage(focusStageId);
   }, [focusStageId, focusStage]);
 
-  return { fitAll, fitWidth };
+  return { fitAll, fitWidth, fitReadable };
 }

@@ -48,6 +48,7 @@ function recorder() {
     stepEmotion: rec('stepEmotion'),
     fitAll: rec('fitAll'),
     fitWidth: rec('fitWidth'),
+    fitReadable: rec('fitReadable'),
   };
   return { ops, calls };
 }

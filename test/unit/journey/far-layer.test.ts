@@ -82,3 +82,16 @@ describe('far view bitmap', () => {
     expect(cardAt(layout, { x: -5, y: -5 })).toBeNull();
   });
 });
+
+describe('fit width at readable size', () => {
+  it('fits the whole width when its text is readable, else zooms to readable text', async () => {
+    const { readableWidthZoom } = await import('../../../src-renderer/features/journey/use-canvas-fit');
+    // 2,000 px of journey on a 1,200 px canvas at 15 px type: 9 px, too small; zoom to 12 px.
+    expect(readableWidthZoom(1200, 2000, 15, false) * 15).toBeCloseTo(12);
+    // A narrow journey fits whole (type already larger than 12 px).
+    expect(readableWidthZoom(1200, 1000, 15, false)).toBeCloseTo(1.2);
+    // The big screen asks for 24 px; never past 1.5×.
+    expect(readableWidthZoom(1800, 6000, 20, true) * 20).toBeCloseTo(24);
+    expect(readableWidthZoom(3000, 100, 15, false)).toBe(1.5);
+  });
+});
