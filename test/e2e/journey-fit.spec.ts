@@ -212,3 +212,24 @@ test('panned away from the headers, stage and lane names stay pinned to the canv
     )
     .toBeGreaterThanOrEqual(11.9);
 });
+
+test('the workshop sidebar folds away so the canvas gets the whole width, and stays folded after a reload', async ({ page }) => {
+  await openApp(page);
+  const { workshopId, journeyId } = await seedJourney(page, 12);
+  await page.goto(`/#/w/${workshopId}/artifact/journey/${journeyId}`);
+  const sidebar = page.getByRole('navigation', { name: 'Workshop', exact: true });
+  await expect(sidebar).toBeVisible();
+  const narrow = (await page.locator('.react-flow').boundingBox())!.width;
+  await page.getByRole('button', { name: 'Hide sidebar', exact: true }).click();
+  await expect(sidebar).toBeHidden();
+  const show = page.getByRole('button', { name: 'Show sidebar', exact: true });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(async () => (await page.locator('.react-flow').boundingBox())!.width).toBeGreaterThan(narrow + 200);
+  await page.reload();
+  await expect(show).toBeVisible();
+  await expect(sidebar).toBeHidden();
+  await show.click();
+  await expect(sidebar).toBeVisible();
+  // Focus is not lost with the button that disappeared: it lands on the sidebar's Hide button.
+  await expect(page.getByRole('button', { name: 'Hide sidebar', exact: true })).toBeFocused();
+});

@@ -1,8 +1,8 @@
 // Inside a workshop: a sidebar with its agenda and artifacts, and the selected page
 // (overview, an agenda step, or an artifact).
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { FileOutput } from 'lucide-react';
-import { ArrowLeft, Download, LayoutDashboard, MonitorUp, Play, Save } from 'lucide-react';
+import { ArrowLeft, Download, LayoutDashboard, MonitorUp, PanelLeftClose, PanelLeftOpen, Play, Save } from 'lucide-react';
 import { useArtifactCounts, useWorkshop } from '../../db/queries';
 import { agendaArtifactKinds, agendaMinutes, formatMinutes, type Workshop } from '../../domain/workshop';
 import { artifactInfo, artifactKinds } from '../../domain/artifacts';
@@ -22,6 +22,32 @@ import { ArtifactPage, artifactCount } from './artifact-page';
 import { SaveTemplateDialog } from './save-template-dialog';
 
 type WorkshopRoute = Extract<Route, { workshopId: string }>;
+
+const SIDEBAR_KEY = 'centric.sidebarHidden';
+
+/**
+ * Whether the workshop sidebar is folded away, so a canvas or the run screen gets the whole
+ * width on a laptop. A preference of this machine, kept across reloads and windows.
+ */
+function useSidebarHidden(): [boolean, (hidden: boolean) => void] {
+  const [hidden, setHidden] = useState(() => {
+    try {
+      return localStorage.getItem(SIDEBAR_KEY) === '1';
+    } catch {
+      return false;
+    }
+  });
+  const set = (v: boolean) => {
+    setHidden(v);
+    try {
+      if (v) localStorage.setItem(SIDEBAR_KEY, '1');
+      else localStorage.removeItem(SIDEBAR_KEY);
+    } catch {
+      // Storage refused (private mode, quota): the choice lasts for this page only.
+    }
+  };
+  return [hidden, set];
+}
 
 // The export screen (and with it jsPDF, pptxgenjs and the fonts) loads only when opened.
 const ExportScreen = lazy(() => import('../export/export-screen').then((m) => ({ default: m.ExportScreen })));
@@ -48,6 +74,20 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
   const counts = useArtifactCounts(w.id);
   const journeys = useLiveQuery(async () => (await getDb().journeys.where('workshopId').equals(w.id).toArray()).sort((a, b) => a.order - b.order), [w.id]);
   const [saveOpen, setSaveOpen] = useState(false);
+  const [sidebarHidden, setSidebarHidden] = useSidebarHidden();
+  // Folding or unfolding removes the button pressed: focus goes to its counterpart.
+  const hideButton = useRef<HTMLButtonElement>(null);
+  const showButton = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    (sidebarHidden ? showButton : hideButton).current?.focus();
+  }, [sidebarHidden]);
+  const toggleSidebar = (hidden: boolean) => {
+    toggled.current = true;
+    setSidebarHidden(hidden);
+  };
   // The agenda's artifacts first, then any other artifact that has content (e.g. a persona
   // copied in from another workshop), so nothing stored is ever unreachable.
   const inAgenda = agendaArtifactKinds(w.agenda);
@@ -62,11 +102,17 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
       .catch((err: Error) => notify({ kind: 'error', message: err.message }));
 
   return (
-    <div className="workshop-layout">
-      <nav className="sidebar" aria-label="Workshop">
-        <a className="sidebar-back" href="#/">
-          <ArrowLeft size={16} aria-hidden /> All workshops
-        </a>
+    <div className={`workshop-layout${sidebarHidden ? ' workshop-layout-wide' : ''}`}>
+      <nav className="sidebar" id="workshop-sidebar" aria-label="Workshop" hidden={sidebarHidden}>
+        <div className="sidebar-top">
+          <a className="sidebar-back" href="#/">
+            <ArrowLeft size={16} aria-hidden /> All workshops
+          </a>
+          <button ref={hideButton} type="button" className="sidebar-hide" aria-expanded={true} aria-controls="workshop-sidebar" title="Hide sidebar" onClick={() => toggleSidebar(true)}>
+            <PanelLeftClose size={16} aria-hidden />
+            <span className="visually-hidden">Hide sidebar</span>
+          </button>
+        </div>
         <div className="sidebar-heading">
           <p className="sidebar-client">{w.client}</p>
           <p className="sidebar-title">{w.title}</p>
@@ -136,6 +182,11 @@ function WorkshopLayout({ workshop: w, route }: { workshop: Workshop; route: Wor
         </div>
       </nav>
       <div className="workshop-content">
+        {sidebarHidden ? (
+          <button ref={showButton} type="button" className="btn btn-small sidebar-show" aria-expanded={false} aria-controls="workshop-sidebar" onClick={() => toggleSidebar(false)}>
+            <PanelLeftOpen size={16} aria-hidden /> Show sidebar
+          </button>
+        ) : null}
         <RoomBar workshop={w} journeys={journeys ?? []} />
         <RouteErrorBoundary route={route}>
           {route.name === 'workshop' ? <OverviewPage workshop={w} /> : null}
