@@ -94,7 +94,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
         ) : null}
       </div>
       {w.agenda.length === 0 ? <p className="muted">No steps yet. Add the first one below.</p> : null}
-      <ol className="agenda-editor" ref={listRef} aria-label="Agenda steps">
+      <ol className={`agenda-editor agenda-editor-${format}`} ref={listRef} aria-label="Agenda steps">
         {w.agenda.map((s, i) => {
           const n = i + 1;
           const t = times[i]!;
