@@ -180,7 +180,7 @@ function RunLayout({ workshop: w, session: s, urlStepId }: { workshop: Workshop;
               const state = i === index ? 'current' : done ? 'done' : 'todo';
               return (
                 <li key={st.id}>
-                  <button type="button" className={`run-step run-step-${state}${done ? ' run-step-marked' : ''}`} aria-current={i === index ? 'step' : undefined} onClick={() => { setTab('artifact'); void moveToStep(w.id, st.id); }}>
+                  <button type="button" className={`run-step run-step-${state}${done ? ' run-step-marked' : ''}`} title={`${st.title} (${st.minutes} min)`} aria-current={i === index ? 'step' : undefined} onClick={() => { setTab('artifact'); void moveToStep(w.id, st.id); }}>
                     <span className="run-step-number" aria-hidden>{done ? <CheckCircle2 size={16} /> : i + 1}</span>
                     <span className="run-step-title">{st.title}</span>
                     <span className="run-step-time">{st.minutes}′</span>
