@@ -1,6 +1,6 @@
 // The agenda edited by keyboard on the workshop's overview: a planned start with each step's
 // clock times, a step renamed, re-timed, moved, removed (undone and redone) and added with a
-// journey, all kept across a reload; the clock times follow the 12-hour setting; the agenda saved
+// journey, all kept across a reload, and a step dragged by its handle; the clock times follow the 12-hour setting; the agenda saved
 // as a template gives a new workshop the very same steps. Screenshot: /tmp/shots/agenda-editor.png.
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -134,4 +134,17 @@ test('edits the agenda by keyboard, keeps it across a reload and saves it as a t
   }
   await expect(page.getByRole('list', { name: 'Artifacts of step 8', exact: true })).toContainText('Customer journeys');
   await expect(sidebar(page).getByRole('link', { name: /Customer journeys/ })).toBeVisible();
+
+  // Steps can also be dragged by their handle: the journey step to the top, one undo step. (A tall
+  // window keeps both rows in view, so the drag needs no scrolling.)
+  await page.setViewportSize({ width: 1440, height: 1600 });
+  await steps(page).first().scrollIntoViewIfNeeded();
+  await steps(page).nth(7).locator('.agenda-grip').dragTo(steps(page).first());
+  await expect(titleBox(page, 1)).toHaveValue('Map one journey');
+  // The new workshop has no start time of its own: 09:00, on the 12-hour clock set above.
+  await expect(steps(page).first()).toContainText('9:00 AM–9:25 AM');
+  await expect(titleBox(page, 2)).toHaveValue('Welcome and coffee');
+  await undoButton(page, 'Move step').click();
+  await expect(titleBox(page, 1)).toHaveValue('Welcome and coffee');
+  await expect(titleBox(page, 8)).toHaveValue('Map one journey');
 });
