@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { rowId, rowText, timeMs, orderNumber } from './row-fields';
 import { limits, type AgendaStep } from './workshop';
 import { newId } from './ids';
+import { formatClockTime, type ClockFormat } from './clock';
 import { voteExerciseRowSchema } from './voting';
 import { emotionRoundRowSchema, scoringRoundRowSchema } from './phone-rounds';
 
@@ -222,10 +223,9 @@ export function describeSchedule(behindMs: number): { text: string; tone: 'ok' |
   return behindMs > 0 ? { text: `${amount} behind`, tone: 'behind' } : { text: `${amount} ahead`, tone: 'ahead' };
 }
 
-/** "09:30" for a ms time in the local time zone. */
-export function formatTimeOfDay(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+/** "09:30" (or "9:30 AM" on the 12-hour clock) for a ms time in the local time zone. */
+export function formatTimeOfDay(ms: number, format: ClockFormat = '24h'): string {
+  return formatClockTime(ms, format);
 }
 
 /** Today (the day of `now`) at "HH:MM" local time, in ms; null when the text is not a time. */

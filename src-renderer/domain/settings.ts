@@ -1,5 +1,6 @@
 // The facilitator's settings: plain data with defaults. Keys are stored in the settings table
 // and in library backups: renaming one needs a migration.
+import { isClockFormat, type ClockFormat } from './clock';
 
 export interface Settings {
   /** Shown on exports and new workshops. */
@@ -10,6 +11,8 @@ export interface Settings {
   readonly defaultTemplateId: string;
   /** Location prefilled on new workshops. */
   readonly defaultLocation: string;
+  /** How times of day are shown: the agenda's clock times, run mode's planned end. */
+  readonly clockFormat: ClockFormat;
 }
 
 export const defaultSettings: Settings = {
@@ -17,6 +20,7 @@ export const defaultSettings: Settings = {
   organisation: '',
   defaultTemplateId: 'full-day',
   defaultLocation: '',
+  clockFormat: '24h',
 };
 
 export const settingKeys = Object.keys(defaultSettings) as (keyof Settings)[];
@@ -26,8 +30,10 @@ export function settingsFromRows(rows: readonly { key: string; value: unknown }[
   const out: { -readonly [K in keyof Settings]: Settings[K] } = { ...defaultSettings };
   for (const r of rows) {
     const key = settingKeys.find((k) => k === r.key);
-    // Every setting is text today; a value of another type (a damaged row) keeps the default.
-    if (key && typeof r.value === typeof defaultSettings[key] && typeof r.value === 'string') out[key] = r.value;
+    // A value of another type or outside a setting's choices (a damaged row) keeps the default.
+    if (key === 'clockFormat') {
+      if (isClockFormat(r.value)) out.clockFormat = r.value;
+    } else if (key && typeof r.value === 'string') out[key] = r.value;
   }
   return out;
 }

@@ -41,6 +41,7 @@ export function isCalendarDate(s: string): boolean {
 
 const dateMessage = 'must be a calendar date written YYYY-MM-DD';
 const minutesMessage = 'must be a whole number of minutes from 1 to 480';
+const startTimeMessage = 'must be a time of day written HH:MM (24-hour)';
 
 const stepArtifactSchema = z.strictObject({
   kind: z.enum(artifactKinds, { error: rule(`must be one of ${artifactKinds.join(', ')}`) }),
@@ -84,6 +85,11 @@ export const workshopRowSchema = z.strictObject({
   updatedAt: timeMs,
   // Roadmap lanes and horizon (domain/roadmap.ts); absent until first changed.
   roadmap: roadmapSettingsSchema.optional(),
+  // Planned start of the agenda (domain/agenda.ts); absent until first set.
+  startTime: z
+    .string({ error: rule(startTimeMessage) })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: startTimeMessage })
+    .optional(),
 });
 
 /** A template the facilitator saved or imported (shipped templates live in templates/). */

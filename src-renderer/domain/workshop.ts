@@ -58,6 +58,12 @@ export interface Workshop {
    * four quarters from the workshop date).
    */
   readonly roadmap?: RoadmapSettings;
+  /**
+   * Planned start of the agenda, "HH:MM" on the 24-hour clock (shown in the facilitator's clock
+   * format). Absent until first set; read it with `startMinutes` (domain/agenda.ts), which
+   * supplies 09:00.
+   */
+  readonly startTime?: string;
 }
 
 /** Limits on text the user types; over-long text is refused with a message, never truncated. */

@@ -8,7 +8,7 @@ import {
   ArrowLeft, ArrowRight, Bell, BellOff, CheckCircle2, ClipboardList, EyeOff, MessageCircleQuestion, MonitorUp, Pause, Play,
   Plus, RotateCcw, Users, Vote as VoteIcon, X,
 } from 'lucide-react';
-import { useWorkshop } from '../../db/queries';
+import { useSettings, useWorkshop } from '../../db/queries';
 import {
   addMinutes, completeStep, describeClock, describeSchedule, formatClock, formatTimeOfDay, isRunning, isStepDone, markStepDone, pauseTimer, remainingMs, resetTimer,
   schedule, startTimer, timeOfDayToMs, timerOf, withTimer, type Brainstorm, type RunSession, type StepTimer,
@@ -59,7 +59,9 @@ function nextFiveMinutes(now: number): string {
 }
 
 function StartRun({ workshop: w }: { workshop: Workshop }) {
-  const [start, setStart] = useState(() => nextFiveMinutes(Date.now()));
+  // The agenda's planned start when the facilitator set one, else the next five minutes.
+  const [start, setStart] = useState(() => w.startTime ?? nextFiveMinutes(Date.now()));
+  const format = useSettings()?.clockFormat ?? '24h';
   const [error, setError] = useState<string | null>(null);
   const total = w.agenda.reduce((n, s) => n + s.minutes, 0);
   const startMs = timeOfDayToMs(start, Date.now());
@@ -90,7 +92,7 @@ function StartRun({ workshop: w }: { workshop: Workshop }) {
                 <input id="planned-start" type="time" className="field-input" value={start} onChange={(e) => { setStart(e.target.value); setError(null); }} aria-invalid={error ? true : undefined} />
               </div>
               <p className="run-start-end">
-                Planned end <strong>{startMs === null ? '–' : formatTimeOfDay(startMs + total * 60_000)}</strong>
+                Planned end <strong>{startMs === null ? '–' : formatTimeOfDay(startMs + total * 60_000, format)}</strong>
               </p>
             </div>
             {error ? <p className="field-error" role="alert">{error}</p> : null}
@@ -178,7 +180,7 @@ function RunLayout({ workshop: w, session: s, urlStepId }: { workshop: Workshop;
               const state = i === index ? 'current' : done ? 'done' : 'todo';
               return (
                 <li key={st.id}>
-                  <button type="button" className={`run-step run-step-${state}${done ? ' run-step-marked' : ''}`} aria-current={i === index ? 'step' : undefined} onClick={() => { setTab('artifact'); void moveToStep(w.id, st.id); }}>
+                  <button type="button" className={`run-step run-step-${state}${done ? ' run-step-marked' : ''}`} title={`${st.title} (${st.minutes} min)`} aria-current={i === index ? 'step' : undefined} onClick={() => { setTab('artifact'); void moveToStep(w.id, st.id); }}>
                     <span className="run-step-number" aria-hidden>{done ? <CheckCircle2 size={16} /> : i + 1}</span>
                     <span className="run-step-title">{st.title}</span>
                     <span className="run-step-time">{st.minutes}′</span>
@@ -299,6 +301,7 @@ function RunBar({ workshop: w, session: s, step, index, onPresenter, drawer, set
   const running = isRunning(t);
   const over = left < 0;
   const sch = schedule(w.agenda, s, now);
+  const format = useSettings()?.clockFormat ?? '24h';
   const status = describeSchedule(sch.behindMs);
 
   // The soft sound plays once when a running countdown reaches zero (in this window only).
@@ -346,7 +349,7 @@ function RunBar({ workshop: w, session: s, step, index, onPresenter, drawer, set
       <div className={`run-schedule run-schedule-${status.tone}`} aria-live="polite">
         <span className="run-schedule-status">{s.endedAt ? 'Workshop ended' : status.text}</span>
         <span className="run-schedule-meta">
-          Step {index + 1}/{w.agenda.length} · planned end {formatTimeOfDay(sch.plannedEnd)} · expected {formatTimeOfDay(sch.projectedEnd)}
+          Step {index + 1}/{w.agenda.length} · planned end {formatTimeOfDay(sch.plannedEnd, format)} · expected {formatTimeOfDay(sch.projectedEnd, format)}
         </span>
       </div>
       <div className="run-bar-actions">

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Camera, Download, FileDown, FileUp, History, Trash2, Upload } from 'lucide-react';
 import { useSettings } from '../../db/queries';
 import { limits } from '../../domain/workshop';
+import { isClockFormat } from '../../domain/clock';
 import { formatMinutes } from '../../domain/workshop';
 import { templateTotalMinutes } from '../../domain/template';
 import { CommitField } from '../../ui/commit-field';
@@ -71,6 +72,22 @@ export function SettingsScreen() {
                   {t.name}
                 </option>
               ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor="clock-format">
+              Clock times
+            </label>
+            <select
+              id="clock-format"
+              className="field-input"
+              value={settings.clockFormat}
+              onChange={(e) => {
+                if (isClockFormat(e.target.value)) void setSetting('clockFormat', e.target.value, 'Change clock format');
+              }}
+            >
+              <option value="24h">24-hour (14:30)</option>
+              <option value="12h">12-hour (2:30 PM)</option>
             </select>
           </div>
         </div>

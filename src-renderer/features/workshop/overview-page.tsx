@@ -1,12 +1,11 @@
-// A workshop's overview: its details (edited in place, saved as you type) and its agenda at a glance.
+// A workshop's overview: its details and its agenda, both edited in place and saved as you type.
 import { CalendarDays, Clock, MapPin, Play } from 'lucide-react';
 import { agendaMinutes, formatMinutes, limits, type Workshop } from '../../domain/workshop';
 import { formatLocalDate } from '../../domain/ids';
-import { artifactInfo } from '../../domain/artifacts';
 import { CommitField } from '../../ui/commit-field';
-import { ArtifactIcon } from '../../ui/artifact-icon';
 import { routeHref } from '../../state/router';
 import { setWorkshopField } from './workshop-actions';
+import { AgendaEditor } from './agenda-editor';
 
 export function OverviewPage({ workshop: w }: { workshop: Workshop }) {
   // The workshop as this screen holds it: typing is journaled from the first key (use-draft.ts).
@@ -72,35 +71,7 @@ export function OverviewPage({ workshop: w }: { workshop: Workshop }) {
         />
       </section>
 
-      <section className="card" aria-labelledby="agenda-title">
-        <h2 id="agenda-title" className="card-title">
-          Agenda <span className="card-title-meta">{formatMinutes(total)}</span>
-        </h2>
-        {w.agenda.length === 0 ? (
-          <p className="muted">This workshop has no agenda. Create one from a template to get timed steps and prompts.</p>
-        ) : (
-          <ol className="agenda-list">
-            {w.agenda.map((s, i) => (
-              <li key={s.id} className="agenda-row">
-                <span className="step-number" aria-hidden>
-                  {i + 1}
-                </span>
-                <a className="agenda-row-title" href={routeHref({ name: 'step', workshopId: w.id, stepId: s.id })}>
-                  {s.title}
-                </a>
-                <span className="agenda-row-artifacts">
-                  {s.artifacts.map((a, j) => (
-                    <span key={j} className="chip" title={artifactInfo[a.kind].label}>
-                      <ArtifactIcon kind={a.kind} size={14} /> {a.title ?? artifactInfo[a.kind].label}
-                    </span>
-                  ))}
-                </span>
-                <span className="agenda-row-time">{formatMinutes(s.minutes)}</span>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <AgendaEditor workshop={w} />
     </main>
   );
 }

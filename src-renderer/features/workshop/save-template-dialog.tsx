@@ -36,7 +36,7 @@ export function SaveTemplateDialog({ workshop, open, onClose }: { workshop: Work
         id="save-template-form"
         onSubmit={async (e) => {
           e.preventDefault();
-          const problem = await saveAgendaAsTemplate(workshop, name.trim(), summary.trim());
+          const problem = await saveAgendaAsTemplate(workshop.id, name.trim(), summary.trim());
           if (problem) setError(problem);
           else onClose();
         }}

@@ -6,8 +6,12 @@ import { CommitField } from '../../ui/commit-field';
 import { ArtifactIcon } from '../../ui/artifact-icon';
 import { routeHref } from '../../state/router';
 import { setStepField } from '../shared/agenda-steps';
+import { startMinutes, stepTimes } from '../../domain/agenda';
+import { formatMinutesOfDay } from '../../domain/clock';
+import { useSettings } from '../../db/queries';
 
 export function StepPage({ workshop: w, stepId }: { workshop: Workshop; stepId: string }) {
+  const format = useSettings()?.clockFormat ?? '24h';
   const index = w.agenda.findIndex((s) => s.id === stepId);
   const step = w.agenda[index];
   if (!step) {
@@ -17,6 +21,7 @@ export function StepPage({ workshop: w, stepId }: { workshop: Workshop; stepId: 
       </main>
     );
   }
+  const times = stepTimes(w.agenda, startMinutes(w))[index]!;
   const prev = w.agenda[index - 1];
   const next = w.agenda[index + 1];
   return (
@@ -28,7 +33,7 @@ export function StepPage({ workshop: w, stepId }: { workshop: Workshop; stepId: 
         <h1 id="step-title">{step.title}</h1>
         <p className="meta-line">
           <span>
-            <Clock size={16} aria-hidden /> {formatMinutes(step.minutes)}
+            <Clock size={16} aria-hidden /> {formatMinutes(step.minutes)} · {formatMinutesOfDay(times.start, format)}–{formatMinutesOfDay(times.end, format)}
           </span>
         </p>
       </header>

@@ -2,8 +2,8 @@
 // workshop's history. Step notes: features/shared/agenda-steps.ts.
 import { LIBRARY_SCOPE } from '../../db/commands';
 import { agendaToTemplate } from '../../domain/template';
-import type { Workshop } from '../../domain/workshop';
-import { execute } from '../../state/history';
+import { getDb } from '../../db/database';
+import { execute, flushPendingEdits, whenApplied } from '../../state/history';
 import { notify } from '../../state/notifications';
 
 type WorkshopField = 'title' | 'client' | 'date' | 'location' | 'objectives';
@@ -26,8 +26,15 @@ export function setWorkshopField(id: string, field: WorkshopField, value: string
   });
 }
 
-/** Saves the workshop's agenda (without notes) as a template of the facilitator's own. */
-export async function saveAgendaAsTemplate(w: Workshop, name: string, summary: string): Promise<string | null> {
+/**
+ * Saves the workshop's agenda (without notes) as a template of the facilitator's own: the agenda
+ * as stored once every edit typed so far is in, so a step renamed a moment ago is saved renamed.
+ */
+export async function saveAgendaAsTemplate(workshopId: string, name: string, summary: string): Promise<string | null> {
+  flushPendingEdits();
+  await whenApplied();
+  const w = await getDb().workshops.get(workshopId);
+  if (!w) return 'The workshop no longer exists.';
   let template;
   try {
     template = agendaToTemplate({
