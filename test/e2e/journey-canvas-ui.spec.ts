@@ -215,7 +215,7 @@ test('a cut-off card shows its whole text while hovered or focused, and its acce
   await page.screenshot({ path: '/tmp/i14g/peek-1440.png' });
   await page.mouse.move(5, 5);
   await expect(peek).toBeHidden();
-  // By keyboard too.
+  // By keyboard too. (The card was found by its accessible name, which holds the whole text.)
   await long.focus();
   await expect(peek).toHaveText(LONG_TEXT);
   await long.blur();
