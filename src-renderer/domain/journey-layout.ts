@@ -35,6 +35,11 @@ export interface LayoutOptions {
   readonly border: number;
   /** The emotion lane is at least this tall (room for the curve at large type). */
   readonly minEmotionHeight: number;
+  /**
+   * Marks show as labelled pills this wide (in ems of the card font) and wrap onto more footer
+   * lines when they do not fit side by side (big screen); unset, marks are icons on one line.
+   */
+  readonly markWordEms?: number;
 }
 
 export const normalLayout: LayoutOptions = {
@@ -76,6 +81,8 @@ export function bigScreenLayout(journey: Pick<Journey, 'stages'>, screenWidth: n
     maxLines: 5,
     border: 3,
     minEmotionHeight: fontSize * 8,
+    // "Moment of truth" at 0.7 em with its icon and padding (journey.css, .jy-mark-word).
+    markWordEms: 7.6,
   };
 }
 
@@ -163,12 +170,21 @@ export function cardHasFooter(card: Pick<JourneyCard, 'marks' | 'initiativeId'>)
   return card.marks.length > 0 || card.initiativeId !== null;
 }
 
+/** How many footer lines a card's marks take: one, unless labelled marks (markWordEms) do not fit side by side. */
+export function footerLines(card: Pick<JourneyCard, 'marks'>, width: number, o: LayoutOptions): number {
+  if (!o.markWordEms || card.marks.length < 2) return 1;
+  const inner = width - 2 * o.cardPadX - 2 * o.border;
+  const perLine = Math.max(1, Math.floor(inner / (o.markWordEms * o.fontSize)));
+  return Math.ceil(card.marks.length / perLine);
+}
+
 /** A card's size for its text (estimated: the layout must be pure and cannot measure). */
 export function cardSize(card: Pick<JourneyCard, 'text' | 'marks' | 'initiativeId'>, width: number, o: LayoutOptions): { height: number; lines: number } {
   const perLine = (width - 2 * o.cardPadX - 2 * o.border) / (o.fontSize * o.charWidth);
   const lines = clampNumber(wrapLines(card.text, perLine), 1, o.maxLines);
   const text = Math.ceil(lines * o.fontSize * o.lineHeight);
-  return { height: Math.ceil(2 * o.cardPadY + 2 * o.border + text + (cardHasFooter(card) ? footerHeight(o) : 0)), lines };
+  const footer = cardHasFooter(card) ? footerHeight(o) * footerLines(card, width, o) : 0;
+  return { height: Math.ceil(2 * o.cardPadY + 2 * o.border + text + footer), lines };
 }
 
 /** Sorts cards for display within a cell: by order, then id (so ties never flicker). */

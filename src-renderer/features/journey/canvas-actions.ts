@@ -306,3 +306,34 @@ export function targetOf(key: string | null, cardCell: (cardId: string) => CellR
   if (kind === 'stage' || kind === 'lane') return { kind, id: a };
   return null;
 }
+
+/**
+ * The cell a paste lands in when none is named (the toolbar's Paste): the cell the canvas's
+ * active element is or holds, or the focused stage's (emotion cell's) first card lane; else the
+ * cell of the first selected card; else the focused lane's first stage. Null when nothing
+ * points anywhere. `active` is a focus key ('cell:s:l',
+ * 'card:id', 'stage:s', 'lane:l', 'emotion:s:l'); stale keys (a deleted stage) point nowhere.
+ */
+export function pasteCellFor(
+  active: string | null,
+  journey: { readonly stages: readonly { readonly id: string }[]; readonly lanes: readonly { readonly id: string; readonly kind: string }[] },
+  cards: readonly { readonly id: string; readonly stageId: string; readonly laneId: string }[],
+  selected: ReadonlySet<string>,
+): CellRef | null {
+  const stageOk = (id: string | undefined) => id !== undefined && journey.stages.some((s) => s.id === id);
+  const cardLane = (id: string | undefined) => id !== undefined && journey.lanes.some((l) => l.id === id && l.kind !== 'emotion');
+  const cellOf = (stageId: string | undefined, laneId: string | undefined): CellRef | null =>
+    stageOk(stageId) && cardLane(laneId) ? { stageId: stageId!, laneId: laneId! } : null;
+  const [kind, a, b] = (active ?? '').split(':');
+  const firstLane = journey.lanes.find((l) => l.kind !== 'emotion')?.id;
+  if (kind === 'cell') return cellOf(a, b);
+  if (kind === 'card') {
+    const c = cards.find((x) => x.id === a);
+    if (c) return cellOf(c.stageId, c.laneId);
+  }
+  if (kind === 'stage' || kind === 'emotion') return cellOf(a, firstLane);
+  const sel = cards.find((c) => selected.has(c.id));
+  if (sel) return cellOf(sel.stageId, sel.laneId);
+  if (kind === 'lane') return cellOf(journey.stages[0]?.id, a);
+  return null;
+}

@@ -111,22 +111,24 @@ export async function deleteJourney(j: Journey): Promise<boolean> {
 
 // --- Stages and lanes ---------------------------------------------------------------
 
-export function addStage(j: Journey, index = j.stages.length): Promise<boolean> {
+/** Adds a stage; resolves to its id once stored (null when refused), so the canvas can open it for renaming. */
+export async function addStage(j: Journey, index = j.stages.length): Promise<string | null> {
   if (j.stages.length >= journeyLimits.stages) {
     notify({ kind: 'error', message: `A journey holds at most ${journeyLimits.stages} stages.` });
-    return Promise.resolve(false);
+    return null;
   }
   const stage = createStage(uniqueName('New stage', j.stages.map((s) => s.name)));
-  return editJourney(j, 'Add stage', (x) => insertStage(x, stage, index));
+  return (await editJourney(j, 'Add stage', (x) => insertStage(x, stage, index))) ? stage.id : null;
 }
 
-export function addLane(j: Journey, kind: LaneKind = 'custom', index = j.lanes.length): Promise<boolean> {
+/** Adds a lane; resolves to its id once stored (null when refused). */
+export async function addLane(j: Journey, kind: LaneKind = 'custom', index = j.lanes.length): Promise<string | null> {
   if (j.lanes.length >= journeyLimits.lanes) {
     notify({ kind: 'error', message: `A journey holds at most ${journeyLimits.lanes} lanes.` });
-    return Promise.resolve(false);
+    return null;
   }
   const lane = createLane(uniqueName(kind === 'custom' ? 'New lane' : laneKindLabels[kind], j.lanes.map((l) => l.name)), kind);
-  return editJourney(j, 'Add lane', (x) => insertLane(x, lane, index));
+  return (await editJourney(j, 'Add lane', (x) => insertLane(x, lane, index))) ? lane.id : null;
 }
 
 export const renameStageAction = (j: Journey, stageId: string, name: string) => editJourney(j, 'Rename stage', (x) => renameStage(x, stageId, name));

@@ -3,9 +3,9 @@
 // fit live in use-canvas-*.ts, and every key press is looked up in canvas-actions.ts, the table
 // the toolbar and the canvas actions menu read too. Every change goes through journey-actions.ts.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
-import { Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
+import { ReactFlow, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { cardColors, isCardColor, type Journey, type JourneyCard } from '../../domain/journey';
+import type { Journey, JourneyCard } from '../../domain/journey';
 import { cardAt, cellAt, neighbourCell } from '../../domain/journey-layout';
 import { emotionBand, yToScore } from '../../domain/journey-emotion';
 import { notify } from '../../state/notifications';
@@ -14,7 +14,7 @@ import { CanvasContextMenu } from './canvas-actions-menu';
 import { lodKey, MAX_ZOOM, MIN_ZOOM, nextCulling, parseLodKey } from './canvas-lod';
 import { setEmotionAction, stepEmotionAction } from './journey-actions';
 import { CanvasActionsContext } from './journey-context';
-import { journeyNodeTypes, type JourneyNode } from './journey-nodes';
+import { CardPeek, journeyNodeTypes, type JourneyNode } from './journey-nodes';
 import { useJourneyUi } from './journey-ui';
 import { useCanvasClipboard } from './use-canvas-clipboard';
 import { useCanvasDrag, type DragPositions } from './use-canvas-drag';
@@ -29,15 +29,12 @@ const VISIBLE_ONLY_FROM = 400;
 // Props React Flow compares by identity: module constants, so a re-render never re-subscribes.
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
-function minimapColor(n: JourneyNode): string {
-  if (n.type !== 'card') return 'transparent';
-  const c = n.data.card.color;
-  return isCardColor(c) ? cardColors[c].edge : cardColors.yellow.edge;
-}
-
 /** What the journey screen (toolbar, menu) may ask of the canvas: what canvas actions perform, and focus. */
 export interface CanvasHandle extends CanvasOps {
   focusTarget(key: string): void;
+  /** Adds a stage (a lane) at the end, brings it into view and opens its name for typing. */
+  addStage(): void;
+  addLane(): void;
 }
 
 export interface JourneyCanvasProps {
@@ -56,9 +53,6 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const rf = useReactFlow<JourneyNode>();
   const wrapper = useRef<HTMLDivElement>(null);
   const editing = useJourneyUi((s) => s.editing);
-  // The minimap redraws on every pan and zoom frame and halves the frame rate of a small journey
-  // on a laptop without a GPU, so it is shown on request (remembered for the session).
-  const showMinimap = useJourneyUi((s) => s.minimap);
   const [dragPos, setDragPos] = useState<DragPositions>(null);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const clipboardSize = useJourneyUi((s) => s.clipboard.length);
@@ -126,8 +120,13 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   );
 
   useEffect(() => {
-    handleRef.current = { ...ops, focusTarget };
-  }, [handleRef, ops, focusTarget]);
+    handleRef.current = {
+      ...ops,
+      focusTarget,
+      addStage: () => nodeActions.insertStage(live.current.journey.stages.length),
+      addLane: () => nodeActions.insertLane(live.current.journey.lanes.length),
+    };
+  }, [handleRef, ops, focusTarget, nodeActions]);
 
   const onKeyDown = useCallback(
     (e: ReactKeyboardEvent) => {
@@ -276,16 +275,9 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
           attributionPosition="top-right"
           aria-label={`Journey canvas: ${journey.name}. Tab moves between cells and cards; Enter adds or edits a card; arrows move cards.`}
         >
-          {!big && showMinimap ? <MiniMap<JourneyNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap of the journey" /> : null}
-          {!big ? (
-            <Panel position="bottom-right" className="jy-minimap-toggle" style={showMinimap ? { marginBottom: 170 } : undefined}>
-              <button type="button" className="btn btn-small" aria-pressed={showMinimap} onClick={() => useJourneyUi.setState((s) => ({ minimap: !s.minimap }))}>
-                {showMinimap ? 'Hide minimap' : 'Show minimap'}
-              </button>
-            </Panel>
-          ) : null}
-          <Controls showInteractive={false} aria-label="Zoom controls" />
+          <CardPeek cards={cards} layout={layout} />
           <PinnedHeaders journey={journey} layout={layout} big={big} />
+          {/* Zoom controls and the minimap stand beside the canvas, never over it: journey-canvas-side.tsx. */}
         </ReactFlow>
         {menuAt ? (
           <CanvasContextMenu

@@ -2,7 +2,7 @@
 // cell. Built on the shared draft hook: an existing card's text is stored as it is typed (300 ms
 // after the last key, before undo, when the editor closes); a new card is stored once, when its
 // editor closes, before an undo, or if the editor goes away with text in it. Never cuts text.
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { cardTextProblem, type JourneyCard } from '../../domain/journey';
 import { registerFlusher } from '../../state/history';
 import { useDraft, type DraftCheck } from '../../ui/use-draft';
@@ -68,6 +68,15 @@ export function CardEditor({ card, isDraft }: { card: JourneyCard; isDraft: bool
     }
   }, []);
 
+  // The editor grows with its text (the card's box is only as tall as its text was, one line for
+  // a new card): every line typed stays in view for the room instead of scrolling out of it.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = '0px';
+    el.style.height = `${el.scrollHeight}px`;
+  }, [draft]);
+
   const onKeyDown = (e: ReactKeyboardEvent<HTMLTextAreaElement>) => {
     // The canvas's own keys (arrows, Delete, Ctrl+A) must not act while typing.
     e.stopPropagation();
@@ -87,6 +96,7 @@ export function CardEditor({ card, isDraft }: { card: JourneyCard; isDraft: bool
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
         onBlur={close}
+        rows={2}
         placeholder="Type, then Ctrl+Enter"
       />
       {error ? (

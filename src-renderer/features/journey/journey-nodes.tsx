@@ -4,7 +4,7 @@
 import { useRoom } from '../../room/room-store';
 import { authorColour } from '../../domain/room';
 import { memo, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
-import type { Node, NodeProps, NodeTypes } from '@xyflow/react';
+import { ViewportPortal, type Node, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { AlertTriangle, GripHorizontal, GripVertical, LogOut, MoreHorizontal, Rocket, Star } from 'lucide-react';
 import {
   cardAccessibleName,
@@ -58,6 +58,15 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
   }
   const marks = card.marks;
   const descId = `jy-desc-${id}`;
+  // Text cut off at the card's last line shows whole beside it while the card is hovered or
+  // focused (CardPeek); its accessible name holds the whole text anyway.
+  const peek = (e: { currentTarget: HTMLElement }) => {
+    const p = e.currentTarget.querySelector('.jy-card-text');
+    if (p && p.scrollHeight > p.clientHeight + 1) useJourneyUi.setState({ peek: id });
+  };
+  const unpeek = () => {
+    if (useJourneyUi.getState().peek === id) useJourneyUi.setState({ peek: null });
+  };
   const hasFooter = marks.length > 0 || card.initiativeId !== null;
   return (
     <div
@@ -70,6 +79,11 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
       aria-pressed={selected}
       tabIndex={tabbable ? 0 : -1}
       data-focus-key={`card:${id}`}
+      onPointerEnter={peek}
+      onFocus={peek}
+      onPointerLeave={unpeek}
+      onBlur={unpeek}
+      onPointerDown={unpeek}
     >
       <p className="jy-card-text" style={{ WebkitLineClamp: lines }}>
         {card.text}
@@ -86,6 +100,10 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
             return (
               <span key={m} className={`jy-mark jy-mark-${m}`} title={cardMarkLabels[m]}>
                 <Icon aria-hidden />
+                {/* Shown on the big screen only (journey.css): a glyph alone is lost across a room. */}
+                <span className="jy-mark-word" aria-hidden>
+                  {cardMarkLabels[m]}
+                </span>
                 <span className="visually-hidden">{cardMarkLabels[m]}.</span>
               </span>
             );
@@ -103,6 +121,27 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
 }
 
 export const CardNodeMemo = memo(CardNodeView);
+
+/** The whole text of the card being peeked at, drawn over the canvas from the card's top left, in its colours, growing downwards. */
+export function CardPeek({ cards, layout }: { cards: readonly JourneyCard[]; layout: JourneyLayout }) {
+  const id = useJourneyUi((s) => (s.editing ? null : s.peek));
+  const card = id ? cards.find((c) => c.id === id) : undefined;
+  const rect = id ? layout.cards.get(id) : undefined;
+  if (!card || !rect) return null;
+  const palette = cardColors[isCardColor(card.color) ? card.color : 'yellow'];
+  return (
+    <ViewportPortal>
+      <div
+        className="jy-peek"
+        data-testid="card-peek"
+        style={{ transform: `translate(${rect.x}px, ${rect.y}px)`, width: rect.width, minHeight: rect.height, background: palette.fill, color: palette.ink, borderColor: palette.edge }}
+        aria-hidden
+      >
+        {card.text}
+      </div>
+    </ViewportPortal>
+  );
+}
 
 // --- Grid: headers, cells, emotion curve ----------------------------------------------
 
@@ -161,7 +200,10 @@ interface HeaderProps {
 /** One stage or lane header: rename inline, reorder by keyboard (Alt+arrows) or by dragging the grip, resize, delete. */
 function Header({ kind, id, name, index, count, size, big, cardCount }: HeaderProps) {
   const a = useCanvasActions();
-  const [renaming, setRenaming] = useState(false);
+  const [renamingHere, setRenaming] = useState(false);
+  // Just added from the toolbar or a header menu: the canvas opens the name for typing.
+  const renamingAsked = useJourneyUi((s) => s.renaming === `${kind}:${id}`);
+  const renaming = renamingHere || renamingAsked;
   const [menu, setMenu] = useState(false);
   const [drag, setDrag] = useState<{ kind: 'move' | 'resize'; start: number; delta: number } | null>(null);
   const isStage = kind === 'stage';
@@ -241,6 +283,7 @@ function Header({ kind, id, name, index, count, size, big, cardCount }: HeaderPr
           onCommit={(v) => (isStage ? a.renameStage(id, v) : a.renameLane(id, v))}
           onDone={() => {
             setRenaming(false);
+            if (renamingAsked) useJourneyUi.setState({ renaming: null });
             focusSelf();
           }}
         />

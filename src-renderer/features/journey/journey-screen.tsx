@@ -13,7 +13,7 @@ import { CommitField } from '../../ui/commit-field';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { EmptyState } from '../../ui/empty-state';
 import { navigate, routeHref } from '../../state/router';
-import { notify } from '../../state/notifications';
+import { notify, useNotifications } from '../../state/notifications';
 import {
   addJourney,
   deleteJourney,
@@ -25,6 +25,7 @@ import {
   setScenario,
 } from './journey-actions';
 import { JourneyCanvas, type CanvasHandle } from './journey-canvas';
+import { CanvasSide } from './journey-canvas-side';
 import { JourneyToolbar } from './journey-toolbar';
 import { NewJourneyDialog, PromoteDialog, RenameJourneyDialog } from './journey-dialogs';
 import { ImportNotesDialog } from './import-notes-dialog';
@@ -185,7 +186,12 @@ function JourneyWorkspace({ workshop: w, journey: j, cards }: { workshop: Worksh
   const selectedCards = cards.filter((c) => selected.has(c.id));
   const onSelectedChange = useCallback((s: ReadonlySet<string>) => setSelected(s), []);
 
-  useEffect(() => () => useJourneyUi.setState({ editing: null, active: null }), []);
+  useEffect(() => () => useJourneyUi.setState({ editing: null, active: null, renaming: null }), []);
+  // Toasts keep low and compact here, off the canvas the room is reading.
+  useEffect(() => {
+    useNotifications.setState({ placement: 'dock' });
+    return () => useNotifications.setState({ placement: 'default' });
+  }, []);
 
   const requestDelete = useCallback(
     (kind: 'stage' | 'lane', id: string) => {
@@ -303,16 +309,19 @@ function JourneyWorkspace({ workshop: w, journey: j, cards }: { workshop: Worksh
 
       <EmotionRoundBar workshopId={j.workshopId} journey={j} />
 
-      <JourneyCanvas
-        journey={j}
-        cards={cards}
-        big={big}
-        focusStageId={focusStageId}
-        selected={selected}
-        onSelectedChange={onSelectedChange}
-        onRequestDelete={requestDelete}
-        handleRef={handle}
-      />
+      <div className="jy-canvas-area">
+        <JourneyCanvas
+          journey={j}
+          cards={cards}
+          big={big}
+          focusStageId={focusStageId}
+          selected={selected}
+          onSelectedChange={onSelectedChange}
+          onRequestDelete={requestDelete}
+          handleRef={handle}
+        />
+        <CanvasSide big={big} />
+      </div>
 
       {!big ? (
         <p className="jy-help muted small">
@@ -331,7 +340,8 @@ function JourneyWorkspace({ workshop: w, journey: j, cards }: { workshop: Worksh
           setPromoting(null);
           if (card)
             void promoteCard(j, card, lane).then((id) => {
-              if (id) notify({ kind: 'success', message: `“${card.text}” is on the roadmap as an idea.` });
+              // Cards promoted one after another share one toast (with a count) instead of stacking up.
+              if (id) notify({ kind: 'success', message: `“${card.text}” is on the roadmap as an idea.`, group: 'promote-to-roadmap' });
             });
         }}
       />

@@ -6,7 +6,7 @@ import { ClipboardPaste, Copy, Expand, FileUp, Maximize2, Minimize2, Plus, Rocke
 import { cardColorIds, cardColors, cardMarkLabels, cardMarks, type Journey, type JourneyCard } from '../../domain/journey';
 import { canvasAction, type CanvasAction, type CanvasActionState } from './canvas-actions';
 import { CanvasActionsMenu } from './canvas-actions-menu';
-import { addLane, addStage, setCardsColor, setCardsMark } from './journey-actions';
+import { setCardsColor, setCardsMark } from './journey-actions';
 import type { CanvasHandle } from './journey-canvas';
 import { markIcons } from './journey-nodes';
 import { useJourneyUi } from './journey-ui';
@@ -80,10 +80,10 @@ export function JourneyToolbar(props: JourneyToolbarProps) {
     <div className="jy-toolbar" role="toolbar" aria-label="Journey tools">
       {!big ? (
         <div className="jy-tool-group">
-          <button type="button" className="btn" onClick={() => void addStage(j)}>
+          <button type="button" className="btn" onClick={() => handle.current?.addStage()}>
             <Plus size={16} aria-hidden /> Stage
           </button>
-          <button type="button" className="btn" onClick={() => void addLane(j)}>
+          <button type="button" className="btn" onClick={() => handle.current?.addLane()}>
             <Plus size={16} aria-hidden /> Lane
           </button>
           <button type="button" className="btn" onClick={props.onImport}>

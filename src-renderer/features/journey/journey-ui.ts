@@ -18,8 +18,12 @@ interface JourneyUiState {
   readonly clipboard: readonly ClipCard[];
   /** Whether the canvas shows its minimap (off by default: it costs frame rate while panning). */
   readonly minimap: boolean;
+  /** focusKey of a stage or lane header just added, open for renaming ('stage:id' or 'lane:id'). */
+  readonly renaming: string | null;
+  /** A card whose text is cut off, hovered or focused: its whole text shows over the canvas (CardPeek). */
+  readonly peek: string | null;
 }
 
-export const useJourneyUi = create<JourneyUiState>(() => ({ editing: null, active: null, clipboard: [], minimap: false }));
+export const useJourneyUi = create<JourneyUiState>(() => ({ editing: null, active: null, clipboard: [], minimap: false, renaming: null, peek: null }));
 
 export const isEditingCard = (id: string) => (s: JourneyUiState) => s.editing !== null && (s.editing.kind === 'card' ? s.editing.id === id : id === DRAFT_ID);

@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import type { JourneyCard } from '../../domain/journey';
 import { cellKey, pasteCards, readingOrder, toClip, type CellRef } from '../../domain/journey-layout';
 import { notify } from '../../state/notifications';
+import { pasteCellFor } from './canvas-actions';
 import { addCards, deleteCards } from './journey-actions';
 import { useJourneyUi } from './journey-ui';
 import type { LiveRef } from './use-canvas-nodes';
@@ -48,12 +49,8 @@ export function useCanvasClipboard(live: LiveRef, onSelectedChange: (s: Readonly
         notify({ kind: 'info', message: 'Nothing to paste: copy cards first (Ctrl+C).' });
         return;
       }
-      let target = cell;
-      if (!target && active) {
-        const [kind, a, b] = active.split(':');
-        if (kind === 'cell') target = { stageId: a!, laneId: b! };
-        if (kind === 'card') target = cs.find((x) => x.id === a);
-      }
+      // The toolbar's Paste names no cell: it lands where the canvas's focus is (canvas-actions.ts).
+      let target = cell ?? pasteCellFor(active, j, cs, live.current.selected);
       if (!target) {
         const lane = j.lanes.find((l) => l.kind !== 'emotion');
         if (!lane || !j.stages[0]) return;

@@ -14,6 +14,8 @@ export interface CanvasFocus {
   focusTarget(key: string): void;
   /** Focuses this element once a stored change has laid it out, unless the user has gone elsewhere by then. */
   focusAfterChange(key: string): void;
+  /** Once a just-added stage or lane ('stage:id', 'lane:id') is laid out: brings it into view, readable, with its name open for typing. */
+  renameNew(key: string): void;
   startDraft(cell: CellRef): void;
   startEdit(cardId: string): void;
   /** Tab and Shift+Tab between canvas elements; true when handled. */
@@ -110,6 +112,36 @@ export function useCanvasFocus(live: LiveRef, wrapper: RefObject<HTMLDivElement 
     else if (rectOf(key)) focusTarget(key);
   }, [layout, focusTarget, rectOf, userIsElsewhere]);
 
+  // A stage or lane added from the toolbar is stored a moment later and may land off screen:
+  // once laid out it is brought into view (zoomed in to read from the far view) and its name
+  // opens for typing, so the name typed next names it instead of pressing the button again.
+  const renamePending = useRef<string | null>(null);
+  const revealNew = useCallback(() => {
+    const key = renamePending.current;
+    const rect = key ? rectOf(key) : null;
+    const el = wrapper.current;
+    if (!key || !rect || !el) return;
+    renamePending.current = null;
+    const mine = supersede();
+    const v = zoomToRead(rect, { width: el.clientWidth, height: el.clientHeight }, live.current.layout.options.fontSize, rf.getViewport().zoom);
+    if (v) void rf.setViewport(v);
+    else ensureVisible(rect);
+    // As for an editor: a change of the level of detail renders first, then the field opens.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (mine === request.current) useJourneyUi.setState({ renaming: key, active: key });
+      }),
+    );
+  }, [rectOf, wrapper, live, rf, ensureVisible]);
+  const renameNew = useCallback(
+    (key: string) => {
+      renamePending.current = key;
+      revealNew();
+    },
+    [revealNew],
+  );
+  useEffect(() => revealNew(), [layout, revealNew]);
+
   /**
    * Opens an editor. From the far view the canvas first zooms in on what is about to be edited,
    * so the editor can be read, and the editor opens once that view has rendered: switching the
@@ -184,5 +216,5 @@ export function useCanvasFocus(live: LiveRef, wrapper: RefObject<HTMLDivElement 
     if (key && useJourneyUi.getState().active !== key) useJourneyUi.setState({ active: key });
   }, []);
 
-  return { focusTarget, focusAfterChange, startDraft, startEdit, onTab, onFocusCapture };
+  return { focusTarget, focusAfterChange, renameNew, startDraft, startEdit, onTab, onFocusCapture };
 }

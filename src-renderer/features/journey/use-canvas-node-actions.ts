@@ -25,13 +25,13 @@ import type { LiveRef } from './use-canvas-nodes';
 
 export function useCanvasNodeActions(
   live: LiveRef,
-  focus: Pick<CanvasFocus, 'focusTarget' | 'focusAfterChange'>,
+  focus: Pick<CanvasFocus, 'focusTarget' | 'focusAfterChange' | 'renameNew'>,
   onRequestDelete: (kind: 'stage' | 'lane', id: string) => void,
 ): CanvasActions {
   const rf = useReactFlow<JourneyNode>();
   const requestDeleteRef = useRef(onRequestDelete);
   requestDeleteRef.current = onRequestDelete;
-  const { focusTarget, focusAfterChange } = focus;
+  const { focusTarget, focusAfterChange, renameNew } = focus;
 
   return useMemo(
     () => ({
@@ -60,11 +60,18 @@ export function useCanvasNodeActions(
       },
       resizeStage: (id, w) => void resizeStageAction(live.current.journey, id, w),
       resizeLane: (id, h) => void resizeLaneAction(live.current.journey, id, h),
-      insertStage: (index) => void addStage(live.current.journey, index),
-      insertLane: (index) => void addLane(live.current.journey, 'custom', index),
+      // A new stage or lane comes into view with its name open for typing.
+      insertStage: (index) =>
+        void addStage(live.current.journey, index).then((id) => {
+          if (id) renameNew(`stage:${id}`);
+        }),
+      insertLane: (index) =>
+        void addLane(live.current.journey, 'custom', index).then((id) => {
+          if (id) renameNew(`lane:${id}`);
+        }),
       requestDelete: (kind, id) => requestDeleteRef.current(kind, id),
       toFlow: (p) => rf.screenToFlowPosition(p),
     }),
-    [live, focusTarget, focusAfterChange, rf],
+    [live, focusTarget, focusAfterChange, renameNew, rf],
   );
 }

@@ -8,6 +8,7 @@ import {
   canvasActionGroups,
   canvasActions,
   keyMatches,
+  pasteCellFor,
   targetOf,
   type CanvasActionState,
   type CanvasOps,
@@ -203,5 +204,43 @@ describe('targets from focus keys', () => {
     expect(targetOf('stage:s1', where)).toEqual(stage);
     expect(targetOf('cell:s1', where)).toBeNull();
     expect(targetOf(null, where)).toBeNull();
+  });
+});
+
+describe('pasteCellFor: where the toolbar\'s Paste lands', () => {
+  const journey = {
+    stages: [{ id: 's1' }, { id: 's2' }],
+    lanes: [
+      { id: 'emo', kind: 'emotion' },
+      { id: 'l1', kind: 'actions' },
+      { id: 'l2', kind: 'thoughts' },
+    ],
+  };
+  const cards = [
+    { id: 'a', stageId: 's1', laneId: 'l1' },
+    { id: 'b', stageId: 's2', laneId: 'l2' },
+  ];
+  const none = new Set<string>();
+
+  it('lands in the focused cell, or the focused card\'s cell, before any selection', () => {
+    expect(pasteCellFor('cell:s2:l1', journey, cards, new Set(['a']))).toEqual({ stageId: 's2', laneId: 'l1' });
+    expect(pasteCellFor('card:b', journey, cards, new Set(['a']))).toEqual({ stageId: 's2', laneId: 'l2' });
+  });
+
+  it('from a stage header or the emotion lane, lands in that stage; from a lane header, in the selected card\'s cell, else that lane', () => {
+    expect(pasteCellFor('stage:s2', journey, cards, new Set(['a']))).toEqual({ stageId: 's2', laneId: 'l1' });
+    expect(pasteCellFor('stage:s2', journey, cards, none)).toEqual({ stageId: 's2', laneId: 'l1' });
+    expect(pasteCellFor('lane:l2', journey, cards, new Set(['a']))).toEqual({ stageId: 's1', laneId: 'l1' });
+    expect(pasteCellFor('emotion:s2:emo', journey, cards, none)).toEqual({ stageId: 's2', laneId: 'l1' });
+    expect(pasteCellFor('lane:l2', journey, cards, none)).toEqual({ stageId: 's1', laneId: 'l2' });
+    expect(pasteCellFor(null, journey, cards, new Set(['b']))).toEqual({ stageId: 's2', laneId: 'l2' });
+  });
+
+  it('points nowhere from nothing, from a stale key, or into the emotion lane', () => {
+    expect(pasteCellFor(null, journey, cards, none)).toBeNull();
+    expect(pasteCellFor('cell:gone:l1', journey, cards, none)).toBeNull();
+    expect(pasteCellFor('cell:s1:emo', journey, cards, none)).toBeNull();
+    expect(pasteCellFor('lane:emo', journey, cards, none)).toBeNull();
+    expect(pasteCellFor('card:gone', journey, cards, none)).toBeNull();
   });
 });

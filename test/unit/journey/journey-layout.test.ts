@@ -16,6 +16,8 @@ import {
   toClip,
   wrapLines,
   bigScreenLayout,
+  cardSize,
+  footerLines,
 } from '../../../src-renderer/domain/journey-layout';
 
 function journey(): Journey {
@@ -204,5 +206,25 @@ describe('row schemas', () => {
     expect(journeyCardRowSchema.safeParse({ ...c, text: 'x'.repeat(501) }).success).toBe(false);
     expect(journeyCardRowSchema.safeParse({ ...c, color: 'chartreuse' }).success).toBe(false);
     expect(journeyCardRowSchema.safeParse({ ...c, marks: ['pain', 'nope'] }).success).toBe(false);
+  });
+});
+
+describe('marks on the big screen', () => {
+  const j = journey();
+  const big = bigScreenLayout(j, 1920);
+  const width = 440 - 2 * big.cellPad;
+  const withMarks = (marks: JourneyCard['marks']) => ({ ...card(j, 0, 0, 0, 'Calls the helpline'), marks });
+
+  it('labelled marks that do not fit side by side take a footer line each, and the card grows for them', () => {
+    expect(footerLines(withMarks(['pain']), width, big)).toBe(1);
+    const three = footerLines(withMarks(['pain', 'moment-of-truth', 'drop-off']), width, big);
+    expect(three).toBeGreaterThan(1);
+    const h1 = cardSize(withMarks(['pain']), width, big).height;
+    const h3 = cardSize(withMarks(['pain', 'moment-of-truth', 'drop-off']), width, big).height;
+    expect(h3 - h1).toBe(Math.round(big.fontSize * 1.5) * (three - 1));
+  });
+
+  it('off the big screen, marks stay icons on one line', () => {
+    expect(footerLines(withMarks(['pain', 'moment-of-truth', 'drop-off']), 196, normalLayout)).toBe(1);
   });
 });
