@@ -7,7 +7,7 @@
 import { GState, jsPDF } from 'jspdf';
 import { bytesToBase64 } from './base64';
 import { baselineOf, type Block, type Deck, type Stroke, type TableBlock, type TextBlock } from './deck-model';
-import { hasRtl, isRtlMark, textDirection, visualAlign } from './scripts';
+import { arabicLetterOfForm, hasRtl, isRtlMark, textDirection, visualAlign } from './scripts';
 import { emojiPdfCode, fontFaces, type FontBytes, type FontFace, type TextMeasure } from './text-measure';
 
 const FAMILY: Record<FontFace, [string, string, string]> = {
@@ -20,6 +20,15 @@ const FAMILY: Record<FontFace, [string, string, string]> = {
   cjk: ['DroidSansFallbackFull.ttf', 'DroidSansFallback', 'normal'],
   emoji: ['Symbola.ttf', 'Symbola', 'normal'],
 };
+
+/** Parts of jsPDF's internal API its type declarations leave out. */
+function internals(doc: jsPDF) {
+  return doc.internal as unknown as {
+    /** Appends raw operators to the current page's content stream. */
+    write(s: string): void;
+    getFont(family: string, style: string): { metadata?: { toUnicode?: Record<string, number> } } | undefined;
+  };
+}
 
 /** jsPDF's own text processing turned off: the text handed to it is already shaped and in visual order. */
 const AS_IS = { baseline: 'alphabetic', isInputVisual: true, isOutputVisual: true, isInputRtl: false, isOutputRtl: false } as const;
@@ -85,7 +94,28 @@ export function renderPdf({ deck, measure, fonts }: PdfInput): Uint8Array {
     }
     for (const b of slide.blocks) drawBlock(ctx, b);
   });
+  textForLetters(doc, used);
   return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/**
+ * The PDF's text layer names each Arabic letter drawn in a joined form by the letter itself
+ * (U+FEB3 "seen, initial" reads back as U+0633 "seen"), so copying, searching and pdftotext
+ * give the words as typed. Lam-alef ligatures keep their own code (it needs two letters, which
+ * jsPDF's map cannot hold); Unicode normalisation (NFKC) reads them as lam and alef.
+ */
+function textForLetters(doc: jsPDF, used: ReadonlySet<FontFace>): void {
+  for (const f of ['arabic', 'arabicBold'] as const) {
+    if (!used.has(f)) continue;
+    const [, family, st] = FAMILY[f];
+    const font = internals(doc).getFont(family, st);
+    const map = font?.metadata?.toUnicode;
+    if (!map) continue;
+    for (const [glyph, code] of Object.entries(map)) {
+      const letter = arabicLetterOfForm(code);
+      if (letter !== undefined) map[glyph] = letter;
+    }
+  }
 }
 
 function style(fill: string | undefined, stroke: Stroke | undefined, doc: jsPDF): 'F' | 'S' | 'FD' | null {
@@ -186,7 +216,13 @@ function drawText(ctx: Ctx, t: TextBlock): void {
       const face: FontFace = ctx.faces.has(r.face) ? r.face : t.bold ? 'bold' : 'regular';
       const [, family, st] = FAMILY[face];
       doc.setFont(family, st);
-      doc.text(r.text, x, y, AS_IS);
+      if (r.actual !== undefined) {
+        // The emoji font's private-use codes would read back as nothing: the text layer gets the emoji themselves.
+        const hex = Array.from(r.actual, (_, k) => r.actual!.charCodeAt(k).toString(16).padStart(4, '0')).join('');
+        internals(doc).write(`/Span <</ActualText <FEFF${hex}>>> BDC`);
+        doc.text(r.text, x, y, AS_IS);
+        internals(doc).write('EMC');
+      } else doc.text(r.text, x, y, AS_IS);
       x += r.em * t.size;
     }
   });
@@ -196,6 +232,8 @@ interface DrawRun {
   text: string;
   face: FontFace;
   em: number;
+  /** What the run stands for in the text layer, when its codes differ (emoji). */
+  actual?: string;
 }
 
 /**
@@ -233,12 +271,20 @@ function visualRuns(ctx: Ctx, line: string, bold: boolean, dir: 'ltr' | 'rtl'): 
   for (const { ch, k } of units) {
     const face = faces[k]!;
     const last = out[out.length - 1];
+    const actual = face === 'emoji' ? emojiOfPdfCode(ch) : undefined;
     if (last && last.face === face) {
       last.text += ch;
       last.em += ems[k]!;
-    } else out.push({ text: ch, face, em: ems[k]! });
+      if (last.actual !== undefined) last.actual += actual ?? ch;
+    } else out.push({ text: ch, face, em: ems[k]!, ...(actual !== undefined ? { actual } : {}) });
   }
   return out;
+}
+
+/** The emoji a private-use code of the emoji font stands for (a string, as it lies beyond U+FFFF). */
+function emojiOfPdfCode(unit: string): string {
+  const c = unit.charCodeAt(0);
+  return c >= 0xe000 && c <= 0xeaff ? String.fromCodePoint(c - 0xe000 + 0x1f000) : unit;
 }
 
 /**

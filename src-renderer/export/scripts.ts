@@ -94,6 +94,13 @@ const FORMS: Readonly<Record<number, readonly number[]>> = (() => {
   return t;
 })();
 
+/** The letter a presentation form stands for (U+FEB3 -> U+0633), or undefined for anything else. */
+export const arabicLetterOfForm: (cp: number) => number | undefined = (() => {
+  const back = new Map<number, number>();
+  for (const [letter, forms] of Object.entries(FORMS)) for (const f of forms) back.set(f, Number(letter));
+  return (cp: number) => back.get(cp);
+})();
+
 /** Lam-alef ligatures: alef variant -> [isolated, final]. */
 const LAM_ALEF: Readonly<Record<number, readonly [number, number]>> = { 0x0622: [0xfef5, 0xfef6], 0x0623: [0xfef7, 0xfef8], 0x0625: [0xfef9, 0xfefa], 0x0627: [0xfefb, 0xfefc] };
 
