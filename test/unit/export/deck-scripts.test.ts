@@ -6,11 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allSections, buildDeck } from '../../../src-renderer/export/deck-build';
 import { textBlocksOf, type Deck } from '../../../src-renderer/export/deck-model';
 import { buildRoadmapPoster } from '../../../src-renderer/export/deck-roadmap';
 import { renderPdf } from '../../../src-renderer/export/pdf-render';
+import { renderPptx } from '../../../src-renderer/export/pptx-render';
 import { langRuns, shapeArabic, textDirection, visualAlign } from '../../../src-renderer/export/scripts';
 import { createTextMeasure, parseFontBook, wrapText } from '../../../src-renderer/export/text-measure';
 import { fontBytesFromDisk, fullWorkshop } from '../../fixtures/export/full-workshop';
@@ -166,5 +168,54 @@ describe.skipIf(!poppler)('PDF in every script, read back with pdftotext', () =>
     writeFileSync(file, renderPdf({ deck: latin, measure: m, fonts }));
     const latinFonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     for (const f of ['NotoSansHebrew', 'NotoSansArabic', 'Symbola']) expect(latinFonts).not.toContain(f);
+  });
+});
+
+describe('PowerPoint in every script', () => {
+  let xml = '';
+  /** Every text run: its language tag and its text. */
+  let runs: { lang: string; text: string }[] = [];
+  /** Every paragraph: whether it is right to left, and its text. */
+  let paras: { rtl: boolean; text: string }[] = [];
+  beforeAll(async () => {
+    const zip = await JSZip.loadAsync(await renderPptx({ deck, measure: m }));
+    const names = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+    xml = (await Promise.all(names.map((n) => zip.file(n)!.async('string')))).join('\n');
+    const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    runs = [...xml.matchAll(/<a:r><a:rPr[^>]*?lang="([^"]+)"[^>]*?(?:\/>|>.*?<\/a:rPr>)<a:t>([^<]*)<\/a:t><\/a:r>/g)].map((x) => ({ lang: x[1]!, text: unescape(x[2]!) }));
+    paras = [...xml.matchAll(/<a:p>(.*?)<\/a:p>/g)].map((x) => ({
+      rtl: /<a:pPr[^>]*rtl="1"/.test(x[1]!),
+      text: unescape([...x[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join('')),
+    }));
+  });
+
+  it('holds every persona, card, initiative and metric, in logical order', () => {
+    const all = [...scriptTexts.personas, ...scriptTexts.cards, ...scriptTexts.initiatives, ...scriptTexts.metrics];
+    const text = paras.map((p) => p.text).join('\n');
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    // Lines wrap into paragraphs of their own: compare without white space across the whole text.
+    const missing = all.filter((s) => !squash(text).includes(squash(s)));
+    expect(missing).toEqual([]);
+  });
+
+  it('tags each run with the language of its script, not en-US everywhere', () => {
+    const langOf = (needle: string) => [...new Set(runs.filter((r) => r.text.includes(needle)).map((r) => r.lang))];
+    expect(langOf('שירה לוי')).toEqual(['he-IL']);
+    expect(langOf('ليلى حسن')).toEqual(['ar-SA']);
+    expect(langOf('Αθηνά')).toEqual(['el-GR']);
+    expect(langOf('Żółkiewska')).toEqual(['pl-PL']);
+    expect(langOf('Großmann')).toEqual(['de-DE']);
+    expect(langOf('請求アプリの改善')).toEqual(['ja-JP']);
+    expect(langOf('理赔流程太复杂')).toEqual(['zh-CN']);
+    // A mixed line is two runs: the Hebrew name and the English place names.
+    expect(langOf('Tel Aviv')).toContain('en-US');
+    for (const r of runs) if (/[\u0590-\u05ff]/.test(r.text)) expect(r.lang, r.text).toBe('he-IL');
+  });
+
+  it('marks right-to-left paragraphs as such, and left-to-right ones not', () => {
+    const rtl = paras.filter((p) => p.rtl);
+    expect(rtl.some((p) => p.text.includes('הלקוח מחכה'))).toBe(true);
+    expect(rtl.some((p) => p.text.includes('العميل ينتظر'))).toBe(true);
+    for (const latin of ['Zgłoszenie szkody', 'Αθηνά', '請求アプリの改善']) expect(paras.filter((p) => p.text.includes(latin)).every((p) => !p.rtl), latin).toBe(true);
   });
 });
