@@ -2,7 +2,7 @@
 // bundler emit them as separate files, so they never weigh on the app's start. Parsed once per
 // session. Noto Sans, Noto Sans Hebrew and Noto Sans Arabic (OFL), Droid Sans Fallback
 // (Apache-2.0) and a Symbola subset for emoji (free for any use); licences in ./fonts/.
-import { createTextMeasure, parseFontBook, type FontBytes, type TextMeasure } from './text-measure';
+import { createTextMeasure, cssFamilies, fontFaces, parseFontBook, type FontBytes, type TextMeasure } from './text-measure';
 
 const urls = {
   regular: new URL('./fonts/NotoSans-Regular.ttf', import.meta.url),
@@ -43,4 +43,26 @@ export function loadExportFonts(): Promise<LoadedFonts> {
     throw err;
   });
   return loading;
+}
+
+let registered = false;
+
+/**
+ * Makes the export fonts the page's own, under names no system font has (text-measure.ts
+ * cssFamilies): the preview and the PNG then draw every script with the files the PDF embeds,
+ * not with whatever this machine has installed. Once per session; resolves when they are ready.
+ */
+export async function registerExportFonts(bytes: FontBytes): Promise<void> {
+  if (registered || typeof FontFace === 'undefined' || typeof document === 'undefined') return;
+  registered = true;
+  const faces: FontFace[] = [];
+  for (const f of fontFaces) {
+    const b = bytes[f];
+    if (!b) continue;
+    const { family, weight } = cssFamilies[f];
+    const face = new FontFace(family, b.slice().buffer, { weight: String(weight) });
+    document.fonts.add(face);
+    faces.push(face);
+  }
+  await Promise.all(faces.map((x) => x.load()));
 }

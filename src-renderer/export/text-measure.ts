@@ -61,6 +61,24 @@ export const fontNames: Readonly<Record<FontFace, string>> = {
   emoji: 'Symbola',
 };
 
+/**
+ * The names the export fonts are registered under in the page (the preview and the PNG), never
+ * a system font's name, so the screen draws with the very files the PDF embeds.
+ */
+export const cssFamilies: Readonly<Record<FontFace, { family: string; weight: 400 | 700 }>> = {
+  regular: { family: 'Centric Export Sans', weight: 400 },
+  bold: { family: 'Centric Export Sans', weight: 700 },
+  hebrew: { family: 'Centric Export Hebrew', weight: 400 },
+  hebrewBold: { family: 'Centric Export Hebrew', weight: 700 },
+  arabic: { family: 'Centric Export Arabic', weight: 400 },
+  arabicBold: { family: 'Centric Export Arabic', weight: 700 },
+  cjk: { family: 'Centric Export CJK', weight: 400 },
+  emoji: { family: 'Centric Export Emoji', weight: 400 },
+};
+
+/** The CSS font-family list that falls back through the export fonts as the measure does. */
+export const cssFontFamily = [...new Set(fontFaces.map((f) => `'${cssFamilies[f].family}'`))].join(', ') + ', sans-serif';
+
 export function parseFontBook(bytes: FontBytes): FontBook {
   const book: Partial<Record<FontFace, TtfFont>> = {};
   for (const f of fontFaces) {
