@@ -44,7 +44,24 @@ export async function renderPptx({ deck }: PptxInput): Promise<Uint8Array> {
   // a full deck drops from about 4 MB to a few hundred KB.
   const stored = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
   const zip = await JSZip.loadAsync(stored);
+  await dropRepeatedParagraphProps(zip);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/**
+ * pptxgenjs writes a paragraph's properties again before every run after the first, which
+ * DrawingML does not allow (PowerPoint offers to repair the file): a paragraph of several runs
+ * (one per language) keeps only its first <a:pPr>.
+ */
+async function dropRepeatedParagraphProps(zip: JSZip): Promise<void> {
+  const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+  await Promise.all(
+    slides.map(async (n) => {
+      const xml = await zip.file(n)!.async('string');
+      const fixed = xml.replace(/(<\/a:r>)<a:pPr\b[^>]*?(?:\/>|>.*?<\/a:pPr>)/g, '$1');
+      if (fixed !== xml) zip.file(n, fixed);
+    }),
+  );
 }
 
 function addBlock(pptx: PptxGenJS, slide: Slide, b: Block): void {

@@ -212,6 +212,12 @@ describe('PowerPoint in every script', () => {
     for (const r of runs) if (/[\u0590-\u05ff]/.test(r.text)) expect(r.lang, r.text).toBe('he-IL');
   });
 
+  it('gives each paragraph its properties once, before its first run (valid DrawingML)', () => {
+    expect(xml).not.toMatch(/<\/a:r><a:pPr/);
+    const mixed = paras.filter((p) => p.text.includes('Tel Aviv'));
+    expect(mixed.length).toBeGreaterThan(0);
+  });
+
   it('marks right-to-left paragraphs as such, and left-to-right ones not', () => {
     const rtl = paras.filter((p) => p.rtl);
     expect(rtl.some((p) => p.text.includes('הלקוח מחכה'))).toBe(true);
