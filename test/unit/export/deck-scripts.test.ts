@@ -13,6 +13,7 @@ import { textBlocksOf, type Deck } from '../../../src-renderer/export/deck-model
 import { buildRoadmapPoster } from '../../../src-renderer/export/deck-roadmap';
 import { renderPdf } from '../../../src-renderer/export/pdf-render';
 import { renderPptx } from '../../../src-renderer/export/pptx-render';
+import { slideSvg, textAnchor } from '../../../src-renderer/export/svg-render';
 import { langRuns, shapeArabic, textDirection, visualAlign } from '../../../src-renderer/export/scripts';
 import { createTextMeasure, parseFontBook, wrapText } from '../../../src-renderer/export/text-measure';
 import { fontBytesFromDisk, fullWorkshop } from '../../fixtures/export/full-workshop';
@@ -93,6 +94,21 @@ describe('measure', () => {
         for (const l of t.lines) expect(m.width(l, t.size, t.bold), l).toBeLessThanOrEqual(t.w + 0.01);
       }
     expect(rtlBlocks).toBeGreaterThan(20);
+  });
+});
+
+describe('preview and PNG', () => {
+  it('draw with the export fonts by their own names and anchor right-to-left lines at their start', () => {
+    const slide = deck.slides.find((s) => s.title.startsWith('שירה לוי'))!;
+    const svg = slideSvg(deck, slide);
+    expect(svg).toContain("'Centric Export Sans', 'Centric Export Hebrew', 'Centric Export Arabic', 'Centric Export CJK', 'Centric Export Emoji'");
+    expect(svg).not.toContain("'Noto Sans'");
+    expect(svg).toMatch(/text-anchor="start" direction="rtl" xml:space="preserve">שירה לוי/);
+    const box = { x: 10, w: 100, lines: ['שלום'], align: 'left' as const };
+    expect(textAnchor(box)).toEqual({ x: 110, anchor: 'start', dir: 'rtl' });
+    expect(textAnchor({ ...box, lines: ['Hello'] })).toEqual({ x: 10, anchor: 'start', dir: 'ltr' });
+    expect(textAnchor({ ...box, align: 'center' })).toEqual({ x: 60, anchor: 'middle', dir: 'rtl' });
+    expect(textAnchor({ ...box, align: 'right', dir: 'ltr' })).toEqual({ x: 110, anchor: 'end', dir: 'ltr' });
   });
 });
 
