@@ -243,11 +243,14 @@ interface DrawRun {
  * the emoji font's private-use copies, so each is one code unit jsPDF can encode.
  */
 function visualRuns(ctx: Ctx, line: string, bold: boolean, dir: 'ltr' | 'rtl'): DrawRun[] {
+  const runs = ctx.m.runs(line, bold);
+  // Left-to-right text without emoji is drawn as measured, run by run.
+  if (dir === 'ltr' && runs.every((r) => r.face !== 'emoji' && !hasRtl(r.text))) return runs.map((r) => ({ text: r.text, face: r.face, em: r.em }));
   // One entry per UTF-16 unit, in logical order: its face and its width (on the first unit of a pair).
   let logical = '';
   const faces: FontFace[] = [];
   const ems: number[] = [];
-  for (const r of ctx.m.runs(line, bold)) {
+  for (const r of runs) {
     for (const ch of r.text) {
       const unit = r.face === 'emoji' ? String.fromCodePoint(emojiPdfCode(ch.codePointAt(0)!)) : ch;
       const em = ctx.m.width(ch, 1, bold);

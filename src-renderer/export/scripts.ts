@@ -162,7 +162,7 @@ export function shapeArabic(text: string): string {
 export type Script = 'latin' | 'greek' | 'cyrillic' | 'hebrew' | 'arabic' | 'han' | 'kana' | 'hangul' | 'thai' | 'other' | 'common';
 
 export function scriptOf(cp: number): Script {
-  if (cp < 0x80) return /[A-Za-z]/.test(String.fromCharCode(cp)) ? 'latin' : 'common';
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? 'latin' : 'common';
   if (cp >= 0x00c0 && cp <= 0x024f && cp !== 0xd7 && cp !== 0xf7) return 'latin';
   if (cp >= 0x1e00 && cp <= 0x1eff) return 'latin';
   if (cp >= 0x0370 && cp <= 0x03ff) return 'greek';
@@ -232,6 +232,8 @@ function langOfScript(script: Script, text: string, context: string, fallback: s
  * Japanese kanji from Chinese; `fallback` is the tag for plain Latin text.
  */
 export function langRuns(line: string, context = line, fallback = 'en-US'): LangRun[] {
+  // Most lines are plain ASCII: one run, its language from the paragraph's letters.
+  if (/^[\x20-\x7e]*$/.test(line)) return [{ text: line, lang: /[A-Za-z]/.test(line) ? langOfScript('latin', line, context, fallback) : fallback, rtl: false }];
   const parts: { text: string; script: Script }[] = [];
   for (const ch of line) {
     let s = scriptOf(ch.codePointAt(0)!);

@@ -113,7 +113,9 @@ export function createTextMeasure(book: FontBook): TextMeasure {
 
   function faceFor(cp: number, bold: boolean): FontFace | null {
     // Marks of Hebrew and Arabic belong to the letter before them: the script font draws them.
-    if (isHebrew(cp) || isRtlMark(cp)) {
+    if (cp < 0x0590) {
+      // Latin, Greek, Cyrillic: no script font to try first.
+    } else if (isHebrew(cp) || isRtlMark(cp)) {
       const f: FontFace = isArabic(cp) ? (bold ? 'arabicBold' : 'arabic') : bold ? 'hebrewBold' : 'hebrew';
       const plain: FontFace = isArabic(cp) ? 'arabic' : 'hebrew';
       if (book[f]?.has(cp)) return f;
