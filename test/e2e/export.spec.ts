@@ -89,9 +89,10 @@ test('warns before export about characters no font can draw, naming the field', 
   await page.goto(`/#/w/${id}/export`);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('One field has characters the PDF, the A3 roadmap and the PNG cannot draw');
-  await expect(alert.getByRole('listitem')).toHaveText(['Persona “สมชาย 🚀 🥲”, name: ส ม ช า ย 🥲']);
+  await expect(alert.getByRole('listitem')).toHaveText(['Persona “สมชาย 🚀 🥲”, name: Thai letters, 🥲']);
   await expect(alert).toContainText('The deck has no font for Thai script');
   await expect(alert).toContainText("newer than the deck's emoji font");
+  await alert.screenshot({ path: test.info().outputPath('uncovered-warning.png') });
 });
 
 test('draws Hebrew and Arabic right to left in the preview, the PDF and the PNG, with the export fonts', async ({ page }) => {

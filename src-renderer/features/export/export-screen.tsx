@@ -15,7 +15,7 @@ import { csvFile, csvOf, csvTableLabels, pdfFile, pngFile, pptxFile, roadmapFile
 import { loadExportFonts, registerExportFonts, type LoadedFonts } from '../../export/font-assets';
 import { slideSvg } from '../../export/svg-render';
 import { useDeckData } from './export-data';
-import { adviceFor, uncoveredFields } from './uncovered';
+import { adviceFor, describeChars, uncoveredFields } from './uncovered';
 import './export-screen.css';
 
 type Busy = null | 'pdf' | 'roadmap' | 'pptx' | 'png' | 'csv';
@@ -266,12 +266,12 @@ function UncoveredWarning({ deck, data }: { deck: Deck; data: DeckData }) {
     <div className="callout callout-warning" role="alert">
       <p>
         {fields.length === 1 ? 'One field has' : `${fields.length} fields have`} characters the PDF, the A3 roadmap and the PNG cannot draw, and would leave
-        out: {deck.uncovered.join(' ')}
+        out: {describeChars(deck.uncovered)}
       </p>
       <ul className="small">
         {shown.map((f) => (
           <li key={`${f.where} ${f.field}`}>
-            {f.where}, {f.field}: {f.chars.join(' ')}
+            {f.where}, {f.field}: {describeChars(f.chars)}
           </li>
         ))}
         {fields.length > shown.length ? <li>and {fields.length - shown.length} more fields</li> : null}

@@ -100,3 +100,14 @@ export function adviceFor(chars: readonly string[]): UncoveredAdvice {
   }
   return { scripts: [...scripts], emoji, symbols };
 }
+
+/** The characters in words: letters of a script as "Thai letters", other characters as they are. */
+export function describeChars(chars: readonly string[]): string {
+  const parts: string[] = [];
+  for (const c of chars) {
+    const script = SCRIPTS.find((s) => new RegExp(`\\p{Script=${s}}`, 'u').test(c));
+    const part = script ? `${script} letters` : c;
+    if (!parts.includes(part)) parts.push(part);
+  }
+  return parts.join(', ');
+}

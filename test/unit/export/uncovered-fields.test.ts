@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { allSections, buildDeck } from '../../../src-renderer/export/deck-build';
 import { createTextMeasure, parseFontBook } from '../../../src-renderer/export/text-measure';
-import { adviceFor, uncoveredFields } from '../../../src-renderer/features/export/uncovered';
+import { adviceFor, describeChars, uncoveredFields } from '../../../src-renderer/features/export/uncovered';
 import { fontBytesFromDisk, fullWorkshop } from '../../fixtures/export/full-workshop';
 
 const m = createTextMeasure(parseFontBook(fontBytesFromDisk()));
@@ -39,6 +39,10 @@ describe('uncovered fields', () => {
     expect(adviceFor(['ส', 'ม'])).toEqual({ scripts: ['Thai'], emoji: false, symbols: false });
     expect(adviceFor(['न', '🥲'])).toEqual({ scripts: ['Devanagari'], emoji: true, symbols: false });
     expect(adviceFor(['\u{1D11E}'])).toEqual({ scripts: [], emoji: false, symbols: true });
+  });
+
+  it('names a missing script once instead of listing its letters', () => {
+    expect(describeChars(['ส', 'ม', '🥲', 'ช', 'न'])).toBe('Thai letters, 🥲, Devanagari letters');
   });
 
   it('has nothing to say about a deck every font covers', () => {
