@@ -40,6 +40,11 @@ export interface TextBlock {
   readonly lineHeight: number;
   /** A name for tests and the outline ("title", "card"…). */
   readonly role?: string;
+  /**
+   * Paragraph direction; when absent, renderers take it from the first strong letter
+   * (export/scripts.ts textDirection), so Hebrew and Arabic text reads right to left.
+   */
+  readonly dir?: 'ltr' | 'rtl';
 }
 
 export interface RectBlock {

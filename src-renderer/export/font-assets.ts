@@ -1,13 +1,19 @@
 // Loads the embedded fonts at export time only: `new URL(…, import.meta.url)` makes the
 // bundler emit them as separate files, so they never weigh on the app's start. Parsed once per
-// session. Noto Sans (OFL) and Droid Sans Fallback (Apache-2.0); licences in ./fonts/.
-import { createTextMeasure, parseFontBook, type FontBytes, type TextMeasure } from './text-measure';
+// session. Noto Sans, Noto Sans Hebrew and Noto Sans Arabic (OFL), Droid Sans Fallback
+// (Apache-2.0) and a Symbola subset for emoji (free for any use); licences in ./fonts/.
+import { createTextMeasure, cssFamilies, fontFaces, parseFontBook, type FontBytes, type TextMeasure } from './text-measure';
 
 const urls = {
   regular: new URL('./fonts/NotoSans-Regular.ttf', import.meta.url),
   bold: new URL('./fonts/NotoSans-Bold.ttf', import.meta.url),
   // Stored gzipped (2.9 MB -> 1.5 MB) and unpacked with the browser's own DecompressionStream.
   cjk: new URL('./fonts/DroidSansFallback-CJK.ttf.gz', import.meta.url),
+  hebrew: new URL('./fonts/NotoSansHebrew-Regular.ttf', import.meta.url),
+  hebrewBold: new URL('./fonts/NotoSansHebrew-Bold.ttf', import.meta.url),
+  arabic: new URL('./fonts/NotoSansArabic-Regular.ttf', import.meta.url),
+  arabicBold: new URL('./fonts/NotoSansArabic-Bold.ttf', import.meta.url),
+  emoji: new URL('./fonts/Symbola-Emoji.ttf.gz', import.meta.url),
 };
 
 export interface LoadedFonts {
@@ -27,12 +33,36 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
 /** The fonts and a text measure built from them; loaded on first use. */
 export function loadExportFonts(): Promise<LoadedFonts> {
   loading ??= (async () => {
-    const [regular, bold, cjk] = await Promise.all([fetchBytes(urls.regular), fetchBytes(urls.bold), fetchBytes(urls.cjk)]);
-    const bytes = { regular, bold, cjk };
+    const [regular, bold, cjk, hebrew, hebrewBold, arabic, arabicBold, emoji] = await Promise.all(
+      [urls.regular, urls.bold, urls.cjk, urls.hebrew, urls.hebrewBold, urls.arabic, urls.arabicBold, urls.emoji].map(fetchBytes),
+    );
+    const bytes = { regular: regular!, bold: bold!, cjk: cjk!, hebrew, hebrewBold, arabic, arabicBold, emoji };
     return { bytes, measure: createTextMeasure(parseFontBook(bytes)) };
   })().catch((err: unknown) => {
     loading = null;
     throw err;
   });
   return loading;
+}
+
+let registered = false;
+
+/**
+ * Makes the export fonts the page's own, under names no system font has (text-measure.ts
+ * cssFamilies): the preview and the PNG then draw every script with the files the PDF embeds,
+ * not with whatever this machine has installed. Once per session; resolves when they are ready.
+ */
+export async function registerExportFonts(bytes: FontBytes): Promise<void> {
+  if (registered || typeof FontFace === 'undefined' || typeof document === 'undefined') return;
+  registered = true;
+  const faces: FontFace[] = [];
+  for (const f of fontFaces) {
+    const b = bytes[f];
+    if (!b) continue;
+    const { family, weight } = cssFamilies[f];
+    const face = new FontFace(family, b.slice().buffer, { weight: String(weight) });
+    document.fonts.add(face);
+    faces.push(face);
+  }
+  await Promise.all(faces.map((x) => x.load()));
 }

@@ -4,6 +4,7 @@
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
 import type { Block, Deck, Stroke, TableBlock, TextBlock } from './deck-model';
+import { langRuns, textDirection, visualAlign } from './scripts';
 import type { TextMeasure } from './text-measure';
 
 const IN = 72;
@@ -43,7 +44,24 @@ export async function renderPptx({ deck }: PptxInput): Promise<Uint8Array> {
   // a full deck drops from about 4 MB to a few hundred KB.
   const stored = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
   const zip = await JSZip.loadAsync(stored);
+  await dropRepeatedParagraphProps(zip);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/**
+ * pptxgenjs writes a paragraph's properties again before every run after the first, which
+ * DrawingML does not allow (PowerPoint offers to repair the file): a paragraph of several runs
+ * (one per language) keeps only its first <a:pPr>.
+ */
+async function dropRepeatedParagraphProps(zip: JSZip): Promise<void> {
+  const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+  await Promise.all(
+    slides.map(async (n) => {
+      const xml = await zip.file(n)!.async('string');
+      const fixed = xml.replace(/(<\/a:r>)<a:pPr\b[^>]*?(?:\/>|>.*?<\/a:pPr>)/g, '$1');
+      if (fixed !== xml) zip.file(n, fixed);
+    }),
+  );
 }
 
 function addBlock(pptx: PptxGenJS, slide: Slide, b: Block): void {
@@ -112,24 +130,47 @@ function addBlock(pptx: PptxGenJS, slide: Slide, b: Block): void {
   }
 }
 
+/** Fonts for scripts Noto Sans lacks, by language: the ones the deck was measured with. */
+const SCRIPT_FONT: Readonly<Record<string, string>> = { 'he-IL': 'Noto Sans Hebrew', 'ar-SA': 'Noto Sans Arabic' };
+
+/**
+ * Lines as PowerPoint text runs: one run per language, tagged with it (spelling, and the font
+ * PowerPoint picks for the script), and right-to-left paragraphs marked as such, so Hebrew and
+ * Arabic flow and wrap the right way when a consultant edits them.
+ */
+function textRuns(lines: readonly string[], dir: 'ltr' | 'rtl', style: PptxGenJS.TextPropsOptions = {}): PptxGenJS.TextProps[] {
+  const context = lines.join('\n');
+  return lines.flatMap((line, k) => {
+    const parts = line ? langRuns(line, context) : [{ text: '', lang: 'en-US', rtl: false }];
+    return parts.map((p, j) => {
+      const font = SCRIPT_FONT[p.lang];
+      return {
+        text: p.text,
+        options: { ...style, lang: p.lang, ...(font ? { fontFace: font } : {}), ...(j === 0 && dir === 'rtl' ? { rtlMode: true } : {}), breakLine: j === parts.length - 1 && k < lines.length - 1 },
+      };
+    });
+  });
+}
+
 function addText(slide: Slide, t: TextBlock): void {
   if (t.lines.length === 0 || t.lines.every((l) => !l)) return;
+  const dir = t.dir ?? textDirection(t.lines.join('\n'));
   // A little slack on the right: PowerPoint's substitute font may be a hair wider than Noto Sans.
-  slide.addText(
-    t.lines.map((line, k) => ({ text: line, options: { breakLine: k < t.lines.length - 1 } })),
-    {
-      x: i(t.x), y: i(t.y), w: i(t.w + 6), h: i(Math.max(t.h, t.lineHeight)), margin: 0, fontFace: FONT, fontSize: t.size, bold: t.bold, color: hex(t.color),
-      align: t.align, valign: 'top', lineSpacing: t.lineHeight, fit: 'none', wrap: true, isTextBox: true,
-    },
-  );
+  slide.addText(textRuns(t.lines, dir), {
+    x: i(t.x), y: i(t.y), w: i(t.w + 6), h: i(Math.max(t.h, t.lineHeight)), margin: 0, fontFace: FONT, fontSize: t.size, bold: t.bold, color: hex(t.color),
+    align: visualAlign(t.align, dir), valign: 'top', lineSpacing: t.lineHeight, fit: 'none', wrap: true, isTextBox: true,
+  });
 }
 
 function addTable(slide: Slide, t: TableBlock): void {
   const rows = t.rows.map((r) =>
-    r.cells.map((c) => ({
-      text: c.lines.join('\n'),
-      options: { bold: c.bold, color: hex(c.color), ...(c.fill ? { fill: { color: hex(c.fill) } } : {}) },
-    })),
+    r.cells.map((c) => {
+      const dir = textDirection(c.lines.join('\n'));
+      return {
+        text: textRuns(c.lines, dir, { bold: c.bold, color: hex(c.color) }),
+        options: { bold: c.bold, color: hex(c.color), align: visualAlign('left', dir), ...(c.fill ? { fill: { color: hex(c.fill) } } : {}) },
+      };
+    }),
   );
   slide.addTable(rows, {
     x: i(t.x), y: i(t.y), colW: t.colWidths.map(i), rowH: t.rows.map((r) => i(r.h)), fontFace: FONT, fontSize: t.size, valign: 'top',

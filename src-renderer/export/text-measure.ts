@@ -1,21 +1,31 @@
 // Text measurement and line breaking for the deck, from the embedded fonts' own advance widths
 // (so what the model measures is what jsPDF draws), and the split of a string into runs per
-// font: Noto Sans for Latin, Greek and Cyrillic, Droid Sans Fallback for CJK. Pure; the font
-// bytes are handed in (export/font-assets.ts in the app, the file system in tests).
+// font: Noto Sans for Latin, Greek and Cyrillic, Noto Sans Hebrew and Noto Sans Arabic (Arabic
+// measured in its joined presentation forms, as drawn), Droid Sans Fallback for CJK and Symbola
+// for emoji. Pure; the font bytes are handed in (export/font-assets.ts in the app, the file
+// system in tests).
+import { isRtlMark, shapeArabic } from './scripts';
 import { parseTtf, type TtfFont } from './ttf';
 
-export type FontFace = 'regular' | 'bold' | 'cjk';
+export type FontFace = 'regular' | 'bold' | 'hebrew' | 'hebrewBold' | 'arabic' | 'arabicBold' | 'cjk' | 'emoji';
+
+export const fontFaces: readonly FontFace[] = ['regular', 'bold', 'hebrew', 'hebrewBold', 'arabic', 'arabicBold', 'cjk', 'emoji'];
 
 /** What the deck model needs from fonts: widths, runs and coverage. Renderers use the same object. */
 export interface TextMeasure {
   /** Width in pt of a single line of text at this size. */
   width(text: string, size: number, bold: boolean): number;
-  /** The text cut into runs, each drawn with one font; characters no font covers are left out. */
+  /**
+   * The text cut into runs in logical order, each drawn with one font; Arabic comes back in its
+   * joined presentation forms. Characters no font covers are left out.
+   */
   runs(text: string, bold: boolean): TextRun[];
   /** Characters (graphemes) no embedded font can draw, in order of first appearance. */
   uncovered(text: string): string[];
   /** Whether any character needs the CJK font. */
   needsCjk(text: string): boolean;
+  /** The fonts this text is drawn with (a renderer embeds only those). */
+  faces(text: string, bold: boolean): Set<FontFace>;
 }
 
 export interface TextRun {
@@ -25,49 +35,110 @@ export interface TextRun {
   readonly em: number;
 }
 
+/** The fonts' bytes; the script fonts are optional (without one, its script is "uncovered"). */
 export interface FontBytes {
   readonly regular: Uint8Array;
   readonly bold: Uint8Array;
   readonly cjk: Uint8Array;
+  readonly hebrew?: Uint8Array;
+  readonly hebrewBold?: Uint8Array;
+  readonly arabic?: Uint8Array;
+  readonly arabicBold?: Uint8Array;
+  readonly emoji?: Uint8Array;
 }
 
-export interface FontBook {
-  readonly regular: TtfFont;
-  readonly bold: TtfFont;
-  readonly cjk: TtfFont;
-}
+export type FontBook = { readonly [F in FontFace]?: TtfFont } & { readonly regular: TtfFont; readonly bold: TtfFont; readonly cjk: TtfFont };
+
+/** The font's own name (its PostScript name) for each face. */
+export const fontNames: Readonly<Record<FontFace, string>> = {
+  regular: 'NotoSans-Regular',
+  bold: 'NotoSans-Bold',
+  hebrew: 'NotoSansHebrew-Regular',
+  hebrewBold: 'NotoSansHebrew-Bold',
+  arabic: 'NotoSansArabic-Regular',
+  arabicBold: 'NotoSansArabic-Bold',
+  cjk: 'DroidSansFallbackFull',
+  emoji: 'Symbola',
+};
+
+/**
+ * The names the export fonts are registered under in the page (the preview and the PNG), never
+ * a system font's name, so the screen draws with the very files the PDF embeds.
+ */
+export const cssFamilies: Readonly<Record<FontFace, { family: string; weight: 400 | 700 }>> = {
+  regular: { family: 'Centric Export Sans', weight: 400 },
+  bold: { family: 'Centric Export Sans', weight: 700 },
+  hebrew: { family: 'Centric Export Hebrew', weight: 400 },
+  hebrewBold: { family: 'Centric Export Hebrew', weight: 700 },
+  arabic: { family: 'Centric Export Arabic', weight: 400 },
+  arabicBold: { family: 'Centric Export Arabic', weight: 700 },
+  cjk: { family: 'Centric Export CJK', weight: 400 },
+  emoji: { family: 'Centric Export Emoji', weight: 400 },
+};
+
+/** The CSS font-family list that falls back through the export fonts as the measure does. */
+export const cssFontFamily = [...new Set(fontFaces.map((f) => `'${cssFamilies[f].family}'`))].join(', ') + ', sans-serif';
 
 export function parseFontBook(bytes: FontBytes): FontBook {
-  return {
-    regular: parseTtf(bytes.regular, 'NotoSans-Regular'),
-    bold: parseTtf(bytes.bold, 'NotoSans-Bold'),
-    cjk: parseTtf(bytes.cjk, 'DroidSansFallbackFull'),
-  };
+  const book: Partial<Record<FontFace, TtfFont>> = {};
+  for (const f of fontFaces) {
+    const b = bytes[f];
+    if (b) book[f] = parseTtf(b, fontNames[f]);
+  }
+  return book as FontBook;
 }
 
-/** Code points drawn with no width and no glyph of their own (joiners, variation selectors). */
+/** Code points drawn with no width and no glyph of their own (joiners, variation selectors, skin tones, bidi marks). */
 function isInvisible(cp: number): boolean {
-  return cp === 0x200d || cp === 0x200c || cp === 0x200b || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff || (cp >= 0xe0100 && cp <= 0xe01ef);
+  return (
+    cp === 0x200d || cp === 0x200c || cp === 0x200b || cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff || (cp >= 0xe0100 && cp <= 0xe01ef) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f)
+  );
+}
+
+const isHebrew = (cp: number) => (cp >= 0x0590 && cp <= 0x05ff) || (cp >= 0xfb1d && cp <= 0xfb4f);
+const isArabic = (cp: number) => (cp >= 0x0600 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc);
+
+/**
+ * Astral emoji (U+1F000–1FAFF) are also mapped by the bundled emoji font at U+E000–EAFF, for PDF
+ * writers that address glyphs by UTF-16 code unit (jsPDF). Renderers that draw the emoji face
+ * with jsPDF use this code instead.
+ */
+export function emojiPdfCode(cp: number): number {
+  return cp >= 0x1f000 && cp <= 0x1faff ? cp - 0x1f000 + 0xe000 : cp;
 }
 
 export function createTextMeasure(book: FontBook): TextMeasure {
   const cache = new Map<string, TextRun[]>();
 
   function faceFor(cp: number, bold: boolean): FontFace | null {
+    // Marks of Hebrew and Arabic belong to the letter before them: the script font draws them.
+    if (cp < 0x0590) {
+      // Latin, Greek, Cyrillic: no script font to try first.
+    } else if (isHebrew(cp) || isRtlMark(cp)) {
+      const f: FontFace = isArabic(cp) ? (bold ? 'arabicBold' : 'arabic') : bold ? 'hebrewBold' : 'hebrew';
+      const plain: FontFace = isArabic(cp) ? 'arabic' : 'hebrew';
+      if (book[f]?.has(cp)) return f;
+      if (book[plain]?.has(cp)) return plain;
+    } else if (isArabic(cp)) {
+      if (book[bold ? 'arabicBold' : 'arabic']?.has(cp)) return bold ? 'arabicBold' : 'arabic';
+      if (book.arabic?.has(cp)) return 'arabic';
+    }
     const primary = bold ? book.bold : book.regular;
     if (primary.has(cp)) return bold ? 'bold' : 'regular';
     if (book.regular.has(cp)) return 'regular';
     if (book.cjk.has(cp)) return 'cjk';
+    if (book.emoji?.has(cp)) return 'emoji';
     return null;
   }
-  const font = (f: FontFace) => book[f];
+  const font = (f: FontFace) => book[f] ?? book.regular;
 
   function runs(raw: string, bold: boolean): TextRun[] {
     const key = (bold ? 'b' : 'r') + raw;
     const hit = cache.get(key);
     if (hit) return hit;
     const out: { text: string; face: FontFace; units: number }[] = [];
-    const text = substitute(raw);
+    const text = shapeArabic(substitute(raw));
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
       if (isInvisible(cp) || cp < 0x20) continue;
@@ -119,6 +190,11 @@ export function createTextMeasure(book: FontBook): TextMeasure {
         if (!isInvisible(cp) && cp >= 0x20 && faceFor(cp, false) === 'cjk') return true;
       }
       return false;
+    },
+    faces(text, bold) {
+      const out = new Set<FontFace>();
+      for (const r of runs(text, bold)) out.add(r.face);
+      return out;
     },
   };
 }

@@ -74,14 +74,62 @@ test('exports the deck as PDF and PowerPoint from the export screen', async ({ p
   const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
   expect(slides.length).toBeGreaterThanOrEqual(4);
   const xml = (await Promise.all(slides.map((f) => zip.file(f)!.async('string')))).join('');
-  expect(xml).toContain('Zoë Δημητρίου');
-  expect(xml).toContain('Müller &amp; Söhne GmbH');
+  // Each paragraph's text: a name in two scripts is two runs, each tagged with its language.
+  const paragraphs = [...xml.matchAll(/<a:p>(.*?)<\/a:p>/g)].map((p) => [...p[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(''));
+  expect(paragraphs).toContain('Zoë Δημητρίου');
+  expect(paragraphs.some((p) => p.includes('Müller &amp; Söhne GmbH'))).toBe(true);
+  expect(xml).toContain('<a:rPr lang="el-GR"');
 });
 
-test('warns before export about characters no font can draw', async ({ page }) => {
+test('warns before export about characters no font can draw, naming the field', async ({ page }) => {
   await openApp(page);
   const id = await createWorkshop(page, { template: 'Customer-centricity full day', client: 'Rocket Co', title: 'Launch day' });
-  await addPersona(page, id, 'Launch team 🚀');
+  // Emoji up to Unicode 9 have a fallback font; Thai letters and a Unicode 13 emoji do not.
+  await addPersona(page, id, 'สมชาย 🚀 🥲');
   await page.goto(`/#/w/${id}/export`);
-  await expect(page.getByRole('alert')).toContainText('These characters will not appear in the PDF: 🚀');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('One field has characters the PDF, the A3 roadmap and the PNG cannot draw');
+  await expect(alert.getByRole('listitem')).toHaveText(['Persona “สมชาย 🚀 🥲”, name: Thai letters, 🥲']);
+  await expect(alert).toContainText('The deck has no font for Thai script');
+  await expect(alert).toContainText("newer than the deck's emoji font");
+  await alert.screenshot({ path: test.info().outputPath('uncovered-warning.png') });
+});
+
+test('draws Hebrew and Arabic right to left in the preview, the PDF and the PNG, with the export fonts', async ({ page }) => {
+  await openApp(page);
+  const id = await createWorkshop(page, { template: 'Customer-centricity full day', client: 'شركة التأمين', title: 'יום לקוחות' });
+  await addPersona(page, id, 'שירה לוי – Tel Aviv & Haifa');
+  await page.goto(`/#/w/${id}/export`);
+  const preview = page.getByRole('region', { name: 'Deck preview' });
+  const personaSlide = preview.getByRole('img', { name: 'Slide 4: שירה לוי – Tel Aviv & Haifa' });
+  await expect(personaSlide).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The preview names the export fonts, which the page has loaded: no machine font draws the slide.
+  expect(await page.evaluate(() => document.fonts.check("16px 'Centric Export Hebrew'", 'שירה') && document.fonts.check("16px 'Centric Export Arabic'", 'شركة'))).toBe(true);
+  await expect(personaSlide.locator('text[direction="rtl"]').first()).toBeVisible();
+  await personaSlide.screenshot({ path: test.info().outputPath('persona-preview.png') });
+  await preview.getByRole('img', { name: /^Slide 1:/ }).screenshot({ path: test.info().outputPath('title-preview.png') });
+
+  const dir = mkdtempSync(join(tmpdir(), 'centric-e2e-rtl-'));
+  const pdf = await saveByClicking(page, page.getByRole('button', { name: 'PDF', exact: true }));
+  const pdfPath = join(dir, 'deck.pdf');
+  writeFileSync(pdfPath, pdf.file.buffer);
+  let text: string | null = null;
+  try {
+    text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+  } catch {
+    console.warn('pdftotext is not installed: the PDF text is not checked.');
+  }
+  if (text !== null) {
+    const plain = text.normalize('NFKC').replace(/[\u202a-\u202e]/g, '');
+    expect(plain).toContain('שירה לוי');
+    expect(plain).toContain('Tel Aviv & Haifa');
+    expect(plain).toContain('شركة التأمين');
+    expect(plain).toContain('יום לקוחות');
+  }
+
+  await page.getByLabel('Slide', { exact: true }).selectOption({ label: '4. שירה לוי – Tel Aviv & Haifa' });
+  const png = await saveByClicking(page, page.getByRole('button', { name: 'PNG', exact: true }));
+  expect(png.file.buffer.subarray(1, 4).toString('latin1')).toBe('PNG');
+  writeFileSync(test.info().outputPath('persona-slide.png'), png.file.buffer);
 });

@@ -12,9 +12,10 @@ import type { DeckData } from '../../export/deck-data';
 import { sectionIds, sectionLabels, type Deck, type SectionId } from '../../export/deck-model';
 import { buildRoadmapPoster } from '../../export/deck-roadmap';
 import { csvFile, csvOf, csvTableLabels, pdfFile, pngFile, pptxFile, roadmapFile, type CsvTable, type ExportFile } from '../../export/export-files';
-import { loadExportFonts, type LoadedFonts } from '../../export/font-assets';
+import { loadExportFonts, registerExportFonts, type LoadedFonts } from '../../export/font-assets';
 import { slideSvg } from '../../export/svg-render';
 import { useDeckData } from './export-data';
+import { adviceFor, describeChars, uncoveredFields } from './uncovered';
 import './export-screen.css';
 
 type Busy = null | 'pdf' | 'roadmap' | 'pptx' | 'png' | 'csv';
@@ -25,19 +26,16 @@ export function ExportScreen({ workshop }: { workshop: Workshop }) {
   const [fontError, setFontError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    loadExportFonts().then(
-      (f) => {
-        if (!live) return;
+    loadExportFonts()
+      .then(async (f) => {
         // The preview draws with the deck's own fonts, so it wraps exactly like the PDF looks.
-        if (typeof FontFace !== 'undefined' && ![...document.fonts].some((x) => x.family.replace(/"/g, '') === 'Noto Sans')) {
-          for (const [bytes, weight] of [[f.bytes.regular, '400'], [f.bytes.bold, '700']] as const) {
-            document.fonts.add(new FontFace('Noto Sans', bytes.slice().buffer, { weight }));
-          }
-        }
-        setFonts(f);
-      },
-      (e: Error) => live && setFontError(e.message),
-    );
+        await registerExportFonts(f.bytes);
+        return f;
+      })
+      .then(
+        (f) => live && setFonts(f),
+        (e: Error) => live && setFontError(e.message),
+      );
     return () => {
       live = false;
     };
@@ -173,7 +171,7 @@ function ExportBody({ data, fonts }: { data: DeckData; fonts: LoadedFonts }) {
             ))}
           </fieldset>
         ) : null}
-        <UncoveredWarning deck={deck} />
+        <UncoveredWarning deck={deck} data={data} />
         <section aria-labelledby="export-save-title" className="export-save">
           <h2 id="export-save-title" className="export-save-title">
             Save
@@ -257,14 +255,36 @@ function ExportBody({ data, fonts }: { data: DeckData; fonts: LoadedFonts }) {
   );
 }
 
-function UncoveredWarning({ deck }: { deck: Deck }) {
+/** The fields whose characters no export font has, named one by one, with advice that fits them. */
+function UncoveredWarning({ deck, data }: { deck: Deck; data: DeckData }) {
+  const fields = useMemo(() => uncoveredFields(data, deck.uncovered), [data, deck.uncovered]);
   if (deck.uncovered.length === 0) return null;
+  const advice = adviceFor(deck.uncovered);
+  const shown = fields.slice(0, 12);
+  const scripts = advice.scripts.filter((s) => s !== 'some');
   return (
-    <p className="callout callout-warning" role="alert">
-      These characters will not appear in the PDF: {deck.uncovered.join(' ')}
-      <br />
-      <span className="small">No embedded font has them (emoji and some symbols). Replace them with words, or leave them out.</span>
-    </p>
+    <div className="callout callout-warning" role="alert">
+      <p>
+        {fields.length === 1 ? 'One field has' : `${fields.length} fields have`} characters the PDF, the A3 roadmap and the PNG cannot draw, and would leave
+        out: {describeChars(deck.uncovered)}
+      </p>
+      <ul className="small">
+        {shown.map((f) => (
+          <li key={`${f.where} ${f.field}`}>
+            {f.where}, {f.field}: {describeChars(f.chars)}
+          </li>
+        ))}
+        {fields.length > shown.length ? <li>and {fields.length - shown.length} more fields</li> : null}
+      </ul>
+      {advice.scripts.length > 0 ? (
+        <p className="small">
+          The deck has no font for {scripts.length > 0 ? `${scripts.join(', ')} script` : 'some of these letters'}. It draws Latin, Greek, Cyrillic, Hebrew,
+          Arabic, Chinese, Japanese and Korean. Write these fields in one of those, or send the PowerPoint, which keeps the text as typed.
+        </p>
+      ) : null}
+      {advice.emoji ? <p className="small">These emoji are newer than the deck&apos;s emoji font (Unicode 9): choose an older emoji, or say it in words.</p> : null}
+      {advice.symbols ? <p className="small">No export font has these symbols: replace them with words or a common sign.</p> : null}
+    </div>
   );
 }
 
