@@ -10,6 +10,13 @@ export interface Settings {
   readonly defaultTemplateId: string;
   /** Location prefilled on new workshops. */
   readonly defaultLocation: string;
+  /** The firm's look on exports (domain/brand.ts): colours as #rrggbb, '' = the app's own. */
+  readonly brandPrimary: string;
+  readonly brandAccent: string;
+  /** A typeface id from brandTypefaces. */
+  readonly brandTypeface: string;
+  /** The logo as a data URL (PNG or JPEG, checked when picked), '' = none. Stored locally only. */
+  readonly brandLogo: string;
 }
 
 export const defaultSettings: Settings = {
@@ -17,6 +24,10 @@ export const defaultSettings: Settings = {
   organisation: '',
   defaultTemplateId: 'full-day',
   defaultLocation: '',
+  brandPrimary: '',
+  brandAccent: '',
+  brandTypeface: 'noto-sans',
+  brandLogo: '',
 };
 
 export const settingKeys = Object.keys(defaultSettings) as (keyof Settings)[];

@@ -4,7 +4,7 @@ import type { Deck, Slide } from './deck-model';
 import { slideSvg } from './svg-render';
 
 /** Renders the slide at `scale` (1 = 1 px per pt; 2 = double) and returns PNG bytes. */
-export async function slidePng(deck: Pick<Deck, 'width' | 'height'>, slide: Slide, scale: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function slidePng(deck: Pick<Deck, 'width' | 'height'> & Partial<Pick<Deck, 'brand'>>, slide: Slide, scale: number): Promise<Uint8Array<ArrayBuffer>> {
   const svg = slideSvg(deck, slide, scale);
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
