@@ -185,6 +185,8 @@ export function portfolioChart(m: TextMeasure, items: readonly Bubble[], box: Bo
     blocks.push(textBlock(m, it.note, { x: name.x, y: name.y + name.h, w, size: s, color: c.inkMuted, align: name.align, role: 'chart-label' }));
   }
   const quadrants = ['GROW', 'PROTECT', 'RECONSIDER', 'MAINTAIN'];
+  const squash = (t: string) => t.replace(/\s+/g, '');
+  const labels = new Set(items.flatMap((i) => [squash(i.name), squash(i.note)]).filter(Boolean));
   const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : max;
   return withChartData(
     blocks,
@@ -194,7 +196,9 @@ export function portfolioChart(m: TextMeasure, items: readonly Bubble[], box: Bo
       xAxis: { title: 'Value today', min: 0, max, step },
       yAxis: { title: 'Potential value', min: 0, max, step },
     },
-    (b) => b.kind === 'rect' || (b.kind === 'line' && !!b.stroke.dash) || (b.kind === 'text' && quadrants.includes(b.lines.join(' '))),
+    // Kept as shapes over the chart: the quadrants, and each bubble's name and note (a native
+    // bubble chart has no labels of its own text); the plot area is aligned with the drawn one.
+    (b) => b.kind === 'rect' || (b.kind === 'line' && !!b.stroke.dash) || (b.kind === 'text' && (quadrants.includes(b.lines.join(' ')) || labels.has(squash(b.lines.join(''))))),
   );
 }
 
