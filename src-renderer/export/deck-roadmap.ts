@@ -248,7 +248,7 @@ function metricsOf(d: DeckData, it: Initiative): string[] {
   return d.metrics.filter((mt) => mt.initiativeId === it.id && mt.name.trim()).map((mt) => (mt.target.trim() ? `${mt.name.trim()} (target ${mt.target.trim()})` : mt.name.trim()));
 }
 
-function posterLanes(m: TextMeasure, d: DeckData, settings: RoadmapSettings, k: number, width: number, headerW: number): { lanes: PosterLane[]; unscheduledWidth: number } {
+function posterLanes(m: TextMeasure, d: DeckData, settings: RoadmapSettings, k: number, width: number, headerW: number): { lanes: PosterLane[]; unscheduledWidth: number; k: number } {
   const tl = layoutTimeline(d.initiatives, settings, { width: width - headerW, minCardWidth: 170 * k, gap: 8 * k, unscheduledWidth: 190 * k });
   const byId = new Map(d.initiatives.map((i) => [i.id, i]));
   const pad = 7 * k;
@@ -292,7 +292,7 @@ function posterLanes(m: TextMeasure, d: DeckData, settings: RoadmapSettings, k: 
     const h = rows.reduce((n, r) => n + r.h, 0) + (rows.length + 1) * 8 * k;
     return { lane, rows, h: Math.max(h, 70 * k) };
   });
-  return { lanes, unscheduledWidth: tl.geometry.unscheduledWidth };
+  return { lanes, unscheduledWidth: tl.geometry.unscheduledWidth, k };
 }
 
 /**
@@ -312,16 +312,31 @@ export function buildRoadmapPoster(d: DeckData, m: TextMeasure): Deck {
   const colHeadH = 32;
   const avail = gridBottom - gridTop - colHeadH;
   const total = (l: { lanes: PosterLane[] }) => l.lanes.reduce((n, x) => n + x.h, 0);
-  // The largest type that fits on one page (steps of 5 %), at least the minimum.
-  let k = 1.5;
-  let lay = posterLanes(m, d, settings, k, width, headerW);
-  while (total(lay) > avail && k > POSTER_MIN_K) {
-    k = Math.max(POSTER_MIN_K, Math.round((k - 0.05) * 100) / 100);
-    lay = posterLanes(m, d, settings, k, width, headerW);
-  }
-  const pages: PosterLane[][] = balancedGroups(lay.lanes.map((l) => l.h), avail).map((g) => g.map((i) => lay.lanes[i]!));
+  // The largest type (steps of 5 %, at least the minimum) at which these lanes fit one page.
+  const fit = (s: RoadmapSettings, dd: DeckData) => {
+    let k = 1.5;
+    let lay = posterLanes(m, dd, s, k, width, headerW);
+    while (total(lay) > avail && k > POSTER_MIN_K) {
+      k = Math.max(POSTER_MIN_K, Math.round((k - 0.05) * 100) / 100);
+      lay = posterLanes(m, dd, s, k, width, headerW);
+    }
+    return lay;
+  };
+  const whole = fit(settings, d);
+  // Too much for one page even at the smallest type: whole lanes per page, and each page's type
+  // as large as its own lanes allow.
+  const groups = total(whole) <= avail ? [settings.lanes.map((_, i) => i)] : balancedGroups(whole.lanes.map((l) => l.h), avail);
+  const pageLayouts = groups.map((g) => {
+    if (groups.length === 1) return whole;
+    const lanes = g.map((i) => settings.lanes[i]!);
+    const ids = new Set(lanes.map((l) => l.id));
+    return fit({ ...settings, lanes }, { ...d, initiatives: d.initiatives.filter((it) => ids.has(it.laneId)) });
+  });
+  const pages = pageLayouts.map((l) => l.lanes);
   const cols = horizonColumns(settings);
   const slides: Slide[] = pages.map((lanes, pi) => {
+    const lay = pageLayouts[pi]!;
+    const k = lay.k;
     const blocks: Block[] = [];
     blocks.push(textBlock(m, (w.client.trim() || 'Lifecycle roadmap').toLocaleUpperCase('en'), { x: mx, y: 36, w: width - 160, size: 13, bold: true, color: c.primary, role: 'client' }));
     blocks.push(textBlock(m, `Lifecycle roadmap${pi > 0 ? ' (continued)' : ''}`, { x: mx, y: 54, w: width - 160, size: 34, bold: true, leading: 1.15, role: 'title' }));
