@@ -188,6 +188,7 @@ test('the brand set in settings is stored, survives a reload and is used by the 
   await picker.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
   await expect(brand.getByRole('img', { name: 'Your logo as it will appear on exports', exact: true })).toBeVisible();
   await expect(brand.getByRole('alert')).toHaveCount(0);
+  await brand.screenshot({ path: test.info().outputPath('settings-brand.png') });
 
   await page.reload();
   const again = page.getByRole('region', { name: 'Your brand' });
@@ -207,5 +208,5 @@ test('the brand set in settings is stored, survives a reload and is used by the 
   expect(await zip.file('ppt/theme/theme1.xml')!.async('string')).toContain('<a:accent1><a:srgbClr val="7A1F5C"/>');
   expect(await zip.file('ppt/slides/slide1.xml')!.async('string')).toContain('typeface="Arial"');
   expect(Object.keys(zip.files).some((f) => f.startsWith('ppt/media/'))).toBe(true);
-  await page.screenshot({ path: '/work/wt/shots15/c-export-screen-branded.png' });
+  await page.screenshot({ path: test.info().outputPath('export-screen-branded.png') });
 });
