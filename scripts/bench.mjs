@@ -5,7 +5,8 @@
 // after Zoom to fit (every card on screen; bare React Flow fitted to all its nodes) -- the
 // number of cards drawn, p95 frame time while panning and zooming, and while dragging one card.
 // Prints a table and writes bench/results.json. Not a timed test.
-// BENCH_SIZES=2000 measures one size; BENCH_ONLY=canvas skips the library, deck and room parts.
+// BENCH_SIZES=2000 measures one size; BENCH_ONLY picks parts, comma-separated: canvas, library,
+// deck (exports in Node), deck-browser (exports clicked in the app in Chromium), room.
 /* global window, document, performance, requestAnimationFrame, MouseEvent, WheelEvent, innerWidth, innerHeight -- these run inside the page */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,8 @@ import { benchBackup, benchEditCommit, benchJourneyHeap, benchLibraryLoad } from
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const sizes = (process.env.BENCH_SIZES ?? '200,1000,2000').split(',').map(Number);
-const canvasOnly = process.env.BENCH_ONLY === 'canvas';
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const want = (part) => only.length === 0 || only.includes(part);
 const FRAME_TARGET = 16.7;
 const RATIO_TARGET = 1.5;
 const VIEWPORT = { width: 1920, height: 1080 };
@@ -52,8 +54,10 @@ step('Built the renderer', () => {
 });
 const bareOut = resolve(root, 'out/bench-bare');
 let t0 = Date.now();
-await build({ root: resolve(root, 'bench/bare-flow'), base: './', logLevel: 'error', plugins: [react()], build: { outDir: bareOut, emptyOutDir: true } });
-console.log(`  Built the bare React Flow page (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+if (want('canvas')) {
+  await build({ root: resolve(root, 'bench/bare-flow'), base: './', logLevel: 'error', plugins: [react()], build: { outDir: bareOut, emptyOutDir: true } });
+  console.log(`  Built the bare React Flow page (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+}
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -61,7 +65,7 @@ if (!executablePath) {
   process.exit(1);
 }
 const app = await startServer({ port: 0, dir: appOut });
-const bare = await startServer({ port: 0, dir: bareOut });
+const bare = await startServer({ port: 0, dir: want('canvas') ? bareOut : appOut });
 const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 
 // --- In-page measurement (runs in the browser) ------------------------------------------------
@@ -259,7 +263,7 @@ async function bareFlow(n) {
 const results = [];
 let library = null;
 try {
-  for (const n of sizes) {
+  for (const n of want('canvas') ? sizes : []) {
     t0 = Date.now();
     const c = await centric(n);
     const b = await bareFlow(n);
@@ -267,7 +271,7 @@ try {
     console.log(`  Measured ${n.toLocaleString('en')} cards (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   }
   t0 = Date.now();
-  if (!canvasOnly) library = {
+  if (want('library')) library = {
     load: await benchLibraryLoad(browser, app.url, VIEWPORT),
     edit: await benchEditCommit(browser, app.url, VIEWPORT),
     backup: await benchBackup(browser, app.url, VIEWPORT),
@@ -317,18 +321,25 @@ for (const r of results) {
 }
 // Deck exports run the same export code in Node (jsPDF and pptxgenjs are plain JS), through tsx.
 t0 = Date.now();
-const deckRun = canvasOnly ? { status: 1, stdout: '', stderr: 'skipped (BENCH_ONLY=canvas)' } : spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsx', 'bench/deck-export-bench.ts', '--json'], { cwd: root, encoding: 'utf8' });
+const deckRun = !want('deck') ? { status: 1, stdout: '', stderr: 'skipped (BENCH_ONLY)' } : spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsx', 'bench/deck-export-bench.ts', '--json'], { cwd: root, encoding: 'utf8' });
 const deckLine = deckRun.stdout.trim().split('\n').at(-1) ?? '';
 const deck = deckRun.status === 0 && deckLine.startsWith('[') ? JSON.parse(deckLine) : [];
-if (!canvasOnly) console.log(`  Measured deck exports (${((Date.now() - t0) / 1000).toFixed(1)}s)${deck.length ? '' : ': FAILED ' + deckRun.stderr.slice(0, 300)}`);
+if (want('deck')) console.log(`  Measured deck exports (${((Date.now() - t0) / 1000).toFixed(1)}s)${deck.length ? '' : ': FAILED ' + deckRun.stderr.slice(0, 300)}`);
 
 // The room: the browser-mode server hosts it, the facilitator's page is open, 30 simulated
 // participants (Node, the real provider) add 20 cards each over a minute; loopback only.
 t0 = Date.now();
-const roomRun = canvasOnly ? { status: 1, stdout: '', stderr: 'skipped (BENCH_ONLY=canvas)' } : spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsx', 'bench/room-bench.ts', '--json', `--dir=${appOut}`], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+// The same exports clicked in the built app in Chromium: what a facilitator waits for.
+t0 = Date.now();
+const deckBrowserRun = !want('deck-browser') ? { status: 1, stdout: '', stderr: 'skipped (BENCH_ONLY)' } : spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsx', 'bench/deck-browser-bench.ts', '--json', `--dir=${appOut}`], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+const deckBrowserLine = deckBrowserRun.stdout?.trim().split('\n').at(-1) ?? '';
+const deckBrowser = deckBrowserRun.status === 0 && deckBrowserLine.startsWith('[') ? JSON.parse(deckBrowserLine) : [];
+if (want('deck-browser')) console.log(`  Measured deck exports in the browser (${((Date.now() - t0) / 1000).toFixed(1)}s)${deckBrowser.length ? '' : ': FAILED ' + String(deckBrowserRun.stderr).slice(0, 300)}`);
+
+const roomRun = !want('room') ? { status: 1, stdout: '', stderr: 'skipped (BENCH_ONLY)' } : spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsx', 'bench/room-bench.ts', '--json', `--dir=${appOut}`], { cwd: root, encoding: 'utf8', timeout: 300_000 });
 const roomLine = roomRun.stdout?.trim().split('\n').at(-1) ?? '';
 const room = roomRun.status === 0 && roomLine.startsWith('{') ? JSON.parse(roomLine) : null;
-if (!canvasOnly) console.log(`  Measured the room (${((Date.now() - t0) / 1000).toFixed(1)}s)${room ? '' : ': FAILED ' + String(roomRun.stderr).slice(0, 300)}`);
+if (want('room')) console.log(`  Measured the room (${((Date.now() - t0) / 1000).toFixed(1)}s)${room ? '' : ': FAILED ' + String(roomRun.stderr).slice(0, 300)}`);
 
 const other = (figure, target, value, pass) => ({ figure, target, centric: value, baseline: NaN, ratio: NaN, pass });
 if (room) {
@@ -354,6 +365,10 @@ for (const d of deck) {
   rows.push(other(`${d.name}: export time, ${d.pages} pages (ms)`, '< 2000', d.ms, d.ms < 2000));
   rows.push(other(`${d.name}: file size (KB)`, d.name.includes('PPTX') ? 'report only' : '< 2048', d.bytes / 1024, d.name.includes('PPTX') ? null : d.bytes < 2 * 1024 * 1024));
 }
+for (const d of deckBrowser) {
+  rows.push(other(`${d.name}, full workshop: click to file (ms, median of 3)`, '< 2000', d.ms, d.ms < 2000));
+  rows.push(other(`${d.name}, full workshop: file size (KB)`, '< 2048', d.bytes / 1024, d.bytes < 2 * 1024 * 1024));
+}
 
 const fmt = (x, integer = false) => (Number.isFinite(x) ? (integer ? count(x) : x.toFixed(1)) : '—');
 const table = [['Figure', 'Target', 'Centric', 'Bare React Flow', 'Ratio', ''], ...rows.map((r) => [r.figure, r.target, fmt(r.centric, r.integer), fmt(r.baseline, r.integer), Number.isFinite(r.ratio) ? `${fmt(r.ratio)}×` : '—', r.pass === null ? '·' : r.pass ? '✓' : '✗'])];
@@ -367,7 +382,7 @@ mkdirSync(resolve(root, 'bench'), { recursive: true });
 const file = resolve(root, 'bench/results.json');
 writeFileSync(
   file,
-  `${JSON.stringify({ date: new Date().toISOString(), chromium: browser.version?.() ?? null, viewport: VIEWPORT, args: chromiumArgs, targets: { p95FrameMs: FRAME_TARGET, ratioToBare: RATIO_TARGET }, results, library, deck, room, rows }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), chromium: browser.version?.() ?? null, viewport: VIEWPORT, args: chromiumArgs, targets: { p95FrameMs: FRAME_TARGET, ratioToBare: RATIO_TARGET }, results, library, deck, deckBrowser, room, rows }, null, 2)}\n`,
 );
 console.log(`\nFrame times from requestAnimationFrame deltas in headless Chromium (${chromiumArgs.includes('--disable-gpu') ? 'no GPU' : 'GPU'}), ${VIEWPORT.width}×${VIEWPORT.height}.`);
 console.log(`Results written to ${file}`);

@@ -13,6 +13,13 @@ export interface Settings {
   readonly defaultLocation: string;
   /** How times of day are shown: the agenda's clock times, run mode's planned end. */
   readonly clockFormat: ClockFormat;
+  /** The firm's look on exports (domain/brand.ts): colours as #rrggbb, '' = the app's own. */
+  readonly brandPrimary: string;
+  readonly brandAccent: string;
+  /** A typeface id from brandTypefaces. */
+  readonly brandTypeface: string;
+  /** The logo as a data URL (PNG or JPEG, checked when picked), '' = none. Stored locally only. */
+  readonly brandLogo: string;
 }
 
 export const defaultSettings: Settings = {
@@ -21,6 +28,10 @@ export const defaultSettings: Settings = {
   defaultTemplateId: 'full-day',
   defaultLocation: '',
   clockFormat: '24h',
+  brandPrimary: '',
+  brandAccent: '',
+  brandTypeface: 'noto-sans',
+  brandLogo: '',
 };
 
 export const settingKeys = Object.keys(defaultSettings) as (keyof Settings)[];

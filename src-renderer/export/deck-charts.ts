@@ -3,7 +3,7 @@
 // PDF, PPTX and SVG draw the same vector chart. Pure; text measured with the embedded fonts.
 import { formatValue } from '../domain/segment';
 import { monotoneSegments, type Point } from '../domain/journey-emotion';
-import type { Block, PathCommand } from './deck-model';
+import type { Block, ChartSpec, PathCommand } from './deck-model';
 import { lineHeightOf, textBlock, theme } from './deck-layout';
 import type { TextMeasure } from './text-measure';
 
@@ -14,6 +14,24 @@ export interface Box {
   readonly y: number;
   readonly w: number;
   readonly h: number;
+}
+
+let chartCount = 0;
+
+/**
+ * Marks a chart's blocks as one group and carries its data on the first block the PowerPoint's
+ * native chart replaces. `keep`: blocks the native chart does not draw (quadrant fills and names),
+ * which stay as grouped shapes behind or over it.
+ */
+export function withChartData(blocks: readonly Block[], spec: ChartSpec | null, keep: (b: Block) => boolean = () => false): Block[] {
+  const group = `${spec?.type ?? 'figure'}-${++chartCount}`;
+  let carried = false;
+  return blocks.map((b) => {
+    const native = spec !== null && !keep(b);
+    const chart = native && !carried ? spec : undefined;
+    if (chart) carried = true;
+    return { ...b, group, ...(native ? { native: true } : {}), ...(chart ? { chart } : {}) };
+  });
 }
 
 function polygon(points: readonly Point[]): PathCommand[] {
@@ -81,7 +99,16 @@ export function radarChart(m: TextMeasure, dims: readonly RadarDimension[], box:
     const y = Math.abs(sin) < 0.2 ? p.y - t.h / 2 : sin < 0 ? p.y - t.h - (align === 'center' ? 12 : 6) : p.y + 6;
     blocks.push({ ...t, x, y });
   });
-  return blocks;
+  const withTarget = dims.length > 0 && dims.every((d) => d.target !== null);
+  return withChartData(blocks, {
+    type: 'radar', title: 'Assessment radar', x: box.x, y: box.y, w: box.w, h: box.h,
+    categories: dims.map((d) => d.label),
+    series: [
+      { name: 'Score', color: c.primary, values: dims.map((d) => Math.round(d.score ?? 0)) },
+      ...(withTarget ? [{ name: 'Target', color: c.accent, values: dims.map((d) => Math.round(d.target ?? 0)), dashed: true }] : []),
+    ],
+    yAxis: { min: 0, max: 100, step: 25 },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,7 +184,22 @@ export function portfolioChart(m: TextMeasure, items: readonly Bubble[], box: Bo
     blocks.push(name);
     blocks.push(textBlock(m, it.note, { x: name.x, y: name.y + name.h, w, size: s, color: c.inkMuted, align: name.align, role: 'chart-label' }));
   }
-  return blocks;
+  const quadrants = ['GROW', 'PROTECT', 'RECONSIDER', 'MAINTAIN'];
+  const squash = (t: string) => t.replace(/\s+/g, '');
+  const labels = new Set(items.flatMap((i) => [squash(i.name), squash(i.note)]).filter(Boolean));
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : max;
+  return withChartData(
+    blocks,
+    {
+      type: 'bubble', title: 'Segment portfolio', x: box.x, y: box.y, w: box.w, h: box.h, plot: { x: left, y: top, w: right - left, h: bottom - top },
+      series: [{ name: 'Segments', color: c.primary, xs: items.map((i) => i.current), values: items.map((i) => i.potential), sizes: items.map((i) => Math.max(0, i.size)), labels: items.map((i) => i.name) }],
+      xAxis: { title: 'Value today', min: 0, max, step },
+      yAxis: { title: 'Potential value', min: 0, max, step },
+    },
+    // Kept as shapes over the chart: the quadrants, and each bubble's name and note (a native
+    // bubble chart has no labels of its own text); the plot area is aligned with the drawn one.
+    (b) => b.kind === 'rect' || (b.kind === 'line' && !!b.stroke.dash) || (b.kind === 'text' && (quadrants.includes(b.lines.join(' ')) || labels.has(squash(b.lines.join(''))))),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,7 +220,7 @@ export function emotionCurve(points: readonly { x: number; score: number }[], ba
     const col = p.score > 0 ? c.success : p.score < 0 ? c.danger : c.inkMuted;
     blocks.push({ kind: 'ellipse', cx: pts[i]!.x, cy: pts[i]!.y, rx: 3.4, ry: 3.4, fill: col, stroke: { color: c.surface, width: 1 } });
   });
-  return blocks;
+  return withChartData(blocks, null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,5 +278,15 @@ export function impactEffortChart(m: TextMeasure, dots: readonly ImpactDot[], bo
       blocks.push({ ...t, y: cy - t.h / 2 });
     });
   }
-  return blocks;
+  return withChartData(
+    blocks,
+    {
+      type: 'scatter', title: 'Impact and effort', x: box.x, y: box.y, w: box.w, h: box.h, plot: { x: left, y: top, w: right - left, h: bottom - top },
+      series: [{ name: 'Initiatives', color: c.primary, xs: dots.map((d) => d.effort), values: dots.map((d) => d.impact), labels: dots.map((d) => String(d.n)) }],
+      xAxis: { title: 'Effort', min: 0.5, max: 5.5, step: 1 },
+      yAxis: { title: 'Impact', min: 0.5, max: 5.5, step: 1 },
+    },
+    // The quadrants and the axis names are drawn; the dots are the chart's data.
+    (b) => b.kind === 'rect' || (b.kind === 'text' && !/^\d+$/.test(b.lines.join(''))),
+  );
 }

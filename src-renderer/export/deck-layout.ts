@@ -59,6 +59,8 @@ export function textBlock(m: TextMeasure, text: string, o: TextOptions): TextBlo
   return {
     kind: 'text', x: o.x, y: o.y, w: o.w, h: lines.length * lh, lines, size: o.size, bold, color: o.color ?? colors.ink,
     align: o.align ?? 'left', lineHeight: lh, ...(o.role ? { role: o.role } : {}),
+    // The text as typed, so the PowerPoint can let its paragraphs reflow.
+    paragraphs: text.replace(/\r\n?/g, '\n').split('\n'),
   };
 }
 

@@ -18,13 +18,59 @@ export const sectionLabels: Readonly<Record<SectionId, string>> = {
   actions: 'Decisions & actions',
 };
 
+/**
+ * What every block may carry besides its geometry. `group`: blocks drawn as one figure (a chart,
+ * a legend), grouped in the PowerPoint so they move together. `chart`: on the first block of a
+ * chart, its data, so the PowerPoint can draw a native, editable chart in place of the blocks
+ * marked `native` (the PDF, SVG and PNG draw the blocks and ignore both).
+ */
+export interface BlockGrouping {
+  readonly group?: string;
+  readonly native?: boolean;
+  readonly chart?: ChartSpec;
+}
+
+export interface ChartSeries {
+  readonly name: string;
+  readonly color: string;
+  /** One value per category (radar, bar) or the y values (scatter, bubble). */
+  readonly values: readonly number[];
+  /** Scatter and bubble: the x values. */
+  readonly xs?: readonly number[];
+  /** Bubble: the sizes. */
+  readonly sizes?: readonly number[];
+  /** Labels shown beside the points (scatter, bubble). */
+  readonly labels?: readonly string[];
+  readonly dashed?: boolean;
+  /** Radar: whether the area is filled. */
+  readonly filled?: boolean;
+}
+
+/** The data of a chart drawn as blocks, for a native PowerPoint chart in the same place. */
+export interface ChartSpec {
+  readonly type: 'radar' | 'bar' | 'scatter' | 'bubble';
+  readonly title: string;
+  /** Where the chart sits on the slide, pt. */
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  /** The plot area within it (pt, slide coordinates), so drawn quadrants stay aligned. */
+  readonly plot?: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
+  /** Radar and bar: the category names. */
+  readonly categories?: readonly string[];
+  readonly series: readonly ChartSeries[];
+  readonly xAxis?: { readonly title?: string; readonly min: number; readonly max: number; readonly step?: number };
+  readonly yAxis?: { readonly title?: string; readonly min: number; readonly max: number; readonly step?: number };
+}
+
 export interface Stroke {
   readonly color: string;
   readonly width: number;
   readonly dash?: readonly number[];
 }
 
-export interface TextBlock {
+export interface TextBlock extends BlockGrouping {
   readonly kind: 'text';
   readonly x: number;
   readonly y: number;
@@ -45,9 +91,16 @@ export interface TextBlock {
    * (export/scripts.ts textDirection), so Hebrew and Arabic text reads right to left.
    */
   readonly dir?: 'ltr' | 'rtl';
+  /**
+   * The text as typed, one entry per paragraph, before wrapping: the PowerPoint writes these
+   * (so lines reflow when edited) instead of the measured lines.
+   */
+  readonly paragraphs?: readonly string[];
+  /** The slide placeholder this text fills in the PowerPoint (its title, or its body text). */
+  readonly placeholder?: 'title' | 'body';
 }
 
-export interface RectBlock {
+export interface RectBlock extends BlockGrouping {
   readonly kind: 'rect';
   readonly x: number;
   readonly y: number;
@@ -58,7 +111,7 @@ export interface RectBlock {
   readonly stroke?: Stroke;
 }
 
-export interface LineBlock {
+export interface LineBlock extends BlockGrouping {
   readonly kind: 'line';
   readonly x1: number;
   readonly y1: number;
@@ -67,7 +120,7 @@ export interface LineBlock {
   readonly stroke: Stroke;
 }
 
-export interface EllipseBlock {
+export interface EllipseBlock extends BlockGrouping {
   readonly kind: 'ellipse';
   readonly cx: number;
   readonly cy: number;
@@ -84,7 +137,7 @@ export type PathCommand =
   | { readonly op: 'C'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly x: number; readonly y: number }
   | { readonly op: 'Z' };
 
-export interface PathBlock {
+export interface PathBlock extends BlockGrouping {
   readonly kind: 'path';
   readonly commands: readonly PathCommand[];
   readonly fill?: string;
@@ -92,7 +145,7 @@ export interface PathBlock {
   readonly opacity?: number;
 }
 
-export interface ImageBlock {
+export interface ImageBlock extends BlockGrouping {
   readonly kind: 'image';
   readonly x: number;
   readonly y: number;
@@ -114,7 +167,7 @@ export interface TableRow {
   readonly cells: readonly TableCell[];
 }
 
-export interface TableBlock {
+export interface TableBlock extends BlockGrouping {
   readonly kind: 'table';
   readonly x: number;
   readonly y: number;
@@ -153,6 +206,23 @@ export interface Deck {
   readonly needsCjk: boolean;
   /** Characters no embedded font can draw: they will not appear. */
   readonly uncovered: readonly string[];
+  /** The brand's look when one is set (deck-brand.ts); the app's own look when absent. */
+  readonly brand?: DeckBrand;
+}
+
+/** The firm's look as the renderers need it. */
+export interface DeckBrand {
+  /** The typeface the deck was measured with (Noto Sans when absent). */
+  readonly typeface: DeckTypeface;
+  readonly primary: string;
+  readonly accent: string;
+}
+
+export interface DeckTypeface {
+  /** The family the PDF, SVG and PNG draw with ("Liberation Sans"). */
+  readonly family: string;
+  /** The font the PowerPoint names: one with the same widths that Office has ("Arial"). */
+  readonly pptx: string;
 }
 
 /** The text blocks of a slide, including table cells as blocks (for overflow checks and tests). */

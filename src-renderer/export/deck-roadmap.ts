@@ -1,7 +1,7 @@
 // The lifecycle roadmap on slides (lanes × time, initiatives as bars with their title, owner
 // and status), the impact/effort chart, the initiative table, and the roadmap poster alone on
-// one A3 landscape page with its legend. Lanes that do not fit continue on the next slide. Pure.
-import { effortLabels, horizonColumns, horizonSummary, impactLabels, laneName, readRoadmapSettings, stageLabels, statusLabels, lifecycleStages, type Initiative, type RoadmapLane, type RoadmapSettings } from '../domain/roadmap';
+// an A3 landscape poster with descriptions, owners and metrics. Lanes that do not fit continue on the next slide. Pure.
+import { effortLabels, horizonColumns, horizonSummary, impactLabels, laneName, readRoadmapSettings, statusLabels, type Initiative, type RoadmapLane, type RoadmapSettings } from '../domain/roadmap';
 import { formatRange } from '../domain/roadmap-dates';
 import { layoutTimeline, type CardBox } from '../domain/roadmap-layout';
 import { impactEffortChart } from './deck-charts';
@@ -124,6 +124,13 @@ function centered(m: TextMeasure, text: string, x: number, y: number, w: number,
   return { ...t, lines, h: t.lineHeight, y: y + h / 2 - t.lineHeight / 2 };
 }
 
+/** What the bars mean, in the roadmap's own mode (dated quarters or Now / Next / Later). */
+export function legendNote(settings: RoadmapSettings): string {
+  const tail = 'Each shows the initiative, its owner and status; done and dropped initiatives are greyed.';
+  if (settings.horizon === 'buckets') return `Columns are horizons, not dates (${horizonColumns(settings).map((c) => c.label).join(', ')}): each initiative sits in the horizon the room chose. ${tail}`;
+  return `Bars span the planned dates; initiatives without dates are under Unscheduled. ${tail}`;
+}
+
 function legend(m: TextMeasure, settings: RoadmapSettings, x: number, y: number, w: number, k: number): Block[] {
   const out: Block[] = [];
   let cx = x;
@@ -135,9 +142,9 @@ function legend(m: TextMeasure, settings: RoadmapSettings, x: number, y: number,
     out.push(textBlock(m, label, { x: cx + 13 * k, y, w: lw, size, color: c.inkMuted, leading: 1.3 }));
     cx += 13 * k + lw + 14 * k;
   };
-  for (const s of lifecycleStages) if (settings.lanes.some((l) => l.stage === s)) item(c[s], `${stageLabels[s]} lane`);
-  if (settings.lanes.some((l) => !l.stage)) item(c.inkMuted, 'Other lanes');
-  const note = 'Bars span the planned dates; each shows the initiative, its owner and status. Done and dropped initiatives are greyed.';
+  // The lanes by the names the roadmap screen shows, in its order.
+  for (const l of settings.lanes) item(laneColor(l), laneName(l));
+  const note = legendNote(settings);
   out.push(textBlock(m, note, { x, y: y + 14 * k, w, size: 7 * k, color: c.inkSubtle }));
   return out;
 }
@@ -219,45 +226,186 @@ export function buildRoadmapSlides(d: DeckData, m: TextMeasure): Slide[] {
 /** A3 landscape in pt. */
 export const A3 = { w: 1190.55, h: 841.89 } as const;
 
-/** The roadmap alone on one A3 landscape page (more pages only if it cannot fit even at a smaller scale). */
+/** The poster's type sizes at scale 1, pt: read from a metre away (never below 0.9 of these). */
+const POSTER_TYPE = { title: 14, body: 11.5, meta: 11, lane: 17, column: 15 } as const;
+const POSTER_MIN_K = 0.9;
+
+interface PosterCard {
+  readonly box: CardBox;
+  readonly it: Initiative;
+  readonly blocks: (x: number, y: number) => Block[];
+  readonly h: number;
+}
+
+interface PosterLane {
+  readonly lane: RoadmapLane;
+  readonly rows: { h: number; cards: PosterCard[] }[];
+  readonly h: number;
+}
+
+/** The metrics that measure an initiative, as "Name (target)". */
+function metricsOf(d: DeckData, it: Initiative): string[] {
+  return d.metrics.filter((mt) => mt.initiativeId === it.id && mt.name.trim()).map((mt) => (mt.target.trim() ? `${mt.name.trim()} (target ${mt.target.trim()})` : mt.name.trim()));
+}
+
+function posterLanes(m: TextMeasure, d: DeckData, settings: RoadmapSettings, k: number, width: number, headerW: number): { lanes: PosterLane[]; unscheduledWidth: number; k: number } {
+  const tl = layoutTimeline(d.initiatives, settings, { width: width - headerW, minCardWidth: 170 * k, gap: 8 * k, unscheduledWidth: 190 * k });
+  const byId = new Map(d.initiatives.map((i) => [i.id, i]));
+  const pad = 7 * k;
+  const stripe = 5 * k;
+  const size = { title: POSTER_TYPE.title * k, body: POSTER_TYPE.body * k, meta: POSTER_TYPE.meta * k };
+  const lanes = settings.lanes.map((lane) => {
+    const color = laneColor(lane);
+    const rows: PosterLane['rows'] = Array.from({ length: tl.laneRows[lane.id] ?? 1 }, () => ({ h: 0, cards: [] }));
+    for (const box of tl.cards.filter((b) => b.laneId === lane.id)) {
+      const it = byId.get(box.id)!;
+      const done = it.status === 'done' || it.status === 'dropped';
+      const tw = box.width - 2 * pad - stripe;
+      const draw = (x: number, y: number): Block[] => {
+        const out: Block[] = [];
+        let ty = y + pad;
+        const add = (text: string, o: { size: number; bold?: boolean; color?: string; role: string; gap?: number }) => {
+          if (!text.trim()) return;
+          ty += o.gap ?? 0;
+          const b = textBlock(m, text, { x: x + stripe + pad, y: ty, w: tw, size: o.size, bold: o.bold ?? false, color: o.color ?? c.ink, role: o.role, leading: 1.25 });
+          out.push(b);
+          ty += b.h;
+        };
+        add(it.title.trim() || 'Untitled initiative', { size: size.title, bold: true, color: done ? c.inkMuted : c.ink, role: 'initiative' });
+        add(it.description, { size: size.body, color: c.ink, role: 'description', gap: 3 * k });
+        add([it.owner.trim() ? `Owner: ${it.owner.trim()}` : 'No owner yet', statusLabels[it.status]].join(' · '), { size: size.meta, bold: true, color: c.inkMuted, role: 'owner', gap: 4 * k });
+        const ms = metricsOf(d, it);
+        add(ms.length ? `Measured by: ${ms.join('; ')}` : 'No metric yet', { size: size.meta, color: ms.length ? c.inkMuted : c.warning, role: 'metrics', gap: 2 * k });
+        return [
+          { kind: 'rect', x, y, w: box.width, h: ty - y + pad, radius: 4 * k, fill: c.surface, stroke: { color: done ? c.border : color, width: 1 } },
+          { kind: 'rect', x, y, w: stripe, h: ty - y + pad, fill: color },
+          ...out,
+        ];
+      };
+      const probe = draw(0, 0);
+      const h = (probe[0] as { h: number }).h;
+      const row = rows[box.row]!;
+      row.cards.push({ box, it, h, blocks: draw });
+      row.h = Math.max(row.h, h);
+    }
+    for (const r of rows) if (r.h === 0) r.h = 30 * k;
+    const h = rows.reduce((n, r) => n + r.h, 0) + (rows.length + 1) * 8 * k;
+    return { lane, rows, h: Math.max(h, 70 * k) };
+  });
+  return { lanes, unscheduledWidth: tl.geometry.unscheduledWidth, k };
+}
+
+/**
+ * The roadmap as an A3 landscape poster: lanes by the app's names down the side, the horizon's
+ * columns across, each initiative with its description, owner, status and the metrics that
+ * measure it, in type read from a metre away. The type grows to fill the page, lanes share what
+ * is left; only a roadmap too large even at the smallest type goes on to a second page.
+ */
 export function buildRoadmapPoster(d: DeckData, m: TextMeasure): Deck {
   const settings = readRoadmapSettings(d.workshop);
-  const mx = 48;
-  const top = 112;
-  const bottom = A3.h - 96;
-  let k = 1.35;
-  let info = layoutLanes(m, d, settings, { k, x: mx, w: A3.w - 2 * mx });
-  const heightOf = (i: typeof info) => 22 * k + i.lanes.reduce((n, l) => n + l.h, 0);
-  while (heightOf(info) > bottom - top && k > 0.8) {
-    k -= 0.05;
-    info = layoutLanes(m, d, settings, { k, x: mx, w: A3.w - 2 * mx });
-  }
-  const g = { k, x: mx, w: A3.w - 2 * mx };
-  const pages: LaneLayout[][] = [];
-  let cur: LaneLayout[] = [];
-  let used = 22 * k;
-  for (const l of info.lanes) {
-    if (used + l.h > bottom - top && cur.length) {
-      pages.push(cur);
-      cur = [];
-      used = 22 * k;
-    }
-    cur.push(l);
-    used += l.h;
-  }
-  if (cur.length) pages.push(cur);
   const w = d.workshop;
-  const slides: Slide[] = pages.map((lanes, i) => {
+  const mx = 40;
+  const width = A3.w - 2 * mx;
+  const headerW = 150;
+  const gridTop = 168;
+  const gridBottom = A3.h - 44;
+  const colHeadH = 32;
+  const avail = gridBottom - gridTop - colHeadH;
+  const total = (l: { lanes: PosterLane[] }) => l.lanes.reduce((n, x) => n + x.h, 0);
+  // The largest type (steps of 5 %, at least the minimum) at which these lanes fit one page.
+  const fit = (s: RoadmapSettings, dd: DeckData) => {
+    let k = 1.5;
+    let lay = posterLanes(m, dd, s, k, width, headerW);
+    while (total(lay) > avail && k > POSTER_MIN_K) {
+      k = Math.max(POSTER_MIN_K, Math.round((k - 0.05) * 100) / 100);
+      lay = posterLanes(m, dd, s, k, width, headerW);
+    }
+    return lay;
+  };
+  const whole = fit(settings, d);
+  // Too much for one page even at the smallest type: whole lanes per page, and each page's type
+  // as large as its own lanes allow.
+  const groups = total(whole) <= avail ? [settings.lanes.map((_, i) => i)] : balancedGroups(whole.lanes.map((l) => l.h), avail);
+  const pageLayouts = groups.map((g) => {
+    if (groups.length === 1) return whole;
+    const lanes = g.map((i) => settings.lanes[i]!);
+    const ids = new Set(lanes.map((l) => l.id));
+    return fit({ ...settings, lanes }, { ...d, initiatives: d.initiatives.filter((it) => ids.has(it.laneId)) });
+  });
+  const pages = pageLayouts.map((l) => l.lanes);
+  const cols = horizonColumns(settings);
+  const slides: Slide[] = pages.map((lanes, pi) => {
+    const lay = pageLayouts[pi]!;
+    const k = lay.k;
     const blocks: Block[] = [];
-    blocks.push(textBlock(m, (w.client.trim() || 'Lifecycle roadmap').toLocaleUpperCase('en'), { x: mx, y: 40, w: A3.w - 2 * mx, size: 11, bold: true, color: c.primary }));
-    blocks.push(textBlock(m, `Lifecycle roadmap${i > 0 ? ' (continued)' : ''}`, { x: mx, y: 56, w: A3.w - 2 * mx, size: 28, bold: true, leading: 1.2 }));
-    blocks.push(textBlock(m, `${w.title} · ${horizonSummary(settings)} · ${d.initiatives.length} initiatives`, { x: mx, y: 92, w: A3.w - 2 * mx, size: 11, color: c.inkMuted }));
-    blocks.push(...drawRoadmap(m, d, settings, g, lanes, top, info));
-    const h = 22 * k + lanes.reduce((n, l) => n + l.h, 0);
-    blocks.push(...legend(m, settings, mx, top + h + 14, A3.w - 2 * mx, 1.3));
-    return { id: `poster-${i}`, section: 'roadmap', title: 'Lifecycle roadmap', blocks, chrome: true };
+    blocks.push(textBlock(m, (w.client.trim() || 'Lifecycle roadmap').toLocaleUpperCase('en'), { x: mx, y: 36, w: width - 160, size: 13, bold: true, color: c.primary, role: 'client' }));
+    blocks.push(textBlock(m, `Lifecycle roadmap${pi > 0 ? ' (continued)' : ''}`, { x: mx, y: 54, w: width - 160, size: 34, bold: true, leading: 1.15, role: 'title' }));
+    const sub = textBlock(m, [w.title.trim(), horizonSummary(settings), `${d.initiatives.length} initiative${d.initiatives.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '), { x: mx, y: 96, w: width, size: 13, color: c.inkMuted, role: 'subtitle' });
+    blocks.push({ ...sub, lines: sub.lines.slice(0, 1), h: sub.lineHeight });
+    blocks.push(...posterLegend(m, settings, mx, 124, width));
+    // Lanes share the height the page has left, so the grid fills the page.
+    const used = lanes.reduce((n, l) => n + l.h, 0);
+    const extra = Math.max(0, (avail - used) / lanes.length);
+    const x0 = mx + headerW;
+    const dated = width - headerW - lay.unscheduledWidth;
+    const colW = dated / cols.length;
+    const head = (x: number, cw: number, label: string, fill: string, ink: string) => {
+      blocks.push({ kind: 'rect', x: x + 2, y: gridTop, w: cw - 4, h: colHeadH - 4, radius: 4, fill });
+      const t = textBlock(m, label, { x: x + 8, y: 0, w: cw - 16, size: POSTER_TYPE.column, bold: true, color: ink, align: 'center', leading: 1.2, role: 'column' });
+      blocks.push({ ...t, lines: t.lines.slice(0, 1), h: t.lineHeight, y: gridTop + (colHeadH - 4 - t.lineHeight) / 2 });
+    };
+    if (lay.unscheduledWidth > 0) head(x0, lay.unscheduledWidth, 'Unscheduled', c.surfaceSunken, c.inkMuted);
+    cols.forEach((col, i) => head(x0 + lay.unscheduledWidth + i * colW, colW, col.label, c.sidebar, c.onPrimary));
+    let y = gridTop + colHeadH;
+    const cards: Block[] = [];
+    lanes.forEach((l, li) => {
+      const h = l.h + extra;
+      const color = laneColor(l.lane);
+      if (li % 2 === 0) blocks.push({ kind: 'rect', x: mx, y, w: width, h, fill: c.canvas });
+      blocks.push({ kind: 'rect', x: mx, y: y + 3, w: 6, h: h - 6, fill: color });
+      const nm = textBlock(m, laneName(l.lane), { x: mx + 16, y: y + 10, w: headerW - 24, size: POSTER_TYPE.lane, bold: true, color: c.ink, leading: 1.2, role: 'lane' });
+      blocks.push(nm);
+      const n = d.initiatives.filter((i) => i.laneId === l.lane.id).length;
+      blocks.push(textBlock(m, `${n} initiative${n === 1 ? '' : 's'}`, { x: nm.x, y: nm.y + nm.h + 2, w: nm.w, size: 11, color: c.inkMuted, leading: 1.2, role: 'lane-count' }));
+      blocks.push({ kind: 'line', x1: mx, y1: y, x2: mx + width, y2: y, stroke: { color: c.border, width: 0.6 } });
+      let ry = y + 8 * k;
+      for (const row of l.rows) {
+        for (const cd of row.cards) cards.push(...cd.blocks(x0 + cd.box.left, ry).map((b) => ({ ...b, group: `card-${cd.it.id}` })));
+        ry += row.h + 8 * k;
+      }
+      y += h;
+    });
+    for (let i = 0; i <= cols.length; i++) {
+      const x = x0 + lay.unscheduledWidth + i * colW;
+      blocks.push({ kind: 'line', x1: x, y1: gridTop + colHeadH, x2: x, y2: y, stroke: { color: c.border, width: 0.6, dash: [3, 3] } });
+    }
+    blocks.push(...cards);
+    blocks.push({ kind: 'rect', x: mx, y: gridTop + colHeadH, w: width, h: y - gridTop - colHeadH, stroke: { color: c.borderStrong, width: 0.8 } });
+    return { id: `poster-${pi}`, section: 'roadmap', title: 'Lifecycle roadmap', blocks, chrome: true };
   });
   addChrome(m, slides, { left: [w.client.trim(), w.title.trim()].filter(Boolean).join(' · '), middle: [facilitatorLine(d), formatDeckDate(w.date)].filter(Boolean).join(' · ') }, A3);
   const all = slides.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'text' ? b.lines : []))).join('\n');
   return { width: A3.w, height: A3.h, title: `${w.client} – Lifecycle roadmap`, author: facilitatorLine(d), slides, needsCjk: m.needsCjk(all), uncovered: m.uncovered(all) };
+}
+
+/** The poster's key: every lane by its name in the app with its colour, then what bars mean. */
+function posterLegend(m: TextMeasure, settings: RoadmapSettings, x: number, y: number, w: number): Block[] {
+  const out: Block[] = [];
+  const size = 12;
+  let cx = x;
+  let cy = y;
+  for (const l of settings.lanes) {
+    const label = laneName(l);
+    const lw = Math.min(m.width(label, size, false) + 2, w - 20);
+    if (cx + 18 + lw > x + w) {
+      cx = x;
+      cy += 18;
+    }
+    out.push({ kind: 'rect', x: cx, y: cy + 2, w: 12, h: 12, radius: 2.5, fill: laneColor(l), group: 'legend' });
+    const t = textBlock(m, label, { x: cx + 17, y: cy, w: lw, size, color: c.ink, leading: 1.3, role: 'legend' });
+    out.push({ ...t, lines: t.lines.slice(0, 1), h: t.lineHeight, group: 'legend' });
+    cx += 17 + lw + 20;
+  }
+  out.push({ ...textBlock(m, legendNote(settings), { x, y: cy + 20, w, size: 11, color: c.inkMuted, role: 'legend-note' }), group: 'legend' });
+  return out;
 }

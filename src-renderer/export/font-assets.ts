@@ -1,7 +1,9 @@
 // Loads the embedded fonts at export time only: `new URL(…, import.meta.url)` makes the
 // bundler emit them as separate files, so they never weigh on the app's start. Parsed once per
 // session. Noto Sans, Noto Sans Hebrew and Noto Sans Arabic (OFL), Droid Sans Fallback
-// (Apache-2.0) and a Symbola subset for emoji (free for any use); licences in ./fonts/.
+// (Apache-2.0), a Symbola subset for emoji (free for any use), and Liberation Sans (OFL) when a
+// brand chooses it; licences in ./fonts/.
+import type { BrandTypeface } from '../domain/brand';
 import { createTextMeasure, cssFamilies, fontFaces, parseFontBook, type FontBytes, type TextMeasure } from './text-measure';
 
 const urls = {
@@ -22,6 +24,35 @@ export interface LoadedFonts {
 }
 
 let loading: Promise<LoadedFonts> | null = null;
+
+/** Brand typefaces other than Noto Sans: regular and bold, gzipped; loaded only when chosen. */
+const typefaceUrls: Partial<Record<BrandTypeface, { regular: URL; bold: URL }>> = {
+  'liberation-sans': {
+    regular: new URL('./fonts/LiberationSans-Regular.ttf.gz', import.meta.url),
+    bold: new URL('./fonts/LiberationSans-Bold.ttf.gz', import.meta.url),
+  },
+};
+const typefaceLoading = new Map<BrandTypeface, Promise<LoadedFonts>>();
+
+/**
+ * The export fonts with the brand's typeface as regular and bold (the other scripts' fonts
+ * unchanged), and a measure built from them: the deck is measured with what it is drawn with.
+ */
+export function loadTypefaceFonts(typeface: BrandTypeface): Promise<LoadedFonts> {
+  const urls = typefaceUrls[typeface];
+  if (!urls) return loadExportFonts();
+  let p = typefaceLoading.get(typeface);
+  if (!p) {
+    p = (async () => {
+      const [base, regular, bold] = await Promise.all([loadExportFonts(), fetchBytes(urls.regular), fetchBytes(urls.bold)]);
+      const bytes = { ...base.bytes, regular, bold };
+      return { bytes, measure: createTextMeasure(parseFontBook(bytes)) };
+    })();
+    p.catch(() => typefaceLoading.delete(typeface));
+    typefaceLoading.set(typeface, p);
+  }
+  return p;
+}
 
 async function fetchBytes(url: URL): Promise<Uint8Array> {
   const res = await fetch(url);
@@ -45,7 +76,8 @@ export function loadExportFonts(): Promise<LoadedFonts> {
   return loading;
 }
 
-let registered = false;
+/** The faces registered, and for which regular bytes (a brand typeface replaces them). */
+let registered: { regular: Uint8Array; faces: FontFace[] } | null = null;
 
 /**
  * Makes the export fonts the page's own, under names no system font has (text-measure.ts
@@ -53,9 +85,11 @@ let registered = false;
  * not with whatever this machine has installed. Once per session; resolves when they are ready.
  */
 export async function registerExportFonts(bytes: FontBytes): Promise<void> {
-  if (registered || typeof FontFace === 'undefined' || typeof document === 'undefined') return;
-  registered = true;
+  if (registered?.regular === bytes.regular || typeof FontFace === 'undefined' || typeof document === 'undefined') return;
+  // Another typeface chosen since: its faces replace the earlier ones under the same names.
+  for (const f of registered?.faces ?? []) document.fonts.delete(f);
   const faces: FontFace[] = [];
+  registered = { regular: bytes.regular, faces };
   for (const f of fontFaces) {
     const b = bytes[f];
     if (!b) continue;

@@ -8,7 +8,7 @@ import { slideSvg, textAnchor } from './svg-render';
 import { cssFontFamily, substitute } from './text-measure';
 
 /** Renders the slide at `scale` (1 = 1 px per pt; 2 = double) and returns PNG bytes. */
-export async function slidePng(deck: Pick<Deck, 'width' | 'height'>, slide: Slide, scale: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function slidePng(deck: Pick<Deck, 'width' | 'height'> & Partial<Pick<Deck, 'brand'>>, slide: Slide, scale: number): Promise<Uint8Array<ArrayBuffer>> {
   const svg = slideSvg(deck, slide, scale, slide.title, false);
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {

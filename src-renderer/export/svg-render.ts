@@ -75,11 +75,13 @@ export function blockSvg(b: Block, withText = true): string {
 }
 
 /** One slide as a standalone SVG document, `scale` pixels per point. */
-export function slideSvg(deck: Pick<Deck, 'width' | 'height'>, slide: Slide, scale = 1, title = slide.title, withText = true): string {
+export function slideSvg(deck: Pick<Deck, 'width' | 'height'> & Partial<Pick<Deck, 'brand'>>, slide: Slide, scale = 1, title = slide.title, withText = true): string {
   const w = deck.width * scale;
   const h = deck.height * scale;
+  // A brand's typeface first: the deck was measured with it.
+  const family = deck.brand ? `'${deck.brand.typeface.family}', ${FONT}` : FONT;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(w)}" height="${n(h)}" viewBox="0 0 ${n(deck.width)} ${n(deck.height)}" font-family="${esc(FONT)}" role="img" aria-label="${esc(title)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(w)}" height="${n(h)}" viewBox="0 0 ${n(deck.width)} ${n(deck.height)}" font-family="${esc(family)}" role="img" aria-label="${esc(title)}">` +
     `<rect width="100%" height="100%" fill="${slide.background ?? '#ffffff'}"/>` +
     slide.blocks.map((b) => blockSvg(b, withText)).join('') +
     `</svg>`

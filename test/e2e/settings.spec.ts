@@ -1,5 +1,6 @@
 // Settings: the facilitator's details persist and can be undone, snapshots can be taken and
 // restored, and a workshop's agenda saved as a template shows up wherever templates are chosen.
+import JSZip from 'jszip';
 import { expect, test, type Page } from '@playwright/test';
 import {
   createWorkshop,
@@ -12,6 +13,7 @@ import {
   openStep,
   readAllStores,
   redoButton,
+  saveByClicking,
   shippedTemplates,
   sidebar,
   sidebarSteps,
@@ -158,4 +160,53 @@ test('an agenda saved as a template is offered as "My template" and listed in Se
   await expect(mine).toContainText(`${steps.length} steps`);
   await expect(mine.getByRole('button', { name: 'Delete template Bank roadmap day', exact: true })).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'Built in' })).toHaveCount(5);
+});
+
+test('the brand set in settings is stored, survives a reload and is used by the exported PowerPoint', async ({ page }) => {
+  // A 1 × 1 PNG.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await openApp(page);
+  await goToSettings(page);
+  const brand = page.getByRole('region', { name: 'Your brand' });
+  const main = brand.getByRole('textbox', { name: 'Main colour', exact: true });
+  // Too light for white text: refused with the reason, nothing stored.
+  await main.fill('#ffe066');
+  await main.press('Enter');
+  await expect(brand.getByRole('alert')).toContainText('too light');
+  await main.fill('#7a1f5c');
+  await main.press('Enter');
+  await expect(brand.getByRole('alert')).toHaveCount(0);
+  await expectStoredRow(page, 'settings', 'brandPrimary', { value: '#7a1f5c' });
+  await brand.getByRole('combobox', { name: 'Typeface', exact: true }).selectOption('liberation-sans');
+  await expectStoredRow(page, 'settings', 'brandTypeface', { value: 'liberation-sans' });
+
+  // A file that is not an image: a clear message, no logo.
+  const picker = brand.locator('input[type="file"]');
+  await picker.setInputFiles({ name: 'logo.svg', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+  await expect(brand.getByRole('alert')).toContainText('“logo.svg” is not a PNG or JPEG image');
+  await expect(brand.getByRole('img')).toHaveCount(0);
+  await picker.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await expect(brand.getByRole('img', { name: 'Your logo as it will appear on exports', exact: true })).toBeVisible();
+  await expect(brand.getByRole('alert')).toHaveCount(0);
+  await brand.screenshot({ path: test.info().outputPath('settings-brand.png') });
+
+  await page.reload();
+  const again = page.getByRole('region', { name: 'Your brand' });
+  await expect(again.getByRole('textbox', { name: 'Main colour', exact: true })).toHaveValue('#7a1f5c');
+  await expect(again.getByRole('combobox', { name: 'Typeface', exact: true })).toHaveValue('liberation-sans');
+  await expect(again.getByRole('img', { name: 'Your logo as it will appear on exports', exact: true })).toBeVisible();
+  const { stores } = await readAllStores(page);
+  expect(stores.settings).toContainEqual({ key: 'brandLogo', value: `data:image/png;base64,${png.toString('base64')}` });
+
+  // The export screen says which font the PowerPoint names, and the file carries the brand.
+  await createWorkshop(page, { template: 'Customer-centricity full day', client: 'Brand & Co', title: 'Branded deck', date: '2027-03-14' });
+  await page.getByRole('navigation', { name: 'Workshop' }).getByRole('link', { name: 'Export deck', exact: true }).click();
+  await expect(page.locator('#pptx-font-note')).toContainText('set in Arial');
+  await expect(page.getByRole('region', { name: 'Deck preview' }).getByRole('img', { name: /^Slide 1:/ })).toBeVisible();
+  const pptx = await saveByClicking(page, page.getByRole('button', { name: 'PowerPoint', exact: true }));
+  const zip = await JSZip.loadAsync(pptx.file.buffer);
+  expect(await zip.file('ppt/theme/theme1.xml')!.async('string')).toContain('<a:accent1><a:srgbClr val="7A1F5C"/>');
+  expect(await zip.file('ppt/slides/slide1.xml')!.async('string')).toContain('typeface="Arial"');
+  expect(Object.keys(zip.files).some((f) => f.startsWith('ppt/media/'))).toBe(true);
+  await page.screenshot({ path: test.info().outputPath('export-screen-branded.png') });
 });

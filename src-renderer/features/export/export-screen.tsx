@@ -12,7 +12,11 @@ import type { DeckData } from '../../export/deck-data';
 import { sectionIds, sectionLabels, type Deck, type SectionId } from '../../export/deck-model';
 import { buildRoadmapPoster } from '../../export/deck-roadmap';
 import { csvFile, csvOf, csvTableLabels, pdfFile, pngFile, pptxFile, roadmapFile, type CsvTable, type ExportFile } from '../../export/export-files';
-import { loadExportFonts, registerExportFonts, type LoadedFonts } from '../../export/font-assets';
+import { loadTypefaceFonts, registerExportFonts, type LoadedFonts } from '../../export/font-assets';
+import { applyBrand } from '../../export/deck-brand';
+import { brandOf, brandTypefaces, type Brand, type BrandTypeface } from '../../domain/brand';
+import { useSettings } from '../../db/queries';
+import { colors } from '../../ui/tokens';
 import { slideSvg } from '../../export/svg-render';
 import { useDeckData } from './export-data';
 import { adviceFor, describeChars, uncoveredFields } from './uncovered';
@@ -22,13 +26,18 @@ type Busy = null | 'pdf' | 'roadmap' | 'pptx' | 'png' | 'csv';
 
 export function ExportScreen({ workshop }: { workshop: Workshop }) {
   const data = useDeckData(workshop.id);
+  const settings = useSettings();
+  const brand = useMemo(() => (settings ? brandOf(settings, { primary: colors.primary, accent: colors.accent }) : undefined), [settings]);
+  const typeface: BrandTypeface | null = brand === undefined ? null : (brand?.typeface ?? 'noto-sans');
   const [fonts, setFonts] = useState<LoadedFonts | null>(null);
   const [fontError, setFontError] = useState<string | null>(null);
   useEffect(() => {
+    if (!typeface) return;
     let live = true;
-    loadExportFonts()
+    loadTypefaceFonts(typeface)
       .then(async (f) => {
-        // The preview draws with the deck's own fonts, so it wraps exactly like the PDF looks.
+        // The preview draws with the deck's own fonts (the brand's typeface as regular and bold),
+        // registered under names of their own, so it wraps exactly like the PDF looks.
         await registerExportFonts(f.bytes);
         return f;
       })
@@ -39,7 +48,7 @@ export function ExportScreen({ workshop }: { workshop: Workshop }) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [typeface]);
 
   return (
     <main className="page" aria-labelledby="export-title">
@@ -51,12 +60,12 @@ export function ExportScreen({ workshop }: { workshop: Workshop }) {
       {fontError ? <p className="callout callout-warning" role="alert">{fontError}</p> : null}
       {data === undefined || (!fonts && !fontError) ? <p aria-busy="true">Preparing the preview…</p> : null}
       {data === null ? <p role="alert">This workshop no longer exists.</p> : null}
-      {data && fonts ? <ExportBody data={data} fonts={fonts} /> : null}
+      {data && fonts && brand !== undefined ? <ExportBody data={data} fonts={fonts} brand={brand} /> : null}
     </main>
   );
 }
 
-function ExportBody({ data, fonts }: { data: DeckData; fonts: LoadedFonts }) {
+function ExportBody({ data, fonts, brand }: { data: DeckData; fonts: LoadedFonts; brand: Brand | null }) {
   const [sections, setSections] = useState<readonly SectionId[]>(sectionIds);
   const [personaIds, setPersonaIds] = useState<readonly string[] | null>(null);
   const [journeyIds, setJourneyIds] = useState<readonly string[] | null>(null);
@@ -67,7 +76,7 @@ function ExportBody({ data, fonts }: { data: DeckData; fonts: LoadedFonts }) {
   const [csvTable, setCsvTable] = useState<CsvTable>('measurement');
 
   const options: DeckOptions = useMemo(() => ({ sections, personaIds, journeyIds }), [sections, personaIds, journeyIds]);
-  const deck = useMemo(() => buildDeck(data, options, fonts.measure), [data, options, fonts]);
+  const deck = useMemo(() => applyBrand(buildDeck(data, options, fonts.measure), brand), [data, options, fonts, brand]);
   const slideIndex = Math.min(pngSlide, deck.slides.length - 1);
 
   const toggle = <T,>(list: readonly T[], v: T, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
@@ -108,7 +117,7 @@ function ExportBody({ data, fonts }: { data: DeckData; fonts: LoadedFonts }) {
   const exportRoadmap = () =>
     save('roadmap', roadmapFile(data), async () => {
       const { renderPdf } = await import('../../export/pdf-render');
-      return renderPdf({ deck: buildRoadmapPoster(data, fonts.measure), measure: fonts.measure, fonts: fonts.bytes }) as Uint8Array<ArrayBuffer>;
+      return renderPdf({ deck: applyBrand(buildRoadmapPoster(data, fonts.measure), brand), measure: fonts.measure, fonts: fonts.bytes }) as Uint8Array<ArrayBuffer>;
     });
   const exportPptx = () =>
     save('pptx', pptxFile(data), async () => {
@@ -188,6 +197,9 @@ function ExportBody({ data, fonts }: { data: DeckData; fonts: LoadedFonts }) {
               <FileDown size={16} aria-hidden /> Roadmap PDF (A3)
             </button>
           </div>
+          <p className="small muted" id="pptx-font-note">
+            {pptxFontNote(brand?.typeface ?? 'noto-sans')}
+          </p>
           <h3 className="export-save-group">An image of one slide</h3>
           <div className="export-inline">
             <div className="field export-field-grow">
@@ -253,6 +265,15 @@ function ExportBody({ data, fonts }: { data: DeckData; fonts: LoadedFonts }) {
       </section>
     </div>
   );
+}
+
+/** Which font the PowerPoint expects, and what happens without it. */
+function pptxFontNote(t: BrandTypeface): string {
+  const face = brandTypefaces[t];
+  if (face.pptx === face.family) {
+    return `The PowerPoint is set in ${face.pptx}. On a computer without ${face.pptx}, PowerPoint substitutes a font and lines may wrap differently; for the same line breaks everywhere, choose Liberation Sans (Arial widths) under Settings › Your brand.`;
+  }
+  return `The PowerPoint is set in ${face.pptx}, which every copy of Office has: the deck is measured with ${face.family}, which has exactly ${face.pptx}’s letter widths, so lines wrap as in the PDF.`;
 }
 
 /** The fields whose characters no export font has, named one by one, with advice that fits them. */

@@ -17,6 +17,7 @@ import { commitImport, exportLibraryBackup, pickBackupToImport, restoreSnapshot,
 import { ImportDialog } from '../shared/import-dialog';
 import { deleteMyTemplate, exportTemplate, importTemplateFile, restoreButtonNames, setSetting, snapshotNow } from './settings-actions';
 import { usePersistence } from '../../state/persistence';
+import { BrandCard } from './brand-card';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -92,6 +93,8 @@ export function SettingsScreen() {
           </div>
         </div>
       </section>
+
+      <BrandCard settings={settings} />
 
       <section className="card" aria-labelledby="storage-title">
         <h2 id="storage-title" className="card-title">
