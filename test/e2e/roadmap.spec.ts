@@ -138,13 +138,13 @@ for (const timezoneId of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
       expect(saved.text.charCodeAt(0)).toBe(0xfeff);
       const lines = saved.text.slice(1).split('\r\n');
       expect(lines[0]).toBe(
-        '"Stage","Initiative","Metric","Definition or formula","Kind","Leading or lagging","Unit","Baseline","Target","Direction","Data source","Owner","Cadence","Status","Issues"',
+        '"Stage","Initiative","Metric","Definition or formula","Kind","Leading or lagging","Unit","Baseline","Target","Current","Current as of","Direction","Data source","Owner","Cadence","Status","Issues"',
       );
       expect(lines.at(-1)).toBe('');
       expect(saved.text).toContain('"Activation","","Time to “wow”, first week","\'=HYPERLINK(""http://x"",""days"") until the first ""aha"""');
       expect(saved.text).toContain('"Zoë Ørsted"');
       expect(saved.text).toContain('"Retention","","Churn rate",');
-      expect(saved.text).toContain('"4.1","2.5","Lower is better"');
+      expect(saved.text).toContain('"4.1","2.5","","","Lower is better"');
       expect(lines).toHaveLength(5);
     });
   });
