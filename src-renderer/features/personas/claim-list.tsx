@@ -220,8 +220,9 @@ export function ClaimList({ persona, field }: { persona: Persona; field: Persona
   const listRef = useRef<HTMLOListElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const pendingFocus = useRef<FocusTarget | null>(null);
-  // Keys typed after Enter while the new claim is being stored: they belong to the new claim.
-  const typedAhead = useRef<{ claimId: string; text: string } | null>(null);
+  // Keys typed after Enter while the new claim is being stored belong to the new claim; another
+  // Enter meanwhile starts one more. Each entry waits for its claim's row to appear.
+  const typedAhead = useRef<{ claimId: string; index: number; text: string }[]>([]);
   const [drag, setDrag] = useState<{ id: string; insertAt: number | null } | null>(null);
   const [fullMessage, setFullMessage] = useState(false);
   const full = claims.length >= personaLimits.claimsPerList;
@@ -264,25 +265,27 @@ export function ClaimList({ persona, field }: { persona: Persona; field: Persona
     }
     const id = newId();
     pendingFocus.current = { claimId: id };
-    if (fromKeyboard) typedAhead.current = { claimId: id, text: '' };
+    if (fromKeyboard) typedAhead.current = [...typedAhead.current, { claimId: id, index, text: '' }];
     void addClaimAt(persona, field, index, id).then((ok) => {
-      if (!ok && typedAhead.current?.claimId === id) typedAhead.current = null;
+      if (!ok) typedAhead.current = typedAhead.current.filter((t) => t.claimId !== id);
     });
   };
 
   const typeAhead = (e: KeyboardEvent<HTMLInputElement>): boolean => {
-    const t = typedAhead.current;
-    if (!t || e.ctrlKey || e.metaKey || e.altKey) return false;
-    if (e.key.length === 1) t.text += e.key;
-    else if (e.key === 'Backspace') t.text = Array.from(t.text).slice(0, -1).join('');
-    else if (e.key !== 'Enter') return false;
+    const last = typedAhead.current.at(-1);
+    if (!last || e.ctrlKey || e.metaKey || e.altKey) return false;
+    if (e.key.length === 1) last.text += e.key;
+    else if (e.key === 'Backspace') last.text = Array.from(last.text).slice(0, -1).join('');
+    // Commands apply in order, so the next claim goes right below the one still on its way.
+    else if (e.key === 'Enter' && !e.shiftKey) add(last.index + 1, true);
+    else return false;
     return true;
   };
 
   const takeTypedAhead = (claimId: string): string => {
-    const t = typedAhead.current;
-    if (!t || t.claimId !== claimId) return '';
-    typedAhead.current = null;
+    const t = typedAhead.current.find((x) => x.claimId === claimId);
+    if (!t) return '';
+    typedAhead.current = typedAhead.current.filter((x) => x !== t);
     return t.text;
   };
 
@@ -305,11 +308,13 @@ export function ClaimList({ persona, field }: { persona: Persona; field: Persona
     return e.clientY < r.top + r.height / 2 ? i : i + 1;
   };
 
-  const onDrop = () => {
-    if (!drag || drag.insertAt === null) return setDrag(null);
+  // Where to insert comes from the drop itself: a drop can follow its only dragover before the
+  // state that dragover set has been rendered.
+  const onDrop = (insertAt: number) => {
+    if (!drag) return;
     const from = claims.findIndex((c) => c.id === drag.id);
     if (from !== -1) {
-      const to = drag.insertAt > from ? drag.insertAt - 1 : drag.insertAt;
+      const to = insertAt > from ? insertAt - 1 : insertAt;
       if (to !== from) void moveClaimTo(persona, field, drag.id, to);
     }
     setDrag(null);
@@ -373,7 +378,7 @@ export function ClaimList({ persona, field }: { persona: Persona; field: Persona
             onRowDrop={(e) => {
               if (!drag) return;
               e.preventDefault();
-              onDrop();
+              onDrop(insertAtFromEvent(e, i));
             }}
           />
         ))}

@@ -64,15 +64,17 @@ describe('ClaimList keyboard', () => {
     fireEvent.keyDown(goal(1), { key: 'Enter' });
     // Still in the first goal: the new one is being stored. Without the type-ahead these keys
     // would edit "Pay rent".
-    for (const key of ['S', 'a', 'w', 'Backspace', 'v', 'e']) {
+    // Another Enter before the new goal appears starts one more below it.
+    for (const key of ['S', 'a', 'w', 'Backspace', 'v', 'e', 'Enter', 'F', 'u', 'n']) {
       const handled = !fireEvent.keyDown(goal(1), { key });
       expect(handled).toBe(true);
     }
-    await waitFor(() => expect(goals()).toHaveLength(2));
+    await waitFor(() => expect(goals()).toHaveLength(3));
     await waitFor(() => expect(goal(2).value).toBe('Save'));
+    await waitFor(() => expect(goal(3).value).toBe('Fun'));
     expect(goal(1).value).toBe('Pay rent');
-    await waitFor(() => expect(document.activeElement).toBe(goal(2)));
-    await waitFor(async () => expect(await stored()).toEqual(['Pay rent', 'Save']), { timeout: 3000 });
+    await waitFor(() => expect(document.activeElement).toBe(goal(3)));
+    await waitFor(async () => expect(await stored()).toEqual(['Pay rent', 'Save', 'Fun']), { timeout: 3000 });
   });
 
   it('a claim keeps where it comes from: the source is stored, and an empty one is left out', async () => {
