@@ -444,6 +444,16 @@ describe('every artifact table is checked against its row schema from the domain
     expect(errorOf(editedWorkshopFile((f) => void (f.tables.metrics![0]!.currentDate = '30.11.2026')))).toContain('tables.metrics[0].currentDate: ');
   });
 
+  it("a persona claim's source goes out in a backup and comes back", () => {
+    const data = validFixture('library-v3.centric').tables;
+    const persona = data.personas[0]!;
+    const goals = [{ id: 'c-cited', text: 'Pay rent on time', source: 'interview' as const, citation: 'Interview 3, March 2026' }];
+    const file = createBackup({ ...data, personas: [{ ...persona, goals }, ...data.personas.slice(1)] }, 'library', '1.2.3', new Date('2026-12-01T08:00:00Z'));
+    const result = parseBackupText(backupToText(file));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.backup.tables.personas[0]!.goals).toEqual(goals);
+  });
+
   it('rows from older builds that lack fields the screens fill in are accepted', () => {
     const result = parseBackupText(
       editedWorkshopFile((f) => {
