@@ -67,6 +67,8 @@ export const assessmentSetSchema = z
     verdict: z.literal('all-yes').optional(),
     /** Whether each ticked item is marked company-wide or local (the warning signs). */
     scopeMarking: z.boolean().optional(),
+    /** Whether an item can be ticked only with an example written down (the warning signs). */
+    exampleRequired: z.boolean().optional(),
     /** A second checklist scored on its own, shown with the results and in the deck. */
     checklist: checklistSchema.optional(),
     questions: z.array(assessmentQuestionSchema).min(1).max(40),
@@ -80,6 +82,7 @@ export const assessmentSetSchema = z
     }));
     if (s.verdict && s.answerType !== 'yes-partly-no') ctx.addIssue({ code: 'custom', path: ['verdict'], message: 'needs yes / partly / no answers' });
     if (s.scopeMarking && s.answerType !== 'checklist') ctx.addIssue({ code: 'custom', path: ['scopeMarking'], message: 'needs a checklist' });
+    if (s.exampleRequired && s.answerType !== 'checklist') ctx.addIssue({ code: 'custom', path: ['exampleRequired'], message: 'needs a checklist' });
     s.questions.forEach((q, i) => {
       if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `"${q.id}" is used twice` });
       ids.add(q.id);
@@ -230,6 +233,15 @@ export function answerLabel(v: AnswerValue): string {
     case 'absent': return 'Not here';
     default: return String(v);
   }
+}
+
+/**
+ * Why an item cannot be ticked as it stands, or null: in a set that asks for an example
+ * (`exampleRequired`), "We see this" needs one written first.
+ */
+export function tickRefusal(set: Pick<AssessmentSetDef, 'exampleRequired'>, value: AnswerValue | undefined, note: string | undefined): string | null {
+  if (!set.exampleRequired || value !== 'present' || note?.trim()) return null;
+  return 'Write an example first: a sign without an example stays unticked.';
 }
 
 /**

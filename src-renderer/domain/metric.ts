@@ -14,6 +14,8 @@ import {
   type InitiativeStatus,
   type LifecycleStage,
 } from './roadmap';
+import { appLocale, formatNumber, parseNumber } from './numbers';
+import { isIsoDate } from './roadmap-dates';
 import { textLength } from './text';
 
 export const metricKinds = ['behavioural', 'attitudinal'] as const;
@@ -76,6 +78,13 @@ export interface Metric {
   /** As typed (so a non-number can be pointed out rather than lost); empty = not known yet. */
   readonly baseline: string;
   readonly target: string;
+  /**
+   * Where the metric stands now, as typed like the baseline; empty = not measured since. Optional
+   * so rows and fixtures made before it stay valid; `normalizeMetric` always fills it in.
+   */
+  readonly current?: string;
+  /** The day the current value was read, "YYYY-MM-DD"; empty = not given. */
+  readonly currentDate?: string;
   readonly direction: MetricDirection;
   /** Where the number comes from, e.g. "CRM", "Quarterly NPS survey". */
   readonly source: string;
@@ -91,18 +100,19 @@ export interface Metric {
 
 export const metricLimits = { name: 120, definition: 600, value: 30, source: 120, owner: 80, metrics: 500 } as const;
 
-export const metricTextFields = ['name', 'definition', 'baseline', 'target', 'source', 'owner'] as const;
+export const metricTextFields = ['name', 'definition', 'baseline', 'target', 'current', 'source', 'owner'] as const;
 export type MetricTextField = (typeof metricTextFields)[number];
 export const metricTextLabels: Readonly<Record<MetricTextField, string>> = {
   name: 'Name',
   definition: 'Definition',
   baseline: 'Baseline',
   target: 'Target',
+  current: 'Current value',
   source: 'Data source',
   owner: 'Owner',
 };
 export function metricTextMax(field: MetricTextField): number {
-  return field === 'baseline' || field === 'target' ? metricLimits.value : metricLimits[field];
+  return field === 'baseline' || field === 'target' || field === 'current' ? metricLimits.value : metricLimits[field];
 }
 
 function pick<T extends string>(all: readonly T[], v: unknown, fallback: T): T {
@@ -126,6 +136,8 @@ export function normalizeMetric(stored: object): Metric {
     unit: pick(metricUnits, row.unit, 'count'),
     baseline: str('baseline'),
     target: str('target'),
+    current: str('current'),
+    currentDate: isIsoDate(row.currentDate) ? row.currentDate : '',
     direction: pick(metricDirections, row.direction, 'up'),
     source: str('source'),
     owner: str('owner'),
@@ -147,6 +159,8 @@ export function createMetric(workshopId: string, stage: LifecycleStage, order: n
     unit: 'percent',
     baseline: '',
     target: '',
+    current: '',
+    currentDate: '',
     direction: 'up',
     source: '',
     owner: '',
@@ -167,26 +181,13 @@ export function createMetric(workshopId: string, stage: LifecycleStage, order: n
 // ---------------------------------------------------------------------------
 
 /**
- * Reads a number as people type it in a workshop: "12.5", "12,5", "1 200", "−3", "45%", "€80",
- * "3.2k". Returns null for empty or non-numeric text. Currency signs and a trailing % are
- * ignored (the unit says what the number is).
+ * Reads a number as people type it in a workshop, in the app's locale (domain/numbers.ts):
+ * "12.5", "12,5", "1 200", "2.400.000", "−3", "45%", "€80", "3.2k", "1,5 Mio". Returns null for
+ * empty or non-numeric text. Currency signs and a trailing % are ignored (the unit says what the
+ * number is).
  */
-export function parseMetricNumber(text: string): number | null {
-  let s = text.trim().replace(/\u2212/g, '-').replace(/[\s\u00a0\u202f']/g, '');
-  if (!s) return null;
-  s = s.replace(/^([+-]?)[€$£¥]/, '$1').replace(/[€$£¥]$/, '').replace(/%$/, '');
-  let mult = 1;
-  const suffix = /^(.*\d)([kKmM])$/.exec(s);
-  if (suffix) {
-    s = suffix[1]!;
-    mult = suffix[2]!.toLowerCase() === 'k' ? 1e3 : 1e6;
-  }
-  // A lone comma with one or two decimals is a decimal comma ("12,5"); otherwise commas group thousands.
-  if (/^[+-]?\d+,\d{1,2}$/.test(s)) s = s.replace(',', '.');
-  else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
-  const n = Number(s) * mult;
-  return Number.isFinite(n) ? n : null;
+export function parseMetricNumber(text: string, locale: string = appLocale): number | null {
+  return parseNumber(text, locale);
 }
 
 export function isCommitted(m: Pick<Metric, 'status'>): boolean {
@@ -194,13 +195,13 @@ export function isCommitted(m: Pick<Metric, 'status'>): boolean {
 }
 
 export interface MetricIssue {
-  readonly field: 'baseline' | 'target' | 'owner' | 'name' | MetricTextField;
+  readonly field: 'baseline' | 'target' | 'owner' | 'name' | 'currentDate' | MetricTextField;
   readonly severity: 'error' | 'warning';
   readonly message: string;
 }
 
 function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+  return formatNumber(n);
 }
 
 /** Everything wrong with a metric, in words the room understands; empty when it is fine. */
@@ -208,13 +209,13 @@ export function validateMetric(m: Metric): MetricIssue[] {
   const issues: MetricIssue[] = [];
   if (!m.name.trim()) issues.push({ field: 'name', severity: 'error', message: 'Give the metric a name.' });
   for (const f of metricTextFields) {
-    if (textLength(m[f]) > metricTextMax(f)) {
+    if (textLength(m[f] ?? '') > metricTextMax(f)) {
       issues.push({ field: f, severity: 'error', message: `${metricTextLabels[f]} is limited to ${metricTextMax(f)} characters.` });
     }
   }
-  const values = { baseline: parseMetricNumber(m.baseline), target: parseMetricNumber(m.target) };
-  for (const f of ['baseline', 'target'] as const) {
-    const raw = m[f].trim();
+  const values = { baseline: parseMetricNumber(m.baseline), target: parseMetricNumber(m.target), current: parseMetricNumber(m.current ?? '') };
+  for (const f of ['baseline', 'target', 'current'] as const) {
+    const raw = (m[f] ?? '').trim();
     const n = values[f];
     if (raw && n === null) {
       issues.push({ field: f, severity: 'error', message: `${metricTextLabels[f]} “${raw}” is not a number.` });
@@ -235,6 +236,9 @@ export function validateMetric(m: Metric): MetricIssue[] {
       issues.push({ field: 'target', severity: 'warning', message: 'Target equals the baseline: nothing would change.' });
     }
   }
+  if (m.current?.trim() && !m.currentDate) {
+    issues.push({ field: 'currentDate', severity: 'warning', message: 'Say when the current value was measured.' });
+  }
   if (isCommitted(m)) {
     if (!m.owner.trim()) issues.push({ field: 'owner', severity: 'error', message: `A ${m.status} metric needs an owner.` });
     if (!m.baseline.trim()) issues.push({ field: 'baseline', severity: 'warning', message: 'No baseline yet: make finding it an action.' });
@@ -244,10 +248,10 @@ export function validateMetric(m: Metric): MetricIssue[] {
 }
 
 /** "4.2%", "€1,200", "12 days": a value with its unit, for summaries. */
-export function formatValue(raw: string, unit: MetricUnit): string {
-  const n = parseMetricNumber(raw);
+export function formatValue(raw: string, unit: MetricUnit, locale: string = appLocale): string {
+  const n = parseMetricNumber(raw, locale);
   if (n === null) return raw.trim() || '—';
-  const v = Number.isInteger(n) ? n.toLocaleString('en-GB') : n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  const v = formatNumber(n, locale);
   switch (unit) {
     case 'percent':
       return `${v}%`;
@@ -331,6 +335,8 @@ export const metricCsvHeader = [
   'Unit',
   'Baseline',
   'Target',
+  'Current',
+  'Current as of',
   'Direction',
   'Data source',
   'Owner',
@@ -352,6 +358,8 @@ export function metricCsvRows(metrics: readonly Metric[], initiatives: readonly 
     unitLabels[m.unit],
     m.baseline,
     m.target,
+    m.current ?? '',
+    m.currentDate ?? '',
     directionLabels[m.direction],
     m.source,
     m.owner,
@@ -372,12 +380,13 @@ export function sortMetrics(metrics: readonly Metric[]): Metric[] {
 }
 
 // ---------------------------------------------------------------------------
-// Stage health: baseline vs target and initiatives per stage; where to shift resources
+// Stage health: progress from baseline to target per stage; where to shift resources
 // ---------------------------------------------------------------------------
 
 /**
  * How far a metric's baseline is from its target, 0 (target met) to 1 (far off), or null when
  * either number is missing. Relative to the larger magnitude so % points, days and scores compare.
+ * It says how ambitious the target is, not how far the work has come: that is `metricProgress`.
  */
 export function metricGap(m: Pick<Metric, 'baseline' | 'target' | 'direction'>): number | null {
   const b = parseMetricNumber(m.baseline);
@@ -389,11 +398,40 @@ export function metricGap(m: Pick<Metric, 'baseline' | 'target' | 'direction'>):
   return scale === 0 ? 0 : Math.min(1, short / scale);
 }
 
+/** Where a metric stands between its baseline and its target. */
+export type MetricProgress =
+  /** Baseline or target missing (or equal): there is no way to target to measure. */
+  | { readonly kind: 'no-target' }
+  /** Baseline and target known, but nobody has recorded where it stands now. */
+  | { readonly kind: 'no-current' }
+  /**
+   * (current − baseline) ÷ (target − baseline): 0 at the baseline, 1 at the target, above 1
+   * beyond it, below 0 when it moved away. The same formula serves lower-is-better metrics,
+   * since target and current then both lie below the baseline.
+   */
+  | { readonly kind: 'measured'; readonly fraction: number };
+
+export function metricProgress(m: Pick<Metric, 'baseline' | 'target' | 'current'>, locale: string = appLocale): MetricProgress {
+  const b = parseMetricNumber(m.baseline, locale);
+  const t = parseMetricNumber(m.target, locale);
+  if (b === null || t === null || t === b) return { kind: 'no-target' };
+  const c = parseMetricNumber(m.current ?? '', locale);
+  if (c === null) return { kind: 'no-current' };
+  return { kind: 'measured', fraction: (c - b) / (t - b) };
+}
+
+/** "93%", "−20%": a progress fraction as the room reads it (not capped: 120% means beyond target). */
+export function formatProgress(fraction: number, locale: string = appLocale): string {
+  return `${formatNumber(Math.round(fraction * 100), locale, 0)}%`;
+}
+
 export interface StageHealth {
   readonly stage: LifecycleStage;
-  readonly metrics: readonly { metric: Metric; gap: number | null }[];
-  /** Mean gap of the stage's measured metrics, or null when none has a baseline and target. */
+  readonly metrics: readonly { metric: Metric; gap: number | null; progress: MetricProgress }[];
+  /** Mean gap of the stage's metrics with a baseline and target, or null when none has both. */
   readonly gap: number | null;
+  /** Mean progress of the stage's metrics with a current value, or null when none has one. */
+  readonly progress: number | null;
   readonly byStatus: Readonly<Record<InitiativeStatus, number>>;
   /** Planned + in progress. */
   readonly active: number;
@@ -407,20 +445,24 @@ export interface HealthSignal {
   readonly weakest: LifecycleStage | null;
   /** One or two sentences the room can read aloud. */
   readonly message: string;
-  /** Stages with no measured metric. */
+  /** Stages with no metric that has a baseline and a target. */
   readonly unmeasured: readonly LifecycleStage[];
 }
 
-/** Per stage: the stage's metrics and their gap, initiatives by status (via each initiative's lane stage). */
+/** Per stage: the stage's metrics with their gap and progress, initiatives by status (via each initiative's lane stage). */
 export function stageHealth(
   metrics: readonly Metric[],
   initiatives: readonly Pick<Initiative, 'laneId' | 'status'>[],
   stageOfLane: (laneId: string) => LifecycleStage | null,
 ): StageHealth[] {
   const activeAll = initiatives.filter((i) => i.status === 'planned' || i.status === 'in-progress').length;
+  const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
   return lifecycleStages.map((stage) => {
-    const ms = sortMetrics(metrics.filter((m) => m.stage === stage && m.status !== 'retired')).map((metric) => ({ metric, gap: metricGap(metric) }));
-    const gaps = ms.map((x) => x.gap).filter((g): g is number => g !== null);
+    const ms = sortMetrics(metrics.filter((m) => m.stage === stage && m.status !== 'retired')).map((metric) => ({
+      metric,
+      gap: metricGap(metric),
+      progress: metricProgress(metric),
+    }));
     const byStatus = Object.fromEntries(initiativeStatuses.map((s) => [s, 0])) as Record<InitiativeStatus, number>;
     for (const i of initiatives) if (stageOfLane(i.laneId) === stage) byStatus[i.status]++;
     const active = byStatus.planned + byStatus['in-progress'];
@@ -428,7 +470,8 @@ export function stageHealth(
     return {
       stage,
       metrics: ms,
-      gap: gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null,
+      gap: mean(ms.map((x) => x.gap).filter((g): g is number => g !== null)),
+      progress: mean(ms.flatMap((x) => (x.progress.kind === 'measured' ? [x.progress.fraction] : []))),
       byStatus,
       active,
       total,
@@ -438,20 +481,33 @@ export function stageHealth(
 }
 
 /**
- * The weakest stage is the one furthest from its targets; ties go to the one with fewer active
- * initiatives. The message says why, and whether the initiatives follow the need.
+ * The weakest stage is the one that has come least of the way to its targets (by current
+ * values); while no stage has a current value, the one whose targets are furthest from its
+ * baselines. Ties go to the one with fewer active initiatives. The message says why, and whether
+ * the initiatives follow the need.
  */
 export function healthSignal(health: readonly StageHealth[]): HealthSignal {
   const unmeasured = health.filter((h) => h.gap === null).map((h) => h.stage);
+  const tracked = health.filter((h) => h.progress !== null);
   const measured = health.filter((h) => h.gap !== null);
   if (measured.length === 0) {
     return { weakest: null, unmeasured, message: 'No stage has a baseline and a target yet. Record them in the measurement plan to see where resources should go.' };
   }
-  const weakest = [...measured].sort((a, b) => b.gap! - a.gap! || a.active - b.active)[0]!;
+  let weakest: StageHealth;
+  let why: string;
+  if (tracked.length > 0) {
+    weakest = [...tracked].sort((a, b) => a.progress! - b.progress! || a.active - b.active)[0]!;
+    const fractionOf = (p: MetricProgress) => (p.kind === 'measured' ? p.fraction : Number.POSITIVE_INFINITY);
+    const worst = [...weakest.metrics].filter((x) => x.progress.kind === 'measured').sort((a, b) => fractionOf(a.progress) - fractionOf(b.progress))[0]!;
+    const m = worst.metric;
+    why = `${m.name} is at ${formatValue(m.current ?? '', m.unit)}, ${formatProgress(fractionOf(worst.progress))} of the way from ${formatValue(m.baseline, m.unit)} to ${formatValue(m.target, m.unit)}`;
+  } else {
+    weakest = [...measured].sort((a, b) => b.gap! - a.gap! || a.active - b.active)[0]!;
+    const worst = [...weakest.metrics].filter((x) => x.gap !== null).sort((a, b) => b.gap! - a.gap!)[0]!;
+    const m = worst.metric;
+    why = `${m.name} is ${formatValue(m.baseline, m.unit)} against a target of ${formatValue(m.target, m.unit)} (no current values yet)`;
+  }
   const name = stageLabels[weakest.stage];
-  const worst = [...weakest.metrics].filter((m) => m.gap !== null).sort((a, b) => b.gap! - a.gap!)[0]!;
-  const m = worst.metric;
-  const why = `${m.name} is ${formatValue(m.baseline, m.unit)} against a target of ${formatValue(m.target, m.unit)}`;
   const mostFunded = [...health].sort((a, b) => b.active - a.active)[0]!;
   let shift: string;
   if (weakest.active === 0) shift = `No active initiative serves it yet: move budget and people here first.`;
@@ -483,6 +539,8 @@ export const metricRowSchema = z.strictObject({
   unit: z.enum(metricUnits).optional(),
   baseline: rowText(metricTextMax('baseline')).optional(),
   target: rowText(metricTextMax('target')).optional(),
+  current: rowText(metricTextMax('current')).optional(),
+  currentDate: z.union([z.literal(''), z.string().refine(isIsoDate, 'must be a real day written YYYY-MM-DD')]).optional(),
   direction: z.enum(metricDirections).optional(),
   source: rowText(metricTextMax('source')).optional(),
   owner: rowText(metricTextMax('owner')).optional(),

@@ -23,6 +23,11 @@ export interface Claim {
   readonly id: string;
   readonly text: string;
   readonly source: EvidenceSource;
+  /**
+   * Where exactly it comes from, e.g. "Interview 3, March 2026" or "App analytics, Q3". Optional:
+   * claims stored before it existed have none, and an empty one is dropped on save.
+   */
+  readonly citation?: string;
 }
 
 /** The list fields of a persona, in the order the editor and the card show them. */
@@ -74,6 +79,7 @@ export const personaLimits = {
   quote: 300,
   context: 1000,
   claim: 300,
+  citation: 200,
   claimsPerList: 30,
   /** Characters of an avatar image's data URL (about 60 KB of image). */
   avatarDataUrl: 90_000,
@@ -258,6 +264,13 @@ export function updateClaim(list: readonly Claim[], claimId: string, patch: Part
   return list.map((c) => (c.id === claimId ? { ...c, ...patch } : c));
 }
 
+/** The claim with its citation set; an empty citation is left out rather than stored empty. */
+export function withCitation(c: Claim, citation: string): Claim {
+  const { citation: _old, ...rest } = c;
+  void _old;
+  return citation.trim() ? { ...rest, citation } : rest;
+}
+
 export function removeClaim(list: readonly Claim[], claimId: string): readonly Claim[] {
   return list.filter((c) => c.id !== claimId);
 }
@@ -297,9 +310,9 @@ export function duplicatePersona(p: Persona, targetWorkshopId: string, order: nu
 
 // --- Validation --------------------------------------------------------------
 
-export type PersonaTextField = 'name' | 'quote' | 'context' | 'claim';
+export type PersonaTextField = 'name' | 'quote' | 'context' | 'claim' | 'citation';
 
-const textFieldLabels: Record<PersonaTextField, string> = { name: 'Name', quote: 'Quote', context: 'Context', claim: 'Each item' };
+const textFieldLabels: Record<PersonaTextField, string> = { name: 'Name', quote: 'Quote', context: 'Context', claim: 'Each item', citation: 'Source' };
 
 export const personaTextLimit = (field: PersonaTextField): number => personaLimits[field];
 
@@ -322,6 +335,7 @@ const claimSchema = z.strictObject({
   id: idSchema,
   text: limitedText(personaLimits.claim),
   source: z.enum(evidenceSources),
+  citation: limitedText(personaLimits.citation).optional(),
 });
 const claimListSchema = z
   .array(claimSchema)

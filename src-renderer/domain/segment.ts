@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { timeMs } from './row-fields';
 import { idPattern, newId } from './ids';
-import { textLength, tooLongMessage } from './text';
+import { appLocale, formatCompact, formatNumber, readNumber } from './numbers';
+import { capText, textLength, tooLongMessage } from './text';
 
 export const needKinds = ['job', 'pain', 'gain'] as const;
 export type NeedKind = (typeof needKinds)[number];
@@ -337,41 +338,17 @@ function pct(n: number): string {
 // ---------------------------------------------------------------------------------------------
 // Numbers and text
 
-const units = [
-  { at: 1e12, suffix: 'tn' },
-  { at: 1e9, suffix: 'bn' },
-  { at: 1e6, suffix: 'M' },
-  { at: 1e3, suffix: 'k' },
-] as const;
-
 /**
- * Compact money-ish formatting for charts and lists: 850, 12 k, 850 k, 1.2 M, 3.4 bn.
- * One decimal below 10 of a unit, none above; a trailing ".0" is dropped.
+ * Compact form for charts and lists, in the app's locale: 850, 1.2 k, 850 k, 14.5 M, 3.4 bn
+ * (three significant digits: 14,500,000 is "14.5 M", not "15 M").
  */
-export function formatValue(n: number): string {
-  if (!Number.isFinite(n)) return '–';
-  if (n < 0) return `−${formatValue(-n)}`;
-  for (let u = 0; u < units.length; u++) {
-    const { at, suffix } = units[u]!;
-    if (n < at) continue;
-    const v = n / at;
-    const digits = v < 10 ? 1 : 0;
-    const rounded = Number(v.toFixed(digits));
-    // 999,950 rounds to "1000 k": show it in the next unit up instead.
-    if (rounded >= 1000 && u > 0) return `${trim(rounded / 1000, 1)} ${units[u - 1]!.suffix}`;
-    return `${trim(rounded, digits)} ${suffix}`;
-  }
-  const rounded = n < 10 ? Number(n.toFixed(1)) : Math.round(n);
-  return trim(rounded, n < 10 ? 1 : 0);
+export function formatValue(n: number, locale: string = appLocale): string {
+  return formatCompact(n, locale);
 }
 
-function trim(v: number, digits: number): string {
-  return v.toFixed(digits).replace(/\.0$/, '');
-}
-
-/** A whole number with thousands separators, e.g. "12,000". */
-export function formatCount(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
+/** A whole number with the locale's thousands separators, e.g. "12,000" ("12.000" in German). */
+export function formatCount(n: number, locale: string = appLocale): string {
+  return Number.isFinite(n) ? formatNumber(Math.round(n), locale, 0) : '–';
 }
 
 export type NumberField = 'size' | 'currentValue' | 'potentialValue';
@@ -385,25 +362,23 @@ export const numberFieldLabels: Readonly<Record<NumberField, string>> = {
 export function validateSegmentNumber(value: number, label = 'Value'): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return `${label} must be a number.`;
   if (value < 0) return `${label} cannot be negative.`;
-  if (value > segmentLimits.maxNumber) return `${label} is limited to ${segmentLimits.maxNumber.toLocaleString('en-US')}.`;
+  if (value > segmentLimits.maxNumber) return `${label} is limited to ${formatCount(segmentLimits.maxNumber)}.`;
   return null;
 }
 
-const suffixes: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, mn: 1e6, mio: 1e6, b: 1e9, bn: 1e9, t: 1e12, tn: 1e12 };
-
 /**
- * Reads what a facilitator types into a number field: "1200000", "1,200,000", "1 200 000",
- * "1.2M", "850 k", "3.4 bn". Empty means 0. Returns the number, or a message.
+ * Reads what a facilitator types into a number field, in the app's locale (domain/numbers.ts):
+ * "1200000", "1,200,000", "2.400.000", "1 200 000", "1.2M", "1,5 Mio", "850 k", "3.4 bn". Empty
+ * means 0. Returns the number, or a message.
  */
-export function parseSegmentNumber(text: string, label = 'Value'): { value: number } | { error: string } {
-  const t = text.trim().toLowerCase().replace(/[\s\u00a0\u202f_']/g, '');
-  if (t === '') return { value: 0 };
-  const m = /^(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)([a-z]*)$/.exec(t);
-  if (!m) return { error: `${label} must be a number, like 12000 or 1.2 M.` };
-  const mult = m[3] ? suffixes[m[3]] : 1;
-  if (mult === undefined) return { error: `${label}: “${m[3]}” is not a unit (use k, M or bn).` };
-  const value = Number(m[2]!.replace(/,/g, '')) * mult * (m[1] ? -1 : 1);
-  const rounded = Math.round(value * 100) / 100;
+export function parseSegmentNumber(text: string, label = 'Value', locale: string = appLocale): { value: number } | { error: string } {
+  const r = readNumber(text, locale);
+  if (!r.ok) {
+    if (r.reason === 'empty') return { value: 0 };
+    if (r.reason === 'unknown-suffix') return { error: `${label}: “${capText(r.suffix, 20)}” is not a unit (use k, M or bn).` };
+    return { error: `${label} must be a number, like ${formatNumber(12000, locale)} or ${formatCompact(1.2e6, locale)}.` };
+  }
+  const rounded = Math.round(r.value * 100) / 100;
   const error = validateSegmentNumber(rounded, label);
   return error ? { error } : { value: rounded };
 }

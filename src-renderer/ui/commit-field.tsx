@@ -44,6 +44,8 @@ export function CommitField(props: CommitFieldProps) {
     },
     commit: (v) => onCommit(v),
     rows: props.known,
+    // The field is known by where it is and its label: text that cannot be stored comes back there.
+    keepKey: `${window.location.hash}\u0000${label}`,
   });
 
   const errorId = `${id}-error`;

@@ -3,10 +3,20 @@
 // history's flushers), and when the field unmounts. Until it is stored, each keystroke is also
 // journaled synchronously (state/draft-recorder.ts), so closing the window right after typing
 // loses nothing. Text that fails validation is never stored and never cut; the field shows the
-// message instead.
+// message instead. With a `keepKey`, such text also survives leaving the screen: it is kept for
+// the session and shown again in the field when it comes back, and a message says it is not saved.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDraftRecorder, type KnownRow } from '../state/draft-recorder';
 import { registerFlusher } from '../state/history';
+import { notify } from '../state/notifications';
+
+/** Drafts that could not be stored when their field went away, by keep key (this session only). */
+const keptDrafts = new Map<string, string>();
+
+/** The drafts kept from fields that were left with text that cannot be stored (for tests and diagnostics). */
+export function keptDraftCount(): number {
+  return keptDrafts.size;
+}
 
 export const TYPING_DEBOUNCE_MS = 300;
 
@@ -37,6 +47,12 @@ export interface DraftOptions<T> {
    * committed (a new journey card): it is then stored by flush alone (blur, before undo, unmount).
    */
   readonly autosave?: boolean;
+  /**
+   * Identifies the field across visits (e.g. a claim id, or the route and label). When the field
+   * goes away holding text that cannot be stored (too long, a required name emptied), the text is
+   * kept under this key and shown again when the field returns, and the user is told.
+   */
+  readonly keepKey?: string;
 }
 
 export interface Draft {
@@ -53,11 +69,19 @@ export interface Draft {
   readonly prepare: () => void;
 }
 
-export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autosave = true, journal = true, rows }: DraftOptions<T>): Draft {
-  const [draft, setDraft] = useState(stored);
-  const [error, setError] = useState<string | null>(null);
-  const dirty = useRef(false);
-  const draftRef = useRef(stored);
+export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autosave = true, journal = true, rows, keepKey }: DraftOptions<T>): Draft {
+  // A draft kept from an earlier visit comes back as the field's unsaved text, with its message.
+  const [kept] = useState(() => (keepKey === undefined ? undefined : keptDrafts.get(keepKey)));
+  const [draft, setDraft] = useState(kept ?? stored);
+  const [error, setError] = useState<string | null>(() => {
+    if (kept === undefined) return null;
+    const result = check(kept);
+    return 'error' in result ? result.error : null;
+  });
+  const dirty = useRef(kept !== undefined);
+  const draftRef = useRef(kept ?? stored);
+  const keepKeyRef = useRef(keepKey);
+  keepKeyRef.current = keepKey;
   const storedRef = useRef(stored);
   storedRef.current = stored;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -89,6 +113,7 @@ export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autos
     const result = checkRef.current(draftRef.current);
     if ('error' in result) return;
     dirty.current = false;
+    if (keepKeyRef.current !== undefined) keptDrafts.delete(keepKeyRef.current);
     if (!(skipUnchanged && draftRef.current === storedRef.current)) {
       recorder.committing();
       commitRef.current(result.value);
@@ -99,6 +124,7 @@ export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autos
   const cancel = useCallback(() => {
     clearTimer();
     dirty.current = false;
+    if (keepKeyRef.current !== undefined) keptDrafts.delete(keepKeyRef.current);
     recorder.discard();
   }, [recorder]);
 
@@ -109,6 +135,19 @@ export function useDraft<T>({ stored, check, commit, skipUnchanged = true, autos
 
   useEffect(() => registerFlusher(flush), [flush]);
   useEffect(() => () => flush(), [flush]);
+  // Leaving with text that cannot be stored: keep it for the field's return and say so, rather
+  // than dropping it silently. (Runs after the flush above, which stores any valid draft.)
+  useEffect(
+    () => () => {
+      const key = keepKeyRef.current;
+      if (key === undefined || !dirty.current) return;
+      const result = checkRef.current(draftRef.current);
+      if (!('error' in result)) return;
+      keptDrafts.set(key, draftRef.current);
+      notify({ kind: 'error', message: `Not saved: ${result.error} Your text is kept in the field until you fix it.` });
+    },
+    [],
+  );
 
   const onChange = useCallback(
     (text: string) => {

@@ -64,7 +64,22 @@ test('readiness verdict, warning signs, value steps and the audit with the five-
   // Warning signs: each ticked sign marked company-wide or local.
   await goTo(page, /Warning signs checklist/, 'Warning signs checklist', /^Start warning signs/);
   await expect(page.getByText(/own department/)).toHaveCount(0);
+  // A sign is ticked only with an example: without one, "We see this" is refused and stays off.
   await answer(page, 'Inward mission', 'We see this');
+  await expect(page.getByRole('alert').filter({ hasText: 'Write an example first: a sign without an example stays unticked.' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Inward mission', exact: true }).getByRole('button', { name: 'We see this', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  for (const [sign, example] of [
+    ['Inward mission', 'The mission statement talks about our products only.'],
+    ['Product pitches', 'The sales deck opens with 12 slides of features.'],
+    ['One message for all', 'Every segment gets the same newsletter.'],
+  ] as const) {
+    const evidence = page.getByRole('textbox', { name: `Evidence for “${sign}”`, exact: true });
+    await evidence.fill(example);
+    await evidence.blur();
+  }
+  await expect(page.getByRole('alert').filter({ hasText: 'Write an example first' })).toHaveCount(0);
+  await answer(page, 'Inward mission', 'We see this');
+  await expect(page.getByRole('group', { name: 'Inward mission', exact: true }).getByRole('button', { name: 'We see this', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await answer(page, 'Product pitches', 'We see this');
   await answer(page, 'One message for all', 'We see this');
   await answer(page, 'No feedback loop', 'Not here');

@@ -204,3 +204,20 @@ test('the Undo in a delete toast undoes that deletion even after another library
   await expect(libraryRow(page, 'Beta renamed')).toBeVisible();
   await expect(workshopRows(page)).toHaveCount(2);
 });
+
+test('the New workshop dialog does not open again after browser Back and Forward', async ({ page }) => {
+  await openApp(page);
+  await createWorkshop(page, { template: 'Journey mapping', client: 'Nordwind', title: 'Claims journey' });
+  await goToLibrary(page);
+  await page.getByRole('button', { name: 'New workshop', exact: true }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New workshop' });
+  await expect(dialog).toBeVisible();
+
+  // Back leaves the library for the workshop; Forward returns to the library without the dialog.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Workshops' })).toBeHidden();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: 'Workshops' })).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'New workshop', exact: true }).first()).toBeEnabled();
+});

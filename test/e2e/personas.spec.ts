@@ -174,8 +174,12 @@ test('personas in any script, goals reordered from the keyboard, evidence per cl
   await expect(claim(page, 'Goal', 2)).toHaveValue('Understand fees 💶');
   await expect(page.getByRole('combobox', { name: 'Evidence for pain 2' })).toHaveValue('survey');
 
-  // The drag handle reorders with the mouse: drop the first goal onto the lower half of the last.
-  await page.getByRole('button', { name: 'Drag to reorder goal 1', exact: true }).dragTo(claim(page, 'Goal', 3), { targetPosition: { x: 20, y: 30 } });
+  // The drag handle reorders with the mouse: drop the first goal onto the lower half of the last
+  // row (the goal's text and, under it, its source). Both rows in view: a drag that has to scroll
+  // the page on its way is not what this checks.
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  await claim(page, 'Goal', 3).scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: 'Drag to reorder goal 1', exact: true }).dragTo(page.getByRole('textbox', { name: 'Source of goal 3', exact: true }), { targetPosition: { x: 20, y: 12 } });
   await expect(claim(page, 'Goal', 3)).toHaveValue('Pay rent on time');
   await expect(claim(page, 'Goal', 1)).toHaveValue('Understand fees 💶');
   await page.keyboard.press('Control+z');
@@ -347,4 +351,77 @@ test('delete: at once with Undo when unlinked; with a confirm naming the links o
   ({ stores } = await readAllStores(page));
   expect((stores.journeys as { personaId: string | null }[])[0]!.personaId).toBe(anaId);
   expect((stores.personas as StoredPersona[]).find((p) => p.id === anaId)!.segmentId).toBe('seg-young');
+});
+
+test('typing fast after Enter goes into the new goal; each goal names its source, shown on the card', async ({ page }) => {
+  await openApp(page);
+  await createWorkshop(page, { template: 'Personas and segments', client: 'Nordwind Bank', title: 'Fast typing' });
+  await openPersonas(page);
+  await addPersona(page, 'Ana');
+  await page.getByRole('button', { name: 'Add goal', exact: true }).click();
+  await expect(claim(page, 'Goal', 1)).toBeFocused();
+  // No pause between Enter and the next words: the new goal is still being stored when they come.
+  await page.keyboard.type('A1');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('B2');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('C3');
+  await expect(claim(page, 'Goal', 3)).toHaveValue('C3');
+  await expect(claim(page, 'Goal', 2)).toHaveValue('B2');
+  await expect(claim(page, 'Goal', 1)).toHaveValue('A1');
+  await expect(claim(page, 'Goal', 3)).toBeFocused();
+
+  const source = page.getByRole('textbox', { name: 'Source of goal 1', exact: true });
+  await source.fill('Interview 3, March 2026');
+  await source.blur();
+  await expect.poll(async () => (await storedPersonas(page))[0]!.goals.map((c) => [c.text, (c as { citation?: string }).citation ?? null])).toEqual([
+    ['A1', 'Interview 3, March 2026'],
+    ['B2', null],
+    ['C3', null],
+  ]);
+  await page.screenshot({ path: '/tmp/i14f/persona-claims.png' });
+  await backToGallery(page);
+  await expect(card(page, 'Ana')).toContainText('A1 (Interview 3, March 2026)');
+});
+
+test('an added persona left untouched is removed again, with its Add step', async ({ page }) => {
+  await openApp(page);
+  await createWorkshop(page, { template: 'Personas and segments', client: 'Nordwind Bank', title: 'Abandoned add' });
+  await openPersonas(page);
+  await page.getByRole('main').getByRole('button', { name: 'Add persona', exact: true }).first().click();
+  await expect(nameField(page)).toBeFocused();
+  await expect.poll(async () => (await storedPersonas(page)).length).toBe(1);
+  await backToGallery(page);
+  await expect(page.getByText('No personas yet')).toBeVisible();
+  await expect.poll(async () => (await storedPersonas(page)).length).toBe(0);
+  // Nothing to undo or redo about it.
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Undo Add persona', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Redo Add persona', exact: true })).toHaveCount(0);
+
+  // One that was touched stays.
+  await addPersona(page, 'Ana');
+  await backToGallery(page);
+  await expect(card(page, 'Ana')).toBeVisible();
+  expect((await storedPersonas(page)).map((p) => p.name)).toEqual(['Ana']);
+});
+
+test('over-long text is kept when leaving the persona, and the user is told it is not saved', async ({ page }) => {
+  await openApp(page);
+  await createWorkshop(page, { template: 'Personas and segments', client: 'Nordwind Bank', title: 'Long quote' });
+  await openPersonas(page);
+  await addPersona(page, 'Ana');
+  const long = 'We want to be heard. '.repeat(15).trim();
+  await quoteField(page).fill(long);
+  await expect(page.getByText('Quote is limited to 300 characters.', { exact: true })).toBeVisible();
+  await backToGallery(page);
+  await expect(toasts(page)).toContainText('Not saved: Quote is limited to 300 characters. Your text is kept in the field until you fix it.');
+  expect((await storedPersonas(page))[0]!.quote).toBe('');
+
+  await card(page, 'Ana').getByRole('link', { name: 'Ana', exact: true }).click();
+  await expect(quoteField(page)).toHaveValue(long);
+  await expect(page.getByText('Quote is limited to 300 characters.', { exact: true })).toBeVisible();
+  // Shortened, it is stored.
+  await quoteField(page).fill('We want to be heard.');
+  await quoteField(page).blur();
+  await expect.poll(async () => (await storedPersonas(page))[0]!.quote).toBe('We want to be heard.');
 });

@@ -138,13 +138,13 @@ for (const timezoneId of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
       expect(saved.text.charCodeAt(0)).toBe(0xfeff);
       const lines = saved.text.slice(1).split('\r\n');
       expect(lines[0]).toBe(
-        '"Stage","Initiative","Metric","Definition or formula","Kind","Leading or lagging","Unit","Baseline","Target","Direction","Data source","Owner","Cadence","Status","Issues"',
+        '"Stage","Initiative","Metric","Definition or formula","Kind","Leading or lagging","Unit","Baseline","Target","Current","Current as of","Direction","Data source","Owner","Cadence","Status","Issues"',
       );
       expect(lines.at(-1)).toBe('');
       expect(saved.text).toContain('"Activation","","Time to “wow”, first week","\'=HYPERLINK(""http://x"",""days"") until the first ""aha"""');
       expect(saved.text).toContain('"Zoë Ørsted"');
       expect(saved.text).toContain('"Retention","","Churn rate",');
-      expect(saved.text).toContain('"4.1","2.5","Lower is better"');
+      expect(saved.text).toContain('"4.1","2.5","","","Lower is better"');
       expect(lines).toHaveLength(5);
     });
   });
@@ -241,4 +241,78 @@ test('screenshots', async ({ page }) => {
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.screenshot({ path: `/tmp/shots/roadmap-measurement-${w}.png`, fullPage: true, animations: 'disabled' });
   }
+});
+
+// Honest progress: stage health reads each metric's current value, (current − baseline) ÷
+// (target − baseline), and says "no current value yet" rather than a percentage made from
+// baseline and target (96 → 103 used to show 93%). The weakest stage is marked as a warning.
+test('stage health shows progress from baseline to target by the current value, or that there is none yet', async ({ page }) => {
+  test.setTimeout(90_000);
+  mkdirSync('/tmp/i14f', { recursive: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  await createWorkshop(page, { template: 'Lifecycle roadmap', client: 'Nordwind Energie', title: 'Honest progress' });
+  await openArtifact(page, /^Measurement plan \d+ items?$/, 'Measurement plan');
+
+  const addMetric = async (stage: string, n: number, name: string, unit: string, direction: 'up' | 'down', baseline: string, target: string) => {
+    await page.getByRole('button', { name: `Add metric to ${stage}`, exact: true }).click();
+    const nameBox = page.getByRole('textbox', { name: `Name of metric ${n} in ${stage}`, exact: true });
+    await expect(nameBox).toBeFocused();
+    await nameBox.fill(name);
+    await page.getByRole('combobox', { name: `Unit of ${name}`, exact: true }).selectOption(unit);
+    await page.getByRole('combobox', { name: `Direction of ${name}`, exact: true }).selectOption(direction);
+    await page.getByRole('textbox', { name: `Baseline of ${name}`, exact: true }).fill(baseline);
+    await page.getByRole('textbox', { name: `Target of ${name}`, exact: true }).fill(target);
+    await page.getByRole('textbox', { name: `Target of ${name}`, exact: true }).blur();
+  };
+  await addMetric('Retention', 1, 'Net revenue retention', 'score', 'up', '96', '103');
+  await addMetric('Retention', 2, 'Churn rate', 'percent', 'down', '6', '3');
+  await addMetric('Acquisition', 1, 'Cost per acquisition', 'currency', 'down', '185', '140');
+
+  const now = (name: string) => page.getByRole('textbox', { name: `Current value of ${name}`, exact: true });
+  await expect(page.getByText('no current value yet')).toHaveCount(3);
+
+  // Stage health before any current value: no percentage anywhere.
+  await openArtifact(page, /^Lifecycle roadmap \d+ items?$/, 'Lifecycle roadmap');
+  await page.getByRole('tab', { name: 'Stage health', exact: true }).click();
+  const retention = page.getByRole('region', { name: 'Retention', exact: true });
+  await expect(retention).toContainText('no current value yet');
+  await expect(retention).not.toContainText('93%');
+  await expect(page.getByRole('img', { name: 'Net revenue retention: no current value yet', exact: true })).toBeVisible();
+
+  // Record where each metric stands now: a value without a date is dated today.
+  await openArtifact(page, /^Measurement plan \d+ items?$/, 'Measurement plan');
+  await now('Net revenue retention').fill('99.5');
+  await now('Churn rate').fill('5');
+  await now('Cost per acquisition').fill('150');
+  await now('Cost per acquisition').blur();
+  await expect(page.getByLabel('Date of current value of Net revenue retention', { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await page.getByLabel('Date of current value of Churn rate', { exact: true }).fill('2026-11-02');
+  // 96 → 103 at 99.5 is half way; churn 6 → 3 at 5 is a third (lower is better); CPA 185 → 140 at 150 is 78%.
+  await expect(page.getByText('50% of the way', { exact: true })).toBeVisible();
+  await expect(page.getByText('33% of the way', { exact: true })).toBeVisible();
+  await expect(page.getByText('78% of the way', { exact: true })).toBeVisible();
+  await page.screenshot({ path: '/tmp/i14f/measurement-plan.png', fullPage: true });
+
+  await openArtifact(page, /^Lifecycle roadmap \d+ items?$/, 'Lifecycle roadmap');
+  await page.getByRole('tab', { name: 'Stage health', exact: true }).click();
+  await expect(page.getByRole('img', { name: 'Churn rate: now 5% (2026-11-02), 33% of the way to target', exact: true })).toBeVisible();
+  // Retention averages 50% and 33%: 42%, the weakest stage, shown as a warning.
+  await expect(retention).toContainText('42%');
+  await expect(retention).toContainText('Weakest stage');
+  await expect(page.getByRole('heading', { name: 'Shift resources to Retention', exact: true })).toBeVisible();
+  await expect(page.getByText(/Churn rate is at 5%, 33% of the way from 6% to 3%/)).toBeVisible();
+  const flag = retention.getByText('Weakest stage', { exact: true });
+  // The flag wears the warning colour, not the (green) retention lane's.
+  const colours = await flag.evaluate((el) => {
+    const probe = document.createElement('span');
+    probe.style.background = 'var(--color-warning)';
+    document.body.append(probe);
+    const warning = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return { flag: getComputedStyle(el).backgroundColor, warning };
+  });
+  expect(colours.flag).toBe(colours.warning);
+  await expect(page.getByRole('region', { name: 'Acquisition', exact: true })).toContainText('78%');
+  await page.screenshot({ path: '/tmp/i14f/stage-health.png', fullPage: true });
 });

@@ -154,3 +154,26 @@ test('segments: needs, offer, fit, values, portfolio, undo/redo and reload', asy
     ['Claims take weeks', 5],
   ]);
 });
+
+// Numbers are read and shown in the app's locale, the same way as in the measurement plan.
+test.describe('numbers in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('"2.400.000" and "1,5 Mio" are accepted and shown back in German; 14.500.000 is 14,5 M, not 15 M', async ({ page }) => {
+    await openApp(page);
+    await createWorkshop(page, { template: 'Personas and segments', client: 'Nordwind Bank', title: 'Zahlen' });
+    await openSegmentMaps(page);
+    await addSegment(page, 'Junge Familien');
+    await setNumber(page, 'Size', '2.400.000');
+    await expect(page.getByRole('textbox', { name: 'Size', exact: true })).toHaveValue('2.400.000');
+    await expect(page.getByText('2,4 M customers', { exact: true })).toBeVisible();
+    await setNumber(page, 'Current value', '1,5 Mio');
+    await expect(page.getByRole('textbox', { name: 'Current value', exact: true })).toHaveValue('1.500.000');
+    await setNumber(page, 'Potential value', '14.500.000');
+    await expect(page.getByText('14,5 M per year', { exact: true })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect
+      .poll(async () => (await storedRows<{ size: number; currentValue: number; potentialValue: number }>(page, 'segments')).map((s) => [s.size, s.currentValue, s.potentialValue]))
+      .toEqual([[2_400_000, 1_500_000, 14_500_000]]);
+  });
+});

@@ -2,9 +2,10 @@
 // participant with the spread shown), targets, results, commitments and, for the audit, the
 // five-employees test, the value-steps checklist (contrasts), where each ticked warning sign holds
 // and the readiness verdict. Every answer is stored at once and undoable.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { AlertTriangle, Monitor, Plus, Trash2, Users, UsersRound } from 'lucide-react';
 import {
+  tickRefusal,
   answerLabel, answerOptions, answerScore, dimensionScores, employeesTestStatus, EMPLOYEES_NEEDED, judgementCriteria,
   assessmentLimits, peopleScores, percentToScale, previousRun, questionScore, scaleToPercent, scopeLabels, spread,
   type AnswerType, type AnswerValue, type AssessmentQuestion, type AssessmentRun, type AssessmentSetDef, type QuestionAnswer,
@@ -160,6 +161,8 @@ function QuestionRow({ set, q, index, answer, mode, participants, onAnswer, onSh
   const type = set.answerType;
   const scores = peopleScores(type, answer, participants.map((p) => p.id));
   const sp = spread(scores);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const refusalId = useId();
   return (
     <li className="question">
       <div className="question-head">
@@ -180,8 +183,18 @@ function QuestionRow({ set, q, index, answer, mode, participants, onAnswer, onSh
           label={mode === 'individual' ? `Agreed answer: ${q.short}` : q.short}
           type={type}
           value={answer?.group}
-          onChange={(v) => onAnswer((a) => ({ ...a, group: v }), v === undefined ? 'Clear answer' : `Answer “${q.short}”`)}
+          onChange={(v) => {
+            const why = tickRefusal(set, v, answer?.note);
+            setRefusal(why);
+            if (!why) onAnswer((a) => ({ ...a, group: v }), v === undefined ? 'Clear answer' : `Answer “${q.short}”`);
+          }}
+          describedBy={refusal ? refusalId : undefined}
         />
+        {refusal ? (
+          <p id={refusalId} className="field-error" role="alert">
+            {refusal}
+          </p>
+        ) : null}
         {set.scopeMarking && (questionScore(type, mode, answer) ?? 1) < 1 ? (
           <ScopeButtons label={`Where “${q.short}” holds`} value={answer?.scope} onChange={(v) => onAnswer((a) => ({ ...a, scope: v }), v ? `Mark “${q.short}” ${scopeLabels[v].toLocaleLowerCase()}` : 'Clear where the sign holds')} />
         ) : null}
@@ -219,10 +232,19 @@ function QuestionRow({ set, q, index, answer, mode, participants, onAnswer, onSh
           label={`Evidence for “${q.short}”`}
           hideLabel
           value={answer?.note ?? ''}
-          placeholder="One sentence of evidence or disagreement"
+          placeholder={set.exampleRequired ? 'An example the room has seen (needed to tick it)' : 'One sentence of evidence or disagreement'}
           maxLength={assessmentLimits.note}
           className="question-note"
-          onCommit={(v) => editRun(workshopId, runId, 'Edit evidence', (r) => ({ ...r, answers: { ...r.answers, [q.id]: { ...(r.answers[q.id] ?? {}), note: v } } }), `note:${runId}:${q.id}`)}
+          onCommit={(v) => {
+            // Also runs as typing is journaled (a dry run): the message goes as soon as an example is typed.
+            if (v.trim()) setRefusal(null);
+            return editRun(workshopId, runId, 'Edit evidence', (r) => {
+              const a = { ...(r.answers[q.id] ?? {}), note: v };
+              // Emptying the example of a ticked sign unticks it: a sign without an example stays unticked.
+              if (tickRefusal(set, a.group, v)) delete a.group;
+              return { ...r, answers: { ...r.answers, [q.id]: a } };
+            }, `note:${runId}:${q.id}`);
+          }}
         />
       </div>
     </li>
@@ -294,9 +316,9 @@ function ChecklistSection({ workshopId, set, run }: { workshopId: string; set: A
   );
 }
 
-export function AnswerButtons({ label, type, value, onChange, large = false }: { label: string; type: AnswerType; value: AnswerValue | undefined; onChange: (v: AnswerValue | undefined) => void; large?: boolean }) {
+export function AnswerButtons({ label, type, value, onChange, large = false, describedBy }: { label: string; type: AnswerType; value: AnswerValue | undefined; onChange: (v: AnswerValue | undefined) => void; large?: boolean; describedBy?: string }) {
   return (
-    <div className={`answer-buttons answer-${type}${large ? ' answer-large' : ''}`} role="group" aria-label={label}>
+    <div className={`answer-buttons answer-${type}${large ? ' answer-large' : ''}`} role="group" aria-label={label} aria-describedby={describedBy}>
       {answerOptions(type).map((o) => {
         const on = value === o;
         const s = answerScore(type, o) ?? 0;

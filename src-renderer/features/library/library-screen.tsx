@@ -1,6 +1,6 @@
 // The home screen: every workshop with client, title, date, template and last edit;
 // search, create, rename, duplicate, back up, delete, import and open.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Copy, Download, FolderOpen, Pencil, Plus, Search, Trash2, Upload } from 'lucide-react';
 import { useWorkshops } from '../../db/queries';
 import { formatLocalDate } from '../../domain/ids';
@@ -20,6 +20,9 @@ export function LibraryScreen() {
   const [query, setQuery] = useState('');
   const newOpen = useUi((s) => s.newWorkshopOpen);
   const setNewOpen = (open: boolean) => useUi.setState({ newWorkshopOpen: open });
+  // The dialog belongs to this visit of the library: leaving it (browser Back, a link) closes it,
+  // so coming back does not find it open again.
+  useEffect(() => () => useUi.setState({ newWorkshopOpen: false }), []);
   const [renaming, setRenaming] = useState<Workshop | null>(null);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
 

@@ -9,7 +9,9 @@ import { CommitField } from '../../ui/commit-field';
 import {
   cadenceLabels,
   createMetric,
+  formatProgress,
   isCommitted,
+  metricProgress,
   metricCadences,
   metricDirections,
   kindLabels,
@@ -28,6 +30,7 @@ import {
   type MetricTextField,
 } from '../../domain/metric';
 import { lifecycleStages, readRoadmapSettings, laneName, stageLabels, stagePurposes, type Initiative, type LifecycleStage } from '../../domain/roadmap';
+import { isoOf } from '../../domain/roadmap-dates';
 import { useInitiatives, useMetrics } from '../shared/roadmap-reads';
 import { laneStyle } from '../../ui/lane-style';
 import { addMetrics, deleteMetric, exportMeasurementCsv, nextMetricOrder, updateMetric } from './measurement-actions';
@@ -113,10 +116,28 @@ export function MeasurementScreen({ workshop }: ArtifactEditorProps) {
   );
 }
 
-const columns = ['Metric', 'Type', 'Unit', 'Baseline', 'Target', 'Good when', 'Owner and source', 'Cadence', 'Status', ''] as const;
+const columns = ['Metric', 'Type', 'Unit', 'Baseline', 'Target', 'Now', 'Good when', 'Owner and source', 'Cadence', 'Status', ''] as const;
 /** Short option texts for narrow cells (the column header and legend say the rest). */
 const kindOptions = kindLabels;
 const directionOptions = { up: 'Higher ↑', down: 'Lower ↓' } as const;
+
+/** A current value typed without a date is dated today (the day it was read, unless corrected). */
+function withDate(m: Metric, field: MetricTextField, v: string): Partial<Metric> {
+  if (field !== 'current' || !v.trim() || m.currentDate) return { [field]: v };
+  const d = new Date();
+  return { current: v, currentDate: isoOf(d.getFullYear(), d.getMonth() + 1, d.getDate()) };
+}
+
+/** How far the metric has come, or that it has no current value yet: never a made-up percentage. */
+function ProgressNote({ m }: { m: Metric }) {
+  const p = metricProgress(m);
+  if (p.kind === 'no-target') return null;
+  return (
+    <p className={`mp-progress${p.kind === 'measured' ? '' : ' mp-progress-none'}`}>
+      {p.kind === 'measured' ? `${formatProgress(p.fraction)} of the way` : 'no current value yet'}
+    </p>
+  );
+}
 
 /** Arrow up/down and Enter move to the same column of the previous/next metric (as in a spreadsheet). */
 function onGridKey(e: KeyboardEvent<HTMLTableSectionElement>) {
@@ -190,13 +211,13 @@ function MetricRow({
     <CommitField
       label={opts.label ?? `${metricTextLabels[field]} of ${who}`}
       hideLabel
-      value={m[field]}
+      value={m[field] ?? ''}
       maxLength={metricTextMax(field)}
       multiline={opts.multiline}
       rows={2}
       placeholder={opts.placeholder}
       className={`mp-field mp-field-${field}${issues.some((i) => i.field === field && i.severity === 'error') ? ' mp-field-bad' : ''}`}
-      onCommit={(v) => updateMetric(m, { [field]: v }, `Edit ${metricTextLabels[field].toLowerCase()}`, `metric:${m.id}:${field}`)}
+      onCommit={(v) => updateMetric(m, withDate(m, field, v), `Edit ${metricTextLabels[field].toLowerCase()}`, `metric:${m.id}:${field}`)}
     />
   );
   const select = <K extends 'kind' | 'timing' | 'unit' | 'direction' | 'cadence' | 'status'>(
@@ -254,6 +275,17 @@ function MetricRow({
         </td>
         <td data-col="target" className="mp-cell-num">
           {text('target', { placeholder: '?' })}
+        </td>
+        <td data-col="current" className="mp-cell-num mp-cell-current">
+          {text('current', { placeholder: '?' })}
+          <input
+            type="date"
+            className="mp-date"
+            aria-label={`Date of current value of ${who}`}
+            value={m.currentDate ?? ''}
+            onChange={(e) => void updateMetric(m, { currentDate: e.target.value }, 'Change date of current value', `metric:${m.id}:currentDate`)}
+          />
+          <ProgressNote m={m} />
         </td>
         <td data-col="direction">{select('direction', metricDirections, directionOptions, 'Direction')}</td>
         <td data-col="owner" className="mp-cell-stack">

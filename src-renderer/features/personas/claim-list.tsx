@@ -1,7 +1,8 @@
 // One list of a persona (goals, pains…) as editable rows: one text field per claim with its
-// evidence source. Keyboard: Enter adds a claim below, Backspace in an empty claim removes it,
+// evidence kind and, optionally, where exactly it comes from (its source). Keyboard: Enter adds a claim below, Backspace in an empty claim removes it,
 // Alt+ArrowUp/Down moves it, ArrowUp/Down walks between claims. A handle drags rows with the mouse.
 // Typing is kept as a draft and stored 300 ms after the last keystroke (as CommitField does).
+// Keys typed after Enter, before the new claim's row exists, go into the new claim, not the old.
 import { useId, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { GripVertical, Plus, X } from 'lucide-react';
 import {
@@ -19,7 +20,7 @@ import {
 } from '../../domain/persona';
 import { newId } from '../../domain/ids';
 import { useDraft } from '../../ui/use-draft';
-import { addClaimAt, moveClaimTo, removeClaimById, setClaimSource, setClaimText } from './persona-actions';
+import { addClaimAt, moveClaimTo, removeClaimById, setClaimCitation, setClaimSource, setClaimText } from './persona-actions';
 import { EvidenceBar } from './persona-visuals';
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -33,7 +34,12 @@ interface ClaimRowProps {
   readonly index: number;
   readonly singular: string;
   readonly onCommitText: (text: string) => void;
+  readonly onCommitCitation: (citation: string) => void;
   readonly onSource: (s: EvidenceSource) => void;
+  /** Takes a key typed while a new claim is on its way (true: the key is kept for it). */
+  readonly typeAhead: (e: KeyboardEvent<HTMLInputElement>) => boolean;
+  /** The keys typed ahead for this claim if it is the new one, once. */
+  readonly takeTypedAhead: () => string;
   readonly onEnter: () => void;
   readonly onRemove: (how: 'keyboard' | 'button') => void;
   readonly onMove: (delta: number) => void;
@@ -60,11 +66,24 @@ function ClaimRow(props: ClaimRowProps) {
       return problem ? { error: problem } : { value: v };
     },
     commit: (v) => props.onCommitText(v),
+    keepKey: `claim:${claim.id}`,
   });
+
+  // A claim just added by Enter starts with whatever was typed before its row appeared.
+  useLayoutEffect(() => {
+    const ahead = props.takeTypedAhead();
+    if (ahead) onChange(ahead);
+    // Once, when the row first appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     // Never act in the middle of an input-method composition (Japanese, Chinese, Korean…).
     if (e.nativeEvent.isComposing) return;
+    if (props.typeAhead(e)) {
+      e.preventDefault();
+      return;
+    }
     if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
       if (error) return;
@@ -128,6 +147,7 @@ function ClaimRow(props: ClaimRowProps) {
             {error}
           </p>
         ) : null}
+        <CitationField claim={claim} label={`Source of ${singular} ${n}`} onCommit={props.onCommitCitation} />
       </div>
       <select
         className={`evidence-pill evidence-${claim.source}`}
@@ -157,6 +177,39 @@ function ClaimRow(props: ClaimRowProps) {
   );
 }
 
+/** Where exactly a claim comes from: a small optional field under the claim's text. */
+function CitationField({ claim, label, onCommit }: { claim: Claim; label: string; onCommit: (citation: string) => void }) {
+  const errorId = useId();
+  const { draft, error, onChange, flush } = useDraft<string>({
+    stored: claim.citation ?? '',
+    check: (v) => {
+      const problem = validatePersonaText('citation', v, label);
+      return problem ? { error: problem } : { value: v };
+    },
+    commit: (v) => onCommit(v),
+    keepKey: `claim-citation:${claim.id}`,
+  });
+  return (
+    <>
+      <input
+        className={`field-input claim-citation${error ? ' field-input-invalid' : ''}`}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        value={draft}
+        placeholder="Source, e.g. interview 3, March"
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={flush}
+      />
+      {error ? (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 type FocusTarget = { readonly claimId: string } | 'add';
 
 export function ClaimList({ persona, field }: { persona: Persona; field: PersonaListField }) {
@@ -167,6 +220,9 @@ export function ClaimList({ persona, field }: { persona: Persona; field: Persona
   const listRef = useRef<HTMLOListElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const pendingFocus = useRef<FocusTarget | null>(null);
+  // Keys typed after Enter while the new claim is being stored belong to the new claim; another
+  // Enter meanwhile starts one more. Each entry waits for its claim's row to appear.
+  const typedAhead = useRef<{ claimId: string; index: number; text: string }[]>([]);
   const [drag, setDrag] = useState<{ id: string; insertAt: number | null } | null>(null);
   const [fullMessage, setFullMessage] = useState(false);
   const full = claims.length >= personaLimits.claimsPerList;
@@ -202,14 +258,35 @@ export function ClaimList({ persona, field }: { persona: Persona; field: Persona
     }
   };
 
-  const add = (index: number) => {
+  const add = (index: number, fromKeyboard = false) => {
     if (full) {
       setFullMessage(true);
       return;
     }
     const id = newId();
     pendingFocus.current = { claimId: id };
-    void addClaimAt(persona, field, index, id);
+    if (fromKeyboard) typedAhead.current = [...typedAhead.current, { claimId: id, index, text: '' }];
+    void addClaimAt(persona, field, index, id).then((ok) => {
+      if (!ok) typedAhead.current = typedAhead.current.filter((t) => t.claimId !== id);
+    });
+  };
+
+  const typeAhead = (e: KeyboardEvent<HTMLInputElement>): boolean => {
+    const last = typedAhead.current.at(-1);
+    if (!last || e.ctrlKey || e.metaKey || e.altKey) return false;
+    if (e.key.length === 1) last.text += e.key;
+    else if (e.key === 'Backspace') last.text = Array.from(last.text).slice(0, -1).join('');
+    // Commands apply in order, so the next claim goes right below the one still on its way.
+    else if (e.key === 'Enter' && !e.shiftKey) add(last.index + 1, true);
+    else return false;
+    return true;
+  };
+
+  const takeTypedAhead = (claimId: string): string => {
+    const t = typedAhead.current.find((x) => x.claimId === claimId);
+    if (!t) return '';
+    typedAhead.current = typedAhead.current.filter((x) => x !== t);
+    return t.text;
   };
 
   const remove = (i: number, claim: Claim) => {
@@ -231,11 +308,13 @@ export function ClaimList({ persona, field }: { persona: Persona; field: Persona
     return e.clientY < r.top + r.height / 2 ? i : i + 1;
   };
 
-  const onDrop = () => {
-    if (!drag || drag.insertAt === null) return setDrag(null);
+  // Where to insert comes from the drop itself: a drop can follow its only dragover before the
+  // state that dragover set has been rendered.
+  const onDrop = (insertAt: number) => {
+    if (!drag) return;
     const from = claims.findIndex((c) => c.id === drag.id);
     if (from !== -1) {
-      const to = drag.insertAt > from ? drag.insertAt - 1 : drag.insertAt;
+      const to = insertAt > from ? insertAt - 1 : insertAt;
       if (to !== from) void moveClaimTo(persona, field, drag.id, to);
     }
     setDrag(null);
@@ -264,8 +343,11 @@ export function ClaimList({ persona, field }: { persona: Persona; field: Persona
             index={i}
             singular={singular}
             onCommitText={(text) => void setClaimText(persona, field, c.id, text)}
+            onCommitCitation={(citation) => void setClaimCitation(persona, field, c.id, citation)}
+            typeAhead={typeAhead}
+            takeTypedAhead={() => takeTypedAhead(c.id)}
             onSource={(s) => void setClaimSource(persona, field, c.id, s)}
-            onEnter={() => add(i + 1)}
+            onEnter={() => add(i + 1, true)}
             onRemove={() => remove(i, c)}
             onMove={(d) => move(i, c, d)}
             onFocusSibling={(d) => {
@@ -296,7 +378,7 @@ export function ClaimList({ persona, field }: { persona: Persona; field: Persona
             onRowDrop={(e) => {
               if (!drag) return;
               e.preventDefault();
-              onDrop();
+              onDrop(insertAtFromEvent(e, i));
             }}
           />
         ))}

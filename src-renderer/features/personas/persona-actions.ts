@@ -14,13 +14,15 @@ import {
   removeClaim,
   renamePersona,
   updateClaim,
+  withCitation,
   type EvidenceSource,
   type Persona,
   type PersonaAvatar,
   type PersonaListField,
 } from '../../domain/persona';
 import type { Journey } from '../../domain/journey';
-import { execute, nextCommand, undo, useHistory } from '../../state/history';
+import type { AppliedCommand } from '../../db/commands';
+import { execute, executeCommand, flushPendingEdits, nextCommand, undo, undoCommand, useHistory, whenApplied } from '../../state/history';
 import { editRecord } from '../../state/record-edits';
 import { notify } from '../../state/notifications';
 
@@ -47,8 +49,29 @@ export async function addPersona(workshopId: string): Promise<string | null> {
   for (let n = 2; names.has(name); n++) name = `${DEFAULT_PERSONA_NAME} ${n}`;
   const order = existing.reduce((m, p) => Math.max(m, p.order), -1) + 1;
   const p = createPersona(workshopId, name, order, Date.now());
-  const ok = await execute({ label: 'Add persona', scope: workshopId, touchWorkshop: workshopId, ops: [putOp('personas', p)] });
-  return ok ? p.id : null;
+  const cmd = await executeCommand({ label: 'Add persona', scope: workshopId, touchWorkshop: workshopId, ops: [putOp('personas', p)] });
+  if (!cmd) return null;
+  freshAdds.set(p.id, cmd);
+  return p.id;
+}
+
+/** "Add persona" commands whose persona has not been left yet, by persona id. */
+const freshAdds = new Map<string, AppliedCommand>();
+
+/**
+ * Called when the editor of a persona is left. A persona added and left untouched (its "Add
+ * persona" is still the last step of the workshop's history) is taken back out, and that step
+ * with it, so an abandoned Add leaves no empty "New persona" and no step to undo or redo.
+ */
+export function dropIfUntouched(personaId: string): void {
+  const cmd = freshAdds.get(personaId);
+  if (!cmd) return;
+  freshAdds.delete(personaId);
+  // Edits still being typed are stored first: a name typed just before leaving counts.
+  flushPendingEdits();
+  void whenApplied().then(() => {
+    if (nextCommand(cmd.scope, 'undo') === cmd) void undoCommand(cmd);
+  });
 }
 
 export function setPersonaName(p: Persona, name: string) {
@@ -78,6 +101,15 @@ export function setClaimText(p: Persona, field: PersonaListField, claimId: strin
     `Edit ${personaListLabels[field].label.toLowerCase()}`,
     (q) => ({ ...q, [field]: updateClaim(q[field], claimId, { text }) }),
     `persona:${p.id}:${field}:${claimId}`,
+  );
+}
+
+export function setClaimCitation(p: Persona, field: PersonaListField, claimId: string, citation: string) {
+  return editPersona(
+    p,
+    'Edit source',
+    (q) => ({ ...q, [field]: q[field].map((c) => (c.id === claimId ? withCitation(c, citation) : c)) }),
+    `persona:${p.id}:${field}:${claimId}:citation`,
   );
 }
 

@@ -18,7 +18,7 @@ import { navigate, routeHref } from '../../state/router';
 import { notify } from '../../state/notifications';
 import { pickAvatarImage } from './avatar-image';
 import { ClaimList } from './claim-list';
-import { setPersonaAvatar, setPersonaName, setPersonaSegment, setPersonaText } from './persona-actions';
+import { dropIfUntouched, setPersonaAvatar, setPersonaName, setPersonaSegment, setPersonaText } from './persona-actions';
 import { useDeletePersona } from './persona-dialogs';
 import { takeNameFocus } from './persona-focus';
 import { usePersona, useSegmentOptions } from './persona-queries';
@@ -60,6 +60,9 @@ function EditorBody({ workshop: w, persona: p, galleryHref }: { workshop: Worksh
     input?.focus();
     input?.select();
   }, [p.id]);
+
+  // Leaving a persona that was just added and never touched removes it again.
+  useEffect(() => () => dropIfUntouched(p.id), [p.id]);
 
   const changePicture = async () => {
     setPicking(true);

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { Copy, FolderInput, Plus, Trash2 } from 'lucide-react';
 import { artifactInfo } from '../../domain/artifacts';
-import { evidenceCoverage, type Persona } from '../../domain/persona';
+import { evidenceCoverage, type Claim, type Persona } from '../../domain/persona';
 import type { Workshop } from '../../domain/workshop';
 import { ArtifactIcon } from '../../ui/artifact-icon';
 import { EmptyState } from '../../ui/empty-state';
@@ -103,6 +103,16 @@ function topClaims(p: Persona, field: 'goals' | 'pains') {
   return p[field].filter((c) => c.text.trim()).slice(0, CARD_ITEMS);
 }
 
+/** A claim on the card, with where it comes from when that was written down. */
+function ClaimItem({ claim }: { claim: Claim }) {
+  return (
+    <li>
+      {claim.text}
+      {claim.citation?.trim() ? <span className="persona-card-citation"> ({claim.citation.trim()})</span> : null}
+    </li>
+  );
+}
+
 function PersonaCard({ persona: p, segment, onDuplicate, onCopy, onDelete }: CardProps) {
   const titleId = useId();
   const goals = topClaims(p, 'goals');
@@ -130,7 +140,7 @@ function PersonaCard({ persona: p, segment, onDuplicate, onCopy, onDelete }: Car
               <h3>Goals</h3>
               <ul>
                 {goals.map((c) => (
-                  <li key={c.id}>{c.text}</li>
+                  <ClaimItem key={c.id} claim={c} />
                 ))}
               </ul>
             </section>
@@ -140,7 +150,7 @@ function PersonaCard({ persona: p, segment, onDuplicate, onCopy, onDelete }: Car
               <h3>Pains</h3>
               <ul>
                 {pains.map((c) => (
-                  <li key={c.id}>{c.text}</li>
+                  <ClaimItem key={c.id} claim={c} />
                 ))}
               </ul>
             </section>

@@ -1,8 +1,9 @@
-// Stage health: per lifecycle stage, its metrics' baseline against target (from the measurement
-// plan) and its initiatives by status, with the weakest stage called out and the reason, so the
-// room sees where resources should shift.
+// Stage health: per lifecycle stage, how far its metrics have come from baseline to target (by
+// their current values in the measurement plan) and its initiatives by status, with the weakest
+// stage called out as a warning and the reason, so the room sees where resources should shift.
+// A metric without a current value says so instead of showing a percentage.
 import { AlertTriangle, Target } from 'lucide-react';
-import { formatValue, healthSignal, stageHealth, type Metric } from '../../domain/metric';
+import { formatProgress, formatValue, healthSignal, stageHealth, type Metric, type MetricProgress, type StageHealth } from '../../domain/metric';
 import { initiativeStatuses, laneName, stageLabels, statusLabels, type Initiative, type RoadmapSettings } from '../../domain/roadmap';
 import { routeHref } from '../../state/router';
 import { laneStyle } from '../../ui/lane-style';
@@ -25,7 +26,7 @@ export function StageHealthView({
   const planHref = routeHref({ name: 'artifact', workshopId, kind: 'measurement-plan' });
   return (
     <div className="sh">
-      <section className={`sh-signal${signal.weakest ? '' : ' sh-signal-empty'}`} aria-labelledby="sh-signal-title" style={laneStyle({ stage: signal.weakest })}>
+      <section className={`sh-signal${signal.weakest ? ' sh-signal-warning' : ' sh-signal-empty'}`} aria-labelledby="sh-signal-title">
         <div className="sh-signal-icon" aria-hidden>
           {signal.weakest ? <AlertTriangle size={22} /> : <Target size={22} />}
         </div>
@@ -34,7 +35,7 @@ export function StageHealthView({
           <p>{signal.message}</p>
           {signal.unmeasured.length && signal.weakest ? (
             <p className="sh-signal-note">
-              Not measured yet: {signal.unmeasured.map((s) => stageLabels[s]).join(', ')}. <a href={planHref}>Add baselines in the measurement plan</a>.
+              No baseline and target yet: {signal.unmeasured.map((s) => stageLabels[s]).join(', ')}. <a href={planHref}>Add them in the measurement plan</a>.
             </p>
           ) : null}
         </div>
@@ -54,10 +55,7 @@ export function StageHealthView({
                 <h3 id={`sh-${h.stage}`}>{lane ? laneName(lane) : stageLabels[h.stage]}</h3>
                 {weakest ? <span className="sh-flag">Weakest stage</span> : null}
               </header>
-              <div className="sh-gap">
-                <span className="sh-gap-value">{h.gap === null ? '—' : `${Math.round((1 - h.gap) * 100)}%`}</span>
-                <span className="sh-gap-label">{h.gap === null ? 'no baseline and target yet' : 'of the way to target (average)'}</span>
-              </div>
+              <StageProgress h={h} />
               <h4 className="sh-sub">Key metrics</h4>
               {h.metrics.length === 0 ? (
                 <p className="muted small">
@@ -65,7 +63,7 @@ export function StageHealthView({
                 </p>
               ) : (
                 <ul className="sh-metrics">
-                  {h.metrics.slice(0, 4).map(({ metric: m, gap }) => (
+                  {h.metrics.slice(0, 4).map(({ metric: m, progress }) => (
                     <li key={m.id}>
                       <div className="sh-metric-line">
                         <span className="sh-metric-name">{m.name}</span>
@@ -74,13 +72,12 @@ export function StageHealthView({
                           <span className="visually-hidden"> to target </span> {formatValue(m.target, m.unit)}
                         </span>
                       </div>
-                      <div
-                        className="sh-bar"
-                        role="img"
-                        aria-label={gap === null ? `${m.name}: not measured yet` : `${m.name}: ${Math.round((1 - gap) * 100)}% of the way to target`}
-                      >
-                        <span style={{ width: `${gap === null ? 0 : Math.round((1 - gap) * 100)}%` }} />
+                      <div className="sh-bar" role="img" aria-label={`${m.name}: ${progressWords(m, progress)}`}>
+                        <span style={{ width: `${progress.kind === 'measured' ? Math.round(Math.min(1, Math.max(0, progress.fraction)) * 100) : 0}%` }} />
                       </div>
+                      <p className={`sh-metric-now${progress.kind === 'measured' ? '' : ' sh-metric-now-none'}`} aria-hidden>
+                        {progressWords(m, progress)}
+                      </p>
                     </li>
                   ))}
                   {h.metrics.length > 4 ? <li className="muted small">and {h.metrics.length - 4} more</li> : null}
@@ -109,4 +106,29 @@ export function StageHealthView({
       </div>
     </div>
   );
+}
+
+/** The stage's average progress, or why there is none: never a percentage made from baseline and target alone. */
+function StageProgress({ h }: { h: StageHealth }) {
+  if (h.progress !== null) {
+    return (
+      <div className="sh-gap">
+        <span className="sh-gap-value">{formatProgress(h.progress)}</span>
+        <span className="sh-gap-label">of the way from baseline to target (average)</span>
+      </div>
+    );
+  }
+  return (
+    <div className="sh-gap">
+      <span className="sh-gap-value sh-gap-none">—</span>
+      <span className="sh-gap-label">{h.gap === null ? 'no baseline and target yet' : 'no current value yet'}</span>
+    </div>
+  );
+}
+
+function progressWords(m: Metric, p: MetricProgress): string {
+  if (p.kind === 'no-target') return 'no baseline and target yet';
+  if (p.kind === 'no-current') return 'no current value yet';
+  const at = `now ${formatValue(m.current ?? '', m.unit)}${m.currentDate ? ` (${m.currentDate})` : ''}`;
+  return `${at}, ${formatProgress(p.fraction)} of the way to target`;
 }

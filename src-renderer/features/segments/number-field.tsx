@@ -1,7 +1,9 @@
-// A number field for sizes and values: accepts "1,200,000", "1.2 M" or "850k", shows the compact
-// form beside it, refuses what is not a storable number with a message, and commits like
-// CommitField (300 ms after typing stops, on blur, before undo/redo).
+// A number field for sizes and values: accepts "1,200,000", "2.400.000", "1,5 Mio" or "850k"
+// (read in the app's locale, domain/numbers.ts), shows the compact form beside it, refuses what
+// is not a storable number with a message, and commits like CommitField (300 ms after typing
+// stops, on blur, before undo/redo).
 import { useId } from 'react';
+import { formatNumber } from '../../domain/numbers';
 import { formatValue, parseSegmentNumber } from '../../domain/segment';
 import { useDraft } from '../../ui/use-draft';
 
@@ -14,7 +16,7 @@ export interface NumberFieldProps {
   readonly className?: string;
 }
 
-const display = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const display = (n: number) => formatNumber(n);
 
 export function NumberField({ label, value, onCommit, unit, className }: NumberFieldProps) {
   const id = useId();

@@ -3,13 +3,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   answerScore, compareScores, createRun, dimensionScores, employeesTestStatus, loadAssessmentSets, overallScore,
-  parseAssessmentSet, previousRun, questionScore, rankGaps, spread, type AssessmentRun, type AssessmentSetDef,
+  parseAssessmentSet, previousRun, questionScore, rankGaps, spread, tickRefusal, type AssessmentRun, type AssessmentSetDef,
 } from '../../../src-renderer/domain/assessment';
 
 const dir = join(__dirname, '../../../templates/assessments');
 const files = Object.fromEntries(readdirSync(dir).map((n) => [`../../templates/assessments/${n}`, JSON.parse(readFileSync(join(dir, n), 'utf8')) as unknown]));
 const lib = loadAssessmentSets(files);
 const set = (id: keyof typeof lib.sets): AssessmentSetDef => lib.sets[id]!;
+
+describe('warning signs need an example', () => {
+  it('refuses "We see this" without an example, only in the set that asks for one', () => {
+    const signs = set('warning-signs');
+    expect(signs.exampleRequired).toBe(true);
+    expect(tickRefusal(signs, 'present', undefined)).toBe('Write an example first: a sign without an example stays unticked.');
+    expect(tickRefusal(signs, 'present', '   ')).not.toBeNull();
+    expect(tickRefusal(signs, 'present', 'The sales deck opens with features.')).toBeNull();
+    expect(tickRefusal(signs, 'absent', undefined)).toBeNull();
+    expect(tickRefusal(signs, undefined, undefined)).toBeNull();
+    expect(tickRefusal(set('contrasts'), 'present', undefined)).toBeNull();
+  });
+});
 
 describe('question sets', () => {
   it('ships the five sets from the domain guide, all valid', () => {

@@ -421,14 +421,37 @@ describe('every artifact table is checked against its row schema from the domain
     expect(tables.participants).toEqual(facilitationRows().participants);
     expect(tables.votes).toEqual(facilitationRows().votes);
     const fixture = fixtureJson('workshop-v3.centric') as { tables: Rows };
-    for (const table of ['journeys', 'journeyCards', 'initiatives', 'metrics', 'actions']) {
+    for (const table of ['journeys', 'journeyCards', 'initiatives', 'actions']) {
       expect(tables[table]!.length).toBeGreaterThan(0);
       expect(tables[table]).toEqual(fixture.tables[table]);
     }
+    // Metrics written before they held a current value gain an empty one, undated.
+    expect(tables.metrics!.length).toBeGreaterThan(0);
+    expect(tables.metrics).toEqual(fixture.tables.metrics!.map((r) => ({ ...r, current: '', currentDate: '' })));
     // Runs written before the five-employees test was judged three ways gain the two new
     // judgements, unjudged; everything they held is read as it is.
     expect(tables.assessments!.length).toBeGreaterThan(0);
     expect(tables.assessments).toEqual(fixture.tables.assessments!.map((r) => ({ ...r, clarity: null, enthusiasm: null })));
+  });
+
+  it("a metric's current value and its date go out in a backup and come back", () => {
+    const data = validFixture('library-v3.centric').tables;
+    const metric = { ...data.metrics[0]!, current: '2.400.000', currentDate: '2026-11-30' };
+    const file = createBackup({ ...data, metrics: [metric, ...data.metrics.slice(1)] }, 'library', '1.2.3', new Date('2026-12-01T08:00:00Z'));
+    const result = parseBackupText(backupToText(file));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.backup.tables.metrics[0]).toMatchObject({ current: '2.400.000', currentDate: '2026-11-30' });
+    expect(errorOf(editedWorkshopFile((f) => void (f.tables.metrics![0]!.currentDate = '30.11.2026')))).toContain('tables.metrics[0].currentDate: ');
+  });
+
+  it("a persona claim's source goes out in a backup and comes back", () => {
+    const data = validFixture('library-v3.centric').tables;
+    const persona = data.personas[0]!;
+    const goals = [{ id: 'c-cited', text: 'Pay rent on time', source: 'interview' as const, citation: 'Interview 3, March 2026' }];
+    const file = createBackup({ ...data, personas: [{ ...persona, goals }, ...data.personas.slice(1)] }, 'library', '1.2.3', new Date('2026-12-01T08:00:00Z'));
+    const result = parseBackupText(backupToText(file));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.backup.tables.personas[0]!.goals).toEqual(goals);
   });
 
   it('rows from older builds that lack fields the screens fill in are accepted', () => {

@@ -10,6 +10,10 @@ import {
   metricCsvRows,
   metricFromLibrary,
   metricGap,
+  metricProgress,
+  formatProgress,
+  normalizeMetric,
+  metricRowSchema,
   parseMetricLibrary,
   parseMetricNumber,
   stageHealth,
@@ -50,7 +54,7 @@ describe('validateMetric', () => {
 
   it('flags a percentage over 100 or below 0, but not a score like NPS below 0', () => {
     expect(messages(m({ unit: 'percent', baseline: '120' }))).toContain('error:baseline:Baseline 120% is outside 0–100%.');
-    expect(messages(m({ unit: 'percent', target: '-5' }))).toContain('error:target:Target -5% is outside 0–100%.');
+    expect(messages(m({ unit: 'percent', target: '-5' }))).toContain('error:target:Target −5% is outside 0–100%.');
     expect(validateMetric(m({ unit: 'score', baseline: '-12', target: '10' }))).toEqual([]);
   });
 
@@ -135,6 +139,61 @@ describe('stage health', () => {
     expect(signal.unmeasured).toEqual(['activation', 'reactivation']);
     expect(healthSignal(stageHealth([], [], () => null)).weakest).toBeNull();
   });
+
+  it('measures progress as (current − baseline) ÷ (target − baseline), lower-is-better too', () => {
+    // Revenue retention 96 → 103 used to show 93% (baseline ÷ target) with nothing measured.
+    expect(metricProgress({ baseline: '96', target: '103', current: '' })).toEqual({ kind: 'no-current' });
+    expect(metricProgress({ baseline: '96', target: '103', current: '99.5' })).toEqual({ kind: 'measured', fraction: 0.5 });
+    expect(metricProgress({ baseline: '96', target: '103', current: '96' })).toEqual({ kind: 'measured', fraction: 0 });
+    // Churn 6% → 3%, now 5%: a third of the way down.
+    const churn = metricProgress({ baseline: '6', target: '3', current: '5' });
+    expect(churn.kind === 'measured' && churn.fraction).toBeCloseTo(1 / 3, 6);
+    // Moving the wrong way is negative; beyond target is above 100%.
+    expect(metricProgress({ baseline: '6', target: '3', current: '7.5' })).toEqual({ kind: 'measured', fraction: -0.5 });
+    expect(metricProgress({ baseline: '10', target: '20', current: '25' })).toEqual({ kind: 'measured', fraction: 1.5 });
+    expect(metricProgress({ baseline: '', target: '20', current: '25' })).toEqual({ kind: 'no-target' });
+    expect(metricProgress({ baseline: '20', target: '20', current: '25' })).toEqual({ kind: 'no-target' });
+    expect(metricProgress({ baseline: '2.400.000', target: '3.000.000', current: '2.700.000' }, 'de-DE')).toEqual({ kind: 'measured', fraction: 0.5 });
+    expect(formatProgress(1 / 3, 'en-US')).toBe('33%');
+    expect(formatProgress(-0.5, 'en-US')).toBe('−50%');
+  });
+
+  it('averages progress per stage, says when there is no current value, and picks the weakest by it', () => {
+    const metrics = [
+      m({ name: 'Revenue retention', unit: 'percent', baseline: '96', target: '103', current: '' }, 'retention'),
+      m({ name: 'Conversion rate', unit: 'percent', baseline: '9', target: '10', current: '' }, 'acquisition'),
+    ];
+    let health = stageHealth(metrics, [], () => null);
+    const retention = () => health.find((h) => h.stage === 'retention')!;
+    expect(retention().progress).toBeNull();
+    expect(retention().metrics[0]!.progress).toEqual({ kind: 'no-current' });
+    // Without current values the signal falls back to how far targets are from baselines, and says so.
+    expect(healthSignal(health).message).toContain('(no current values yet)');
+
+    const measured = [
+      m({ name: 'Revenue retention', unit: 'percent', baseline: '96', target: '100', current: '99', currentDate: '2026-11-01' }, 'retention'),
+      m({ name: 'Churn rate', unit: 'percent', direction: 'down', baseline: '6', target: '3', current: '5', currentDate: '2026-11-01' }, 'retention'),
+      m({ name: 'Conversion rate', unit: 'percent', baseline: '9', target: '10', current: '9.8' }, 'acquisition'),
+    ];
+    health = stageHealth(measured, [], () => null);
+    expect(retention().progress).toBeCloseTo((0.75 + 1 / 3) / 2, 6);
+    expect(health.find((h) => h.stage === 'acquisition')!.progress).toBeCloseTo(0.8, 6);
+    const signal = healthSignal(health);
+    expect(signal.weakest).toBe('retention');
+    expect(signal.message).toContain('Churn rate is at 5%, 33% of the way from 6% to 3%');
+  });
+});
+
+describe('current value', () => {
+  it('is optional in stored rows, normalised to empty, validated like the baseline, and wants a date', () => {
+    const stored = { id: 'm1', workshopId: 'w', name: 'NPS', baseline: '10', target: '30' };
+    expect(normalizeMetric(stored)).toMatchObject({ current: '', currentDate: '' });
+    expect(metricRowSchema.safeParse({ ...stored, current: '22', currentDate: '2026-11-30' }).success).toBe(true);
+    expect(metricRowSchema.safeParse({ ...stored, currentDate: '2026-02-30' }).success).toBe(false);
+    expect(messages(m({ name: 'NPS', unit: 'percent', current: '120', currentDate: '2026-11-30' }))).toContain('error:current:Current value 120% is outside 0–100%.');
+    expect(messages(m({ name: 'NPS', current: 'lots' }))).toContain('error:current:Current value “lots” is not a number.');
+    expect(messages(m({ name: 'NPS', current: '12' }))).toContain('warning:currentDate:Say when the current value was measured.');
+  });
 });
 
 describe('CSV rows', () => {
@@ -145,7 +204,7 @@ describe('CSV rows', () => {
     );
     expect(rows.map((r) => r[2])).toEqual(['CPA', 'NPS']);
     expect(rows[1]![1]).toBe('Loyalty club');
-    expect(rows[1]![14]).toContain('Target 5 is below the baseline 10');
+    expect(rows[1]![16]).toContain('Target 5 is below the baseline 10');
     expect(rows[0]!.length).toBe(metricCsvHeader.length);
   });
 });

@@ -35,13 +35,14 @@ async function setup(goals: string[]) {
 }
 
 const goal = (n: number) => screen.getByRole('textbox', { name: `Goal ${n}` }) as HTMLInputElement;
+const goals = () => screen.getAllByRole('textbox', { name: /^Goal \d+$/ });
 
 describe('ClaimList keyboard', () => {
   it('Enter adds a goal below and focuses it', async () => {
     const { stored } = await setup(['Pay rent', 'Save']);
     act(() => goal(1).focus());
     fireEvent.keyDown(goal(1), { key: 'Enter' });
-    await waitFor(() => expect(screen.getAllByRole('textbox')).toHaveLength(3));
+    await waitFor(() => expect(goals()).toHaveLength(3));
     await waitFor(() => expect(document.activeElement).toBe(goal(2)));
     expect(goal(2).value).toBe('');
     expect(goal(3).value).toBe('Save');
@@ -53,8 +54,40 @@ describe('ClaimList keyboard', () => {
     act(() => goal(1).focus());
     fireEvent.change(goal(1), { target: { value: 'Pay rent on time' } });
     fireEvent.keyDown(goal(1), { key: 'Enter' });
-    await waitFor(() => expect(screen.getAllByRole('textbox')).toHaveLength(2));
+    await waitFor(() => expect(goals()).toHaveLength(2));
     expect(await stored()).toEqual(['Pay rent on time', '']);
+  });
+
+  it('keys typed right after Enter, before the new goal appears, go into the new goal', async () => {
+    const { stored } = await setup(['Pay rent']);
+    act(() => goal(1).focus());
+    fireEvent.keyDown(goal(1), { key: 'Enter' });
+    // Still in the first goal: the new one is being stored. Without the type-ahead these keys
+    // would edit "Pay rent".
+    // Another Enter before the new goal appears starts one more below it.
+    for (const key of ['S', 'a', 'w', 'Backspace', 'v', 'e', 'Enter', 'F', 'u', 'n']) {
+      const handled = !fireEvent.keyDown(goal(1), { key });
+      expect(handled).toBe(true);
+    }
+    await waitFor(() => expect(goals()).toHaveLength(3));
+    await waitFor(() => expect(goal(2).value).toBe('Save'));
+    await waitFor(() => expect(goal(3).value).toBe('Fun'));
+    expect(goal(1).value).toBe('Pay rent');
+    await waitFor(() => expect(document.activeElement).toBe(goal(3)));
+    await waitFor(async () => expect(await stored()).toEqual(['Pay rent', 'Save', 'Fun']), { timeout: 3000 });
+  });
+
+  it('a claim keeps where it comes from: the source is stored, and an empty one is left out', async () => {
+    const { stored } = await setup(['Pay rent']);
+    const source = screen.getByRole('textbox', { name: 'Source of goal 1' }) as HTMLInputElement;
+    fireEvent.change(source, { target: { value: 'Interview 3, March 2026' } });
+    fireEvent.blur(source);
+    const first = async () => (await db.personas.toArray())[0]!.goals[0]!;
+    await waitFor(async () => expect((await first()).citation).toBe('Interview 3, March 2026'));
+    fireEvent.change(source, { target: { value: '' } });
+    fireEvent.blur(source);
+    await waitFor(async () => expect('citation' in (await first())).toBe(false));
+    expect(await stored()).toEqual(['Pay rent']);
   });
 
   it('Alt+ArrowDown moves the goal and focus follows', async () => {

@@ -179,7 +179,7 @@ describe('moveSegment', () => {
 describe('formatValue', () => {
   it.each([
     [0, '0'],
-    [7.25, '7.3'],
+    [7.25, '7.25'],
     [850, '850'],
     [1_200, '1.2 k'],
     [12_000, '12 k'],
@@ -187,12 +187,13 @@ describe('formatValue', () => {
     [999_950, '1 M'],
     [1_200_000, '1.2 M'],
     [1_000_000, '1 M'],
-    [34_500_000, '35 M'],
+    [34_500_000, '34.5 M'],
+    [14_500_000, '14.5 M'],
     [3_400_000_000, '3.4 bn'],
     [1e12, '1 tn'],
     [-1_500, '−1.5 k'],
     [Number.NaN, '–'],
-  ])('%d → %s', (n, text) => expect(formatValue(n)).toBe(text));
+  ])('%d → %s', (n, text) => expect(formatValue(n, 'en-US')).toBe(text));
 });
 
 describe('numbers', () => {
@@ -213,7 +214,7 @@ describe('numbers', () => {
     expect(parseSegmentNumber('3.4bn')).toEqual({ value: 3_400_000_000 });
     expect(parseSegmentNumber('')).toEqual({ value: 0 });
     expect(parseSegmentNumber('-5', 'Size')).toEqual({ error: 'Size cannot be negative.' });
-    expect(parseSegmentNumber('lots', 'Size')).toEqual({ error: 'Size must be a number, like 12000 or 1.2 M.' });
+    expect(parseSegmentNumber('lots', 'Size')).toEqual({ error: 'Size must be a number, like 12,000 or 1.2 M.' });
     expect(parseSegmentNumber('12 apples', 'Size')).toEqual({ error: 'Size: “apples” is not a unit (use k, M or bn).' });
   });
 });
