@@ -243,20 +243,25 @@ export function validateMetric(m: Metric): MetricIssue[] {
   return issues;
 }
 
-/** "4.2%", "€1,200", "12 days": a value with its unit, for summaries. */
+/**
+ * A value as it was typed, for summaries and the deck: "£96", "+25", "45%" and "3.2k" stay
+ * exactly so (the sign, the currency and the plus are the room's words). Only a bare number
+ * gets its unit: "40" is "40%" for a percentage, "12" is "12 days".
+ */
 export function formatValue(raw: string, unit: MetricUnit): string {
-  const n = parseMetricNumber(raw);
-  if (n === null) return raw.trim() || '—';
-  const v = Number.isInteger(n) ? n.toLocaleString('en-GB') : n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  const typed = raw.trim();
+  const n = parseMetricNumber(typed);
+  if (n === null) return typed || '—';
+  if (!/^[\d.,\s\u00a0\u202f']+$/.test(typed)) return typed;
   switch (unit) {
     case 'percent':
-      return `${v}%`;
+      return `${typed}%`;
     case 'days':
-      return `${v} ${n === 1 ? 'day' : 'days'}`;
+      return `${typed} ${n === 1 ? 'day' : 'days'}`;
     case 'hours':
-      return `${v} h`;
+      return `${typed} h`;
     default:
-      return v;
+      return typed;
   }
 }
 

@@ -51,6 +51,8 @@ export interface RectBlock {
   readonly radius?: number;
   readonly fill?: string;
   readonly stroke?: Stroke;
+  /** A frame text is placed in (a card, a panel, a chart's plot): text starting inside it stays inside it. */
+  readonly frame?: boolean;
 }
 
 export interface LineBlock {

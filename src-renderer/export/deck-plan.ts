@@ -78,8 +78,13 @@ export function buildAssessmentSlides(d: DeckData, m: TextMeasure): Slide[] {
     s.blocks.push(textBlock(m, formatPercent(overall), { x: rx + 14, y: M.contentTop + 24, w: 160, size: theme.size.h1, bold: true, color: c.primary, leading: 1.1 }));
     const answered = scores.reduce((n, x) => n + x.answered, 0);
     const total = scores.reduce((n, x) => n + x.total, 0);
-    s.blocks.push(textBlock(m, `${answered} of ${total} questions answered. Dashed line: the targets the room set.`, { x: rx + 170, y: M.contentTop + 14, w: rw - 184, size: theme.size.caption, color: c.inkMuted }));
-    const gaps = rankGaps(scores, run.targets);
+    const targeted = scores.filter((x) => typeof run.targets[x.id] === 'number').length;
+    const targetNote = targeted === 0 ? 'The room set no targets.' : targeted === scores.length ? 'Rings and dashed line: the targets the room set.' : `Rings: the targets the room set, on ${targeted} of ${scores.length} dimensions.`;
+    s.blocks.push(textBlock(m, `${answered} of ${total} questions answered. ${targetNote}`, { x: rx + 170, y: M.contentTop + 14, w: rw - 184, size: theme.size.caption, color: c.inkMuted }));
+    // Gaps against the targets the room set lead; dimensions without one follow, lowest score
+    // first, with no target and no gap invented for them.
+    const ranked = rankGaps(scores, run.targets);
+    const gaps = [...ranked.filter((g) => g.hasTarget), ...ranked.filter((g) => !g.hasTarget).sort((a, b) => a.score - b.score)];
     let gy = M.contentTop + 78;
     // The readiness verdict stands above the gaps: an average can look fine while one no blocks.
     const verdict = runVerdict(set, run);
@@ -106,8 +111,8 @@ export function buildAssessmentSlides(d: DeckData, m: TextMeasure): Slide[] {
         gy += b.h + 10;
       }
     }
-    s.blocks.push(textBlock(m, 'Largest gaps', { x: rx, y: gy, w: rw, size: theme.size.small, bold: true }));
-    const rows = gaps.map((g) => [g.label, formatPercent(g.score), `${formatPercent(g.target)}${g.hasTarget ? '' : ' (max)'}`, `${Math.round(g.gap)} pts`]);
+    s.blocks.push(textBlock(m, targeted ? 'Largest gaps to target' : 'Lowest scores (no targets set)', { x: rx, y: gy, w: rw, size: theme.size.small, bold: true }));
+    const rows = gaps.map((g) => [g.label, formatPercent(g.score), g.hasTarget ? formatPercent(g.target) : 'Not set', g.hasTarget ? `${Math.round(g.gap)} pts` : '–']);
     const cols: Column[] = [
       { label: 'Dimension', width: rw - 56 - 72 - 56, bold: true },
       { label: 'Score', width: 56 },
@@ -193,7 +198,8 @@ function signSlides(m: TextMeasure, set: AssessmentSetDef, run: AssessmentRun): 
 function employeesTestSlides(m: TextMeasure, set: AssessmentSetDef, run: AssessmentRun): Slide[] {
   if (!set.employeesTest) return [];
   const people = run.employees.filter((e) => e.answer.trim());
-  if (!people.length) return [];
+  // The room's judgement is said even when no answer was written down.
+  if (!people.length && !run.consistencyNote.trim()) return [];
   const status = employeesTestStatus(run);
   const judged = judgementCriteria.map((c) => `${c.label}: ${run[c.field] === null ? 'not judged' : `${run[c.field]}/5`}`).join(' · ');
   const subtitle = `${status.answered} answers from ${status.departments} departments · ${judged}`;

@@ -125,6 +125,9 @@ function drawBlock(doc: jsPDF, b: Block, m: TextMeasure, cjk: boolean): void {
   }
 }
 
+/** The stroke around a synthetic-bold CJK glyph, as a share of the type size. */
+export const CJK_BOLD_STROKE = 0.035;
+
 function drawText(doc: jsPDF, t: TextBlock, m: TextMeasure, cjk: boolean): void {
   doc.setTextColor(...rgb(t.color));
   doc.setFontSize(t.size);
@@ -137,7 +140,14 @@ function drawText(doc: jsPDF, t: TextBlock, m: TextMeasure, cjk: boolean): void 
       const face: FontFace = r.face === 'cjk' && !cjk ? 'regular' : r.face;
       const [, family, st] = FAMILY[face];
       doc.setFont(family, st);
-      doc.text(r.text, x, y, { baseline: 'alphabetic' });
+      if (t.bold && face === 'cjk') {
+        // No bold CJK font is shipped: a bold run is filled and stroked in its own colour
+        // (a synthetic bold), so CJK titles stand out like the Latin ones. Width is unchanged.
+        doc.setDrawColor(...rgb(t.color));
+        doc.setLineDashPattern([], 0);
+        doc.setLineWidth(t.size * CJK_BOLD_STROKE);
+        doc.text(r.text, x, y, { baseline: 'alphabetic', renderingMode: 'fillThenStroke' });
+      } else doc.text(r.text, x, y, { baseline: 'alphabetic' });
       x += r.em * t.size;
     }
   });

@@ -140,7 +140,17 @@ describe('text measurement', () => {
     const text = 'Ein sehr langes Wort: Donaudampfschifffahrtsgesellschaftskapitänswitwe und 日本語の文章はスペースなしで折り返されます。';
     const lines = wrapText(m, text, 80, 10, false);
     for (const l of lines) expect(m.width(l, 10, false)).toBeLessThanOrEqual(80);
-    expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    // The long word is cut with a hyphen at each break; nothing else is added or lost.
+    expect(lines.filter((l) => /\p{L}-$/u.test(l)).length).toBeGreaterThan(0);
+    expect(lines.map((l) => l.replace(/(\p{L})-$/u, '$1')).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+  });
+
+  it('breaks a word only when it alone is wider than the line, and then with a hyphen', () => {
+    const w = m.width('Rückgewinnung', 10, false) + 1;
+    const lines = wrapText(m, 'Committed Rückgewinnung Kundenrückgewinnungsmaßnahmenkatalog', w, 10, false);
+    for (const l of lines) expect(m.width(l, 10, false)).toBeLessThanOrEqual(w);
+    expect(lines.slice(0, 2)).toEqual(['Committed', 'Rückgewinnung']);
+    expect(lines.slice(2, -1).every((l) => l.endsWith('-'))).toBe(true);
   });
 
   it('splits text into runs per font', () => {
