@@ -1,7 +1,6 @@
 // The deck model: (workshop data, options) → slides. Title, agenda, one section per artifact
 // (each opened by a divider), footers and page numbers. Content that does not fit a slide
 // continues on the next one, titled "… (continued)". Pure: no fonts loaded here, no DOM.
-import { artifactInfo, type ArtifactKind } from '../domain/artifacts';
 import { coverageSummary, evidenceCoverage, evidenceLabels, personaInitials, personaListFields, personaListLabels, type Persona } from '../domain/persona';
 import {
   effectivePriority,
@@ -36,7 +35,7 @@ import {
   type FlowItem,
 } from './deck-layout';
 import { sectionIds, sectionLabels, type Block, type Deck, type SectionId, type Slide, type TextBlock } from './deck-model';
-import { buildActionsSlides, buildAssessmentSlides, buildIdeasSlides, buildMeasurementSlides, closedVotes, revealedBrainstorms } from './deck-plan';
+import { buildActionsSlides, buildAssessmentSlides, buildIdeasSlides, buildMeasurementSlides, closedVotes, revealedBrainstorms, sectionFinding } from './deck-plan';
 import { buildRoadmapSlides } from './deck-roadmap';
 import type { TextMeasure } from './text-measure';
 import { facilitatorLine, formatDeckDate } from './deck-layout';
@@ -53,19 +52,11 @@ export interface DeckOptions {
   readonly personaIds: readonly string[] | null;
   /** Journeys to include (null: all). */
   readonly journeyIds: readonly string[] | null;
+  /** Whether each section opens with a divider (carrying one finding); true when absent. */
+  readonly dividers?: boolean;
 }
 
 export const allSections: DeckOptions = { sections: sectionIds, personaIds: null, journeyIds: null };
-
-const sectionArtifact: Partial<Record<SectionId, ArtifactKind>> = {
-  assessment: 'assessment',
-  personas: 'persona',
-  segments: 'segment-map',
-  journeys: 'journey',
-  roadmap: 'roadmap',
-  measurement: 'measurement-plan',
-  actions: 'actions',
-};
 
 /** Whether a section has anything to show for these options (empty sections are left out). */
 export function sectionHasContent(d: DeckData, s: SectionId, o: DeckOptions = allSections): boolean {
@@ -104,7 +95,7 @@ export function buildDeck(d: DeckData, o: DeckOptions, m: TextMeasure): Deck {
   const body: { section: SectionId; slides: Slide[] }[] = [];
   const order = sectionIds.filter((s) => s !== 'agenda' && o.sections.includes(s) && sectionHasContent(d, s, o));
   order.forEach((s, i) => {
-    const slides: Slide[] = [dividerSlide(m, s, i + 1)];
+    const slides: Slide[] = o.dividers === false ? [] : [dividerSlide(d, m, s, i + 1)];
     if (s === 'assessment') slides.push(...buildAssessmentSlides(d, m));
     if (s === 'personas') for (const p of selectedPersonas(d, o)) slides.push(...personaSlides(d, p, m));
     if (s === 'segments') slides.push(...segmentSlides(d, m));
@@ -185,16 +176,16 @@ function titleSlide(d: DeckData, m: TextMeasure): Slide {
   return { id: 'title', section: 'title', title: w.title, blocks, chrome: false };
 }
 
-function dividerSlide(m: TextMeasure, s: SectionId, n: number): Slide {
+function dividerSlide(d: DeckData, m: TextMeasure, s: SectionId, n: number): Slide {
   const blocks: Block[] = [];
   blocks.push({ kind: 'rect', x: 0, y: 0, w: SLIDE.w, h: SLIDE.h, fill: c.primary });
   blocks.push({ kind: 'rect', x: 0, y: 0, w: 300, h: SLIDE.h, fill: c.primaryHover });
   blocks.push(textBlock(m, String(n).padStart(2, '0'), { x: 72, y: 196, w: 200, size: 72, bold: true, color: c.onPrimary, leading: 1.1, role: 'number' }));
   const t = textBlock(m, sectionLabels[s], { x: 340, y: 206, w: 560, size: theme.size.h1 + 2, bold: true, color: c.onPrimary, leading: 1.15, role: 'title' });
   blocks.push(t);
-  const kind = sectionArtifact[s];
-  if (s === 'ideas') blocks.push(textBlock(m, 'What the room wrote on its own, grouped into themes, and what it chose by dot vote.', { x: 340, y: t.y + t.h + 12, w: 540, size: theme.size.lead - 1, color: c.primarySoft, role: 'purpose' }));
-  if (kind) blocks.push(textBlock(m, artifactInfo[kind].purpose, { x: 340, y: t.y + t.h + 12, w: 540, size: theme.size.lead - 1, color: c.primarySoft, role: 'purpose' }));
+  // A finding of this workshop, not the app's description of the section.
+  const finding = sectionFinding(d, s);
+  if (finding) blocks.push(clampLines(m, textBlock(m, finding, { x: 340, y: t.y + t.h + 12, w: 540, size: theme.size.lead - 1, color: c.primarySoft, role: 'finding' }), 6));
   return { id: `divider-${s}`, section: 'divider', title: sectionLabels[s], blocks, chrome: false };
 }
 

@@ -138,3 +138,29 @@ describe('layouts that never collide', () => {
 function ticksLines(blocks: readonly Block[]): number {
   return blocks.filter((b) => b.kind === 'line' && !b.stroke.dash && (Math.abs(b.x1 - b.x2) <= 3.01 || Math.abs(b.y1 - b.y2) <= 3.01) && Math.hypot(b.x1 - b.x2, b.y1 - b.y2) <= 3.01).length;
 }
+
+describe('density', () => {
+  it('opens each section with a finding of this workshop, not the app’s description; dividers can be left out', () => {
+    const dividers = deck.slides.filter((s) => s.section === 'divider');
+    const findings = dividers.map((s) => textBlocksOf(s).find((t) => t.role === 'finding')?.lines.join(' ') ?? '');
+    expect(findings.every(Boolean)).toBe(true);
+    expect(findings.join(' ')).toContain('38% overall, weakest on Competitive intelligence');
+    expect(findings.join(' ')).not.toMatch(/purpose|Use it to/i);
+    const lean = buildDeck(data, { ...allSections, dividers: false }, m);
+    expect(lean.slides.filter((s) => s.section === 'divider')).toHaveLength(0);
+    expect(lean.slides.length).toBe(deck.slides.length - dividers.length);
+  });
+
+  it('gives each journey a one-slide overview with a scaled emotion curve before its detail', () => {
+    for (const j of data.journeys) {
+      const i = deck.slides.findIndex((s) => s.title === j.name && s.section === 'journeys');
+      const text = slideText(deck.slides[i]!);
+      for (const v of ['+3', '0', '-3']) expect(text).toContain(v);
+      expect(deck.slides[i + 1]!.title).toBe(`${j.name} (continued)`);
+    }
+  });
+
+  it('puts a persona on one slide when it fits', () => {
+    expect(deck.slides.filter((s) => s.title.startsWith('Daniel Okafor'))).toHaveLength(1);
+  });
+});
