@@ -10,6 +10,12 @@ export interface Settings {
   readonly defaultTemplateId: string;
   /** Location prefilled on new workshops. */
   readonly defaultLocation: string;
+  /**
+   * The export screen's deck plan, as text: the section ids in deck order, each left-out one
+   * prefixed with '-', then 'dividers' or 'no-dividers' ("assessment,-agenda,personas,…,no-dividers").
+   * '' is every section in the default order, with dividers. Read with export/deck-sections.ts.
+   */
+  readonly deckPlan: string;
 }
 
 export const defaultSettings: Settings = {
@@ -17,6 +23,7 @@ export const defaultSettings: Settings = {
   organisation: '',
   defaultTemplateId: 'full-day',
   defaultLocation: '',
+  deckPlan: '',
 };
 
 export const settingKeys = Object.keys(defaultSettings) as (keyof Settings)[];

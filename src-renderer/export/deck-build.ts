@@ -46,7 +46,7 @@ const c = theme.colors;
 const M = theme.margin;
 
 export interface DeckOptions {
-  /** Sections to include, in any order (the deck keeps its own order). The title slide is always there. */
+  /** Sections to include, in the deck's order (the agenda always first). The title slide is always there. */
   readonly sections: readonly SectionId[];
   /** Personas to include (null: all). */
   readonly personaIds: readonly string[] | null;
@@ -93,7 +93,8 @@ export function selectedJourneys(d: DeckData, o: DeckOptions) {
 export function buildDeck(d: DeckData, o: DeckOptions, m: TextMeasure): Deck {
   const w = d.workshop;
   const body: { section: SectionId; slides: Slide[] }[] = [];
-  const order = sectionIds.filter((s) => s !== 'agenda' && o.sections.includes(s) && sectionHasContent(d, s, o));
+  // In the facilitator's order; the agenda always comes first, after the title.
+  const order = o.sections.filter((s, i) => s !== 'agenda' && o.sections.indexOf(s) === i && sectionHasContent(d, s, o));
   order.forEach((s, i) => {
     const slides: Slide[] = o.dividers === false ? [] : [dividerSlide(d, m, s, i + 1)];
     if (s === 'assessment') slides.push(...buildAssessmentSlides(d, m));
