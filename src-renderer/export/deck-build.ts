@@ -22,6 +22,7 @@ import { buildJourneySlides } from './deck-journeys';
 import {
   addChrome,
   clampLines,
+  mergeSmallTables,
   contentSlide,
   contentWidth,
   flowColumns,
@@ -105,7 +106,7 @@ export function buildDeck(d: DeckData, o: DeckOptions, m: TextMeasure): Deck {
     if (s === 'measurement') slides.push(...buildMeasurementSlides(d, m));
     if (s === 'ideas') slides.push(...buildIdeasSlides(d, m));
     if (s === 'actions') slides.push(...buildActionsSlides(d, m));
-    body.push({ section: s, slides });
+    body.push({ section: s, slides: mergeSmallTables(m, slides) });
   });
 
   const slides: Slide[] = [titleSlide(d, m)];

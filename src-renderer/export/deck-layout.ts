@@ -472,3 +472,69 @@ export function facilitatorLine(d: Pick<DeckData, 'facilitatorName' | 'organisat
   return [d.facilitatorName.trim(), d.organisation.trim()].filter(Boolean).join(', ');
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Small tables share a slide
+
+/** "Readiness check: spread · commitments" rather than the set's name twice. */
+function mergedTitle(titles: readonly string[]): string {
+  const prefix = /^([^:]+): /.exec(titles[0]!)?.[1];
+  if (prefix && titles.every((t) => t.startsWith(`${prefix}: `))) return `${prefix}: ${titles.map((t) => t.slice(prefix.length + 2)).join(' · ')}`;
+  return titles.join(' · ');
+}
+
+function loneTable(s: Slide): TableBlock | null {
+  if (!s.chrome || / \(continued\)$/.test(s.title)) return null;
+  const rest = s.blocks.filter((b) => !(b.kind === 'text' && (b.role === 'kicker' || b.role === 'title' || b.role === 'subtitle')));
+  return rest.length === 1 && rest[0]!.kind === 'table' ? (rest[0] as TableBlock) : null;
+}
+
+/**
+ * Neighbouring slides of one section that each hold a single short table (commitments, the
+ * five-employees test, decisions, the parking lot) are stacked onto one slide, each table under
+ * its own heading, as long as they fit the content area. Slides keep their order.
+ */
+export function mergeSmallTables(m: TextMeasure, slides: readonly Slide[]): Slide[] {
+  const out: Slide[] = [];
+  const headingOf = (s: Slide) => {
+    const sub = s.blocks.find((b): b is TextBlock => b.kind === 'text' && b.role === 'subtitle');
+    return { title: s.title, subtitle: sub ? sub.lines.join(' ') : '' };
+  };
+  let i = 0;
+  while (i < slides.length) {
+    const group = [slides[i]!];
+    if (loneTable(slides[i]!)) {
+      let used = tableHeight(loneTable(slides[i]!)!) + 44;
+      for (let k = i + 1; k < slides.length; k++) {
+        const t = loneTable(slides[k]!);
+        if (!t || slides[k]!.section !== slides[i]!.section) break;
+        const h = tableHeight(t) + 44;
+        if (used + h > contentHeight + 30) break;
+        used += h;
+        group.push(slides[k]!);
+      }
+    }
+    if (group.length < 2) {
+      out.push(slides[i]!);
+      i++;
+      continue;
+    }
+    const kicker = slides[i]!.blocks.find((b): b is TextBlock => b.kind === 'text' && b.role === 'kicker');
+    const merged = contentSlide(m, group[0]!.section as SectionId, kicker ? kicker.lines.join(' ') : '', mergedTitle(group.map((s) => s.title)));
+    let y: number = Math.max(theme.margin.contentTop - 30, headerBottom(merged) + 10);
+    for (const s of group) {
+      const h = headingOf(s);
+      const head = textBlock(m, h.subtitle ? `${h.title} · ${h.subtitle}` : h.title, { x: theme.margin.x, y, w: contentWidth, size: theme.size.small, bold: true, color: colors.inkMuted, role: 'heading' });
+      merged.blocks.push(head);
+      y += head.h + 4;
+      const t = loneTable(s)!;
+      merged.blocks.push({ ...t, y });
+      y += tableHeight(t) + 16;
+    }
+    // Only merged when everything still fits above the footer.
+    if (y - 16 > theme.margin.contentBottom) out.push(...group);
+    else out.push(merged);
+    i += group.length;
+  }
+  return out;
+}
