@@ -278,7 +278,7 @@ function personaSlides(d: DeckData, p: Persona, m: TextMeasure): Slide[] {
   const bottom = M.contentBottom;
   // The card on the left: avatar, name, segment, quote, context, evidence.
   const panel = (full: boolean): Block[] => {
-    const out: Block[] = [{ kind: 'rect', x: M.x, y: top, w: panelW, h: bottom - top, radius: theme.radius.lg, fill: c.surfaceSunken }];
+    const out: Block[] = [{ kind: 'rect', x: M.x, y: top, w: panelW, h: bottom - top, radius: theme.radius.lg, fill: c.surfaceSunken, frame: true }];
     const ix = M.x + 16;
     const iw = panelW - 32;
     let y = top + 16;

@@ -266,7 +266,7 @@ function drawCanvas(m: TextMeasure, j: Journey, page: { stageIds: string[]; part
     const st = j.stages.find((s) => s.id === sid)!;
     const idx = j.stages.indexOf(st);
     const x = x0 + i * colW;
-    blocks.push({ kind: 'rect', x: x + 1, y: top, w: colW - 2, h: STAGE_H - 3, radius: 3, fill: c.sidebar });
+    blocks.push({ kind: 'rect', x: x + 1, y: top, w: colW - 2, h: STAGE_H - 3, radius: 3, fill: c.sidebar, frame: true });
     const t = textBlock(m, `${idx + 1}  ${st.name.trim() || 'Stage'}`, { x: x + 8, y: 0, w: colW - 16, size: theme.size.small - 0.5, bold: true, color: c.onPrimary, leading: 1.2 });
     // One line here; the journey's overview slide names the stage in full.
     blocks.push({ ...clampLines(m, t, 1), y: top + (STAGE_H - 3) / 2 - t.lineHeight / 2 });
