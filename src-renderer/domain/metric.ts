@@ -247,10 +247,16 @@ export function validateMetric(m: Metric): MetricIssue[] {
   return issues;
 }
 
-/** "4.2%", "€1,200", "12 days": a value with its unit, for summaries. */
+/**
+ * A value for summaries and the deck. Typed with a sign, currency or suffix it stays exactly as
+ * typed: "£96", "+25", "45%" and "3.2k" are the room's words. A bare number is shown in the
+ * app's locale with its unit: "40" is "40%" for a percentage, "12" is "12 days".
+ */
 export function formatValue(raw: string, unit: MetricUnit, locale: string = appLocale): string {
-  const n = parseMetricNumber(raw, locale);
-  if (n === null) return raw.trim() || '—';
+  const typed = raw.trim();
+  const n = parseMetricNumber(typed, locale);
+  if (n === null) return typed || '—';
+  if (!/^[\d.,\s\u00a0\u202f']+$/.test(typed)) return typed;
   const v = formatNumber(n, locale);
   switch (unit) {
     case 'percent':

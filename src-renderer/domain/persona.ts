@@ -146,7 +146,10 @@ const startsWithLetter = (w: string) => /^[\p{L}\p{N}]/u.test(w);
  * letter or digit (an emoji) are skipped unless nothing else is left. Never splits a character.
  */
 export function personaInitials(name: string): string {
-  const all = name.trim().split(/\s+/u).filter(Boolean);
+  // A descriptor after the name is not part of it: "Margaret Hughes, loyal for 22 years" is "MH",
+  // "Priya Shah – first-time buyer" is "PS", "Tom (the skeptic)" is "T".
+  const person = name.trim().split(/\s*[,;:(|]\s*|\s+[–—-]\s+/u)[0]!.trim() || name.trim();
+  const all = person.split(/\s+/u).filter(Boolean);
   if (all.length === 0) return '?';
   const words = all.some(startsWithLetter) ? all.filter(startsWithLetter) : all;
   const first = graphemes(words[0]!)[0] ?? '';

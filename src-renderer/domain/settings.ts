@@ -20,6 +20,12 @@ export interface Settings {
   readonly brandTypeface: string;
   /** The logo as a data URL (PNG or JPEG, checked when picked), '' = none. Stored locally only. */
   readonly brandLogo: string;
+  /**
+   * The export screen's deck plan, as text: the section ids in deck order, each left-out one
+   * prefixed with '-', then 'dividers' or 'no-dividers' ("assessment,-agenda,personas,…,no-dividers").
+   * '' is every section in the default order, with dividers. Read with export/deck-sections.ts.
+   */
+  readonly deckPlan: string;
 }
 
 export const defaultSettings: Settings = {
@@ -32,6 +38,7 @@ export const defaultSettings: Settings = {
   brandAccent: '',
   brandTypeface: 'noto-sans',
   brandLogo: '',
+  deckPlan: '',
 };
 
 export const settingKeys = Object.keys(defaultSettings) as (keyof Settings)[];

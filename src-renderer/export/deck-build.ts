@@ -1,13 +1,11 @@
 // The deck model: (workshop data, options) → slides. Title, agenda, one section per artifact
 // (each opened by a divider), footers and page numbers. Content that does not fit a slide
 // continues on the next one, titled "… (continued)". Pure: no fonts loaded here, no DOM.
-import { artifactInfo, type ArtifactKind } from '../domain/artifacts';
 import { coverageSummary, evidenceCoverage, evidenceLabels, personaInitials, personaListFields, personaListLabels, type Persona } from '../domain/persona';
 import {
   effectivePriority,
   fit,
   formatCount,
-  formatValue,
   importanceLabels,
   needKindLabels,
   needKinds,
@@ -19,10 +17,12 @@ import {
 } from '../domain/segment';
 import { agendaMinutes, formatMinutes } from '../domain/workshop';
 import { portfolioChart } from './deck-charts';
-import type { DeckData } from './deck-data';
+import { deckCurrency, formatMoney, type DeckData } from './deck-data';
 import { buildJourneySlides } from './deck-journeys';
 import {
   addChrome,
+  clampLines,
+  mergeSmallTables,
   contentSlide,
   contentWidth,
   flowColumns,
@@ -35,8 +35,8 @@ import {
   theme,
   type FlowItem,
 } from './deck-layout';
-import { sectionIds, sectionLabels, type Block, type Deck, type SectionId, type Slide } from './deck-model';
-import { buildActionsSlides, buildAssessmentSlides, buildIdeasSlides, buildMeasurementSlides, closedVotes, revealedBrainstorms } from './deck-plan';
+import { sectionIds, sectionLabels, type Block, type Deck, type SectionId, type Slide, type TextBlock } from './deck-model';
+import { buildActionsSlides, buildAssessmentSlides, buildIdeasSlides, buildMeasurementSlides, closedVotes, revealedBrainstorms, sectionFinding } from './deck-plan';
 import { buildRoadmapSlides } from './deck-roadmap';
 import type { TextMeasure } from './text-measure';
 import { facilitatorLine, formatDeckDate } from './deck-layout';
@@ -47,25 +47,17 @@ const c = theme.colors;
 const M = theme.margin;
 
 export interface DeckOptions {
-  /** Sections to include, in any order (the deck keeps its own order). The title slide is always there. */
+  /** Sections to include, in the deck's order (the agenda always first). The title slide is always there. */
   readonly sections: readonly SectionId[];
   /** Personas to include (null: all). */
   readonly personaIds: readonly string[] | null;
   /** Journeys to include (null: all). */
   readonly journeyIds: readonly string[] | null;
+  /** Whether each section opens with a divider (carrying one finding); true when absent. */
+  readonly dividers?: boolean;
 }
 
 export const allSections: DeckOptions = { sections: sectionIds, personaIds: null, journeyIds: null };
-
-const sectionArtifact: Partial<Record<SectionId, ArtifactKind>> = {
-  assessment: 'assessment',
-  personas: 'persona',
-  segments: 'segment-map',
-  journeys: 'journey',
-  roadmap: 'roadmap',
-  measurement: 'measurement-plan',
-  actions: 'actions',
-};
 
 /** Whether a section has anything to show for these options (empty sections are left out). */
 export function sectionHasContent(d: DeckData, s: SectionId, o: DeckOptions = allSections): boolean {
@@ -102,9 +94,10 @@ export function selectedJourneys(d: DeckData, o: DeckOptions) {
 export function buildDeck(d: DeckData, o: DeckOptions, m: TextMeasure): Deck {
   const w = d.workshop;
   const body: { section: SectionId; slides: Slide[] }[] = [];
-  const order = sectionIds.filter((s) => s !== 'agenda' && o.sections.includes(s) && sectionHasContent(d, s, o));
+  // In the facilitator's order; the agenda always comes first, after the title.
+  const order = o.sections.filter((s, i) => s !== 'agenda' && o.sections.indexOf(s) === i && sectionHasContent(d, s, o));
   order.forEach((s, i) => {
-    const slides: Slide[] = [dividerSlide(m, s, i + 1)];
+    const slides: Slide[] = o.dividers === false ? [] : [dividerSlide(d, m, s, i + 1)];
     if (s === 'assessment') slides.push(...buildAssessmentSlides(d, m));
     if (s === 'personas') for (const p of selectedPersonas(d, o)) slides.push(...personaSlides(d, p, m));
     if (s === 'segments') slides.push(...segmentSlides(d, m));
@@ -113,7 +106,7 @@ export function buildDeck(d: DeckData, o: DeckOptions, m: TextMeasure): Deck {
     if (s === 'measurement') slides.push(...buildMeasurementSlides(d, m));
     if (s === 'ideas') slides.push(...buildIdeasSlides(d, m));
     if (s === 'actions') slides.push(...buildActionsSlides(d, m));
-    body.push({ section: s, slides });
+    body.push({ section: s, slides: mergeSmallTables(m, slides) });
   });
 
   const slides: Slide[] = [titleSlide(d, m)];
@@ -151,34 +144,50 @@ function titleSlide(d: DeckData, m: TextMeasure): Slide {
   const tw = 720;
   blocks.push({ kind: 'rect', x: 0, y: 0, w: SLIDE.w, h: SLIDE.h, fill: c.sidebar });
   blocks.push({ kind: 'rect', x: 0, y: SLIDE.h - 10, w: SLIDE.w, h: 10, fill: c.primary });
-  const client = textBlock(m, (w.client.trim() || 'Workshop report').toLocaleUpperCase('en'), { x, y: 150, w: tw, size: theme.size.lead, bold: true, color: c.sidebarInk, role: 'client' });
-  blocks.push({ kind: 'rect', x, y: 136, w: 40, h: 4, fill: c.primary });
-  blocks.push(client);
-  const title = textBlock(m, w.title, { x, y: client.y + client.h + 10, w: tw, size: theme.size.display, bold: true, color: c.onPrimary, leading: 1.12, role: 'title' });
-  blocks.push(title);
-  let y = title.y + title.h + 18;
+  // Measured before placed: the title takes the largest size at which it fits in four lines with
+  // no word cut, and the lines under it follow it down, so nothing is ever drawn over it.
+  const clientText = (w.client.trim() || 'Workshop report').toLocaleUpperCase('en');
   const sub = [formatDeckDate(w.date), w.location.trim()].filter(Boolean).join(' · ');
-  if (sub) {
-    const s = textBlock(m, sub, { x, y, w: tw, size: theme.size.h3, color: c.sidebarInk, role: 'date' });
-    blocks.push(s);
-    y += s.h + 6;
-  }
   const by = facilitatorLine(d);
-  if (by) blocks.push(textBlock(m, `Facilitated by ${by}`, { x, y: 420, w: tw, size: theme.size.small + 1, color: c.sidebarMuted, role: 'facilitator' }));
-  blocks.push(textBlock(m, 'Customer-centricity workshop · results and next steps', { x, y: 440, w: tw, size: theme.size.small, color: c.sidebarMuted, role: 'subtitle' }));
+  const room = SLIDE.h - 40 - 70;
+  const longestWord = (t: string, size: number) => Math.max(0, ...t.split(/\s+/u).map((x) => m.width(x, size, true)));
+  let stack: Block[] = [];
+  for (const size of [theme.size.display, 36, 30, 26, 22, 18]) {
+    const parts: TextBlock[] = [];
+    const client = textBlock(m, clientText, { x, y: 0, w: tw, size: theme.size.lead, bold: true, color: c.sidebarInk, role: 'client' });
+    const title = textBlock(m, w.title, { x, y: 0, w: tw, size, bold: true, color: c.onPrimary, leading: 1.12, role: 'title' });
+    parts.push(client, title);
+    if (sub) parts.push(textBlock(m, sub, { x, y: 0, w: tw, size: theme.size.h3, color: c.sidebarInk, role: 'date' }));
+    if (by) parts.push(textBlock(m, `Facilitated by ${by}`, { x, y: 0, w: tw, size: theme.size.small + 1, color: c.sidebarMuted, role: 'facilitator' }));
+    parts.push(textBlock(m, 'Customer-centricity workshop · results and next steps', { x, y: 0, w: tw, size: theme.size.small, color: c.sidebarMuted, role: 'subtitle' }));
+    const gaps = parts.map((p, i) => (i === 0 ? 0 : i === 1 ? 10 : i === 2 ? 18 : 6));
+    const total = parts.reduce((n, p, i) => n + p.h + gaps[i]!, 0);
+    const fits = total <= room && title.lines.length <= 4 && longestWord(w.title, size) <= tw;
+    if (!fits && size !== 18) continue;
+    // Placed from about a third down, higher when the stack is tall.
+    let y = Math.max(60, Math.min(150, SLIDE.h - 40 - total));
+    stack = [{ kind: 'rect', x, y: y - 14, w: 40, h: 4, fill: c.primary }];
+    parts.forEach((p, i) => {
+      y += gaps[i]!;
+      stack.push({ ...p, y });
+      y += p.h;
+    });
+    break;
+  }
+  blocks.push(...stack);
   return { id: 'title', section: 'title', title: w.title, blocks, chrome: false };
 }
 
-function dividerSlide(m: TextMeasure, s: SectionId, n: number): Slide {
+function dividerSlide(d: DeckData, m: TextMeasure, s: SectionId, n: number): Slide {
   const blocks: Block[] = [];
   blocks.push({ kind: 'rect', x: 0, y: 0, w: SLIDE.w, h: SLIDE.h, fill: c.primary });
   blocks.push({ kind: 'rect', x: 0, y: 0, w: 300, h: SLIDE.h, fill: c.primaryHover });
   blocks.push(textBlock(m, String(n).padStart(2, '0'), { x: 72, y: 196, w: 200, size: 72, bold: true, color: c.onPrimary, leading: 1.1, role: 'number' }));
   const t = textBlock(m, sectionLabels[s], { x: 340, y: 206, w: 560, size: theme.size.h1 + 2, bold: true, color: c.onPrimary, leading: 1.15, role: 'title' });
   blocks.push(t);
-  const kind = sectionArtifact[s];
-  if (s === 'ideas') blocks.push(textBlock(m, 'What the room wrote on its own, grouped into themes, and what it chose by dot vote.', { x: 340, y: t.y + t.h + 12, w: 540, size: theme.size.lead - 1, color: c.primarySoft, role: 'purpose' }));
-  if (kind) blocks.push(textBlock(m, artifactInfo[kind].purpose, { x: 340, y: t.y + t.h + 12, w: 540, size: theme.size.lead - 1, color: c.primarySoft, role: 'purpose' }));
+  // A finding of this workshop, not the app's description of the section.
+  const finding = sectionFinding(d, s);
+  if (finding) blocks.push(clampLines(m, textBlock(m, finding, { x: 340, y: t.y + t.h + 12, w: 540, size: theme.size.lead - 1, color: c.primarySoft, role: 'finding' }), 6));
   return { id: `divider-${s}`, section: 'divider', title: sectionLabels[s], blocks, chrome: false };
 }
 
@@ -269,28 +278,39 @@ function personaSlides(d: DeckData, p: Persona, m: TextMeasure): Slide[] {
   const bottom = M.contentBottom;
   // The card on the left: avatar, name, segment, quote, context, evidence.
   const panel = (full: boolean): Block[] => {
-    const out: Block[] = [{ kind: 'rect', x: M.x, y: top, w: panelW, h: bottom - top, radius: theme.radius.lg, fill: c.surfaceSunken }];
+    const out: Block[] = [{ kind: 'rect', x: M.x, y: top, w: panelW, h: bottom - top, radius: theme.radius.lg, fill: c.surfaceSunken, frame: true }];
     const ix = M.x + 16;
     const iw = panelW - 32;
     let y = top + 16;
     out.push(...avatarBlocks(m, p, ix, y, 56));
-    const name = textBlock(m, p.name, { x: ix + 68, y: y + 4, w: iw - 68, size: theme.size.h3, bold: true, leading: 1.2, role: 'persona-name' });
+    // Name and segment are bounded here (the slide's title and the segment's own slides say them whole).
+    const name = clampLines(m, textBlock(m, p.name, { x: ix + 68, y: y + 4, w: iw - 68, size: theme.size.h3, bold: true, leading: 1.2, role: 'persona-name' }), 4);
     out.push(name);
-    if (segment) out.push(textBlock(m, segment.name, { x: ix + 68, y: name.y + name.h + 2, w: iw - 68, size: theme.size.caption, color: c.inkMuted, bold: true }));
-    y += Math.max(64, name.h + 26);
+    let below = name.y + name.h;
+    if (segment) {
+      const seg = clampLines(m, textBlock(m, segment.name, { x: ix + 68, y: name.y + name.h + 2, w: iw - 68, size: theme.size.caption, color: c.inkMuted, bold: true }), 2);
+      out.push(seg);
+      below = seg.y + seg.h;
+    }
+    // A long name or segment pushes the quote down rather than running into it.
+    y = Math.max(y + 64, below + 10);
     if (!full) return out;
     const maxY = bottom - 40;
-    const add = (text: string, size: number, color: string, bold = false) => {
+    const add = (text: string, size: number, color: string, bold = false, indent = 0) => {
       if (!text.trim() || y >= maxY) return;
-      const b = textBlock(m, text.trim(), { x: ix, y, w: iw, size, color, bold });
+      const b = textBlock(m, text.trim(), { x: ix + indent, y, w: iw - indent, size, color, bold });
       const fitLines = Math.floor((maxY - y) / b.lineHeight);
       const lines = b.lines.length <= fitLines ? b.lines : [...b.lines.slice(0, Math.max(0, fitLines - 1)), '(continues overleaf)'];
       out.push({ ...b, lines, h: lines.length * b.lineHeight });
       y += lines.length * b.lineHeight + 10;
     };
     if (p.quote.trim()) {
-      out.push({ kind: 'rect', x: ix, y, w: 3, h: 10, fill: c.primary });
-      add(`“${p.quote.trim()}”`, theme.size.body + 1, c.ink);
+      // The bar runs the quote's height to its left, clear of the opening quote mark.
+      const y0 = y;
+      const n = out.length;
+      add(`“${p.quote.trim()}”`, theme.size.body + 1, c.ink, false, 10);
+      const q = out[n];
+      if (q && q.kind === 'text') out.splice(n, 0, { kind: 'rect', x: ix, y: y0 + 2, w: 3, h: q.h - 4, fill: c.primary });
     }
     add(p.context, theme.size.caption + 0.5, c.inkMuted);
     const cov = coverageSummary(evidenceCoverage(p));
@@ -304,22 +324,46 @@ function personaSlides(d: DeckData, p: Persona, m: TextMeasure): Slide[] {
     if (probe.some((b) => b.kind === 'text' && b.lines.includes('(continues overleaf)'))) overflow.push(p.quote.trim() ? `“${p.quote.trim()}”` : '', p.context.trim());
   }
 
-  const items: FlowItem[] = [];
   const bodySize = theme.size.caption + 0.5;
-  if (overflow.length) {
-    items.push(heading('Quote and context', c.primary));
-    for (const t of overflow.filter(Boolean)) items.push(paragraph(m, t, bodySize, c.ink));
-  }
-  for (const f of personaListFields) {
-    const claims = p[f].filter((cl) => cl.text.trim());
-    if (claims.length === 0) continue;
-    items.push(heading(personaListLabels[f].label, c.primary));
-    for (const cl of claims) items.push(bullet(m, cl.text.trim(), evidenceLabels[cl.source], sourceColor(cl.source), bodySize));
-  }
-  if (items.length === 0) items.push(paragraph(m, 'No goals, needs or pains captured yet.', bodySize, c.inkMuted));
+  const claimItems = (size: number): FlowItem[] => {
+    const items: FlowItem[] = [];
+    if (overflow.length) {
+      items.push(heading('Quote and context', c.primary));
+      for (const t of overflow.filter(Boolean)) items.push(paragraph(m, t, size, c.ink));
+    }
+    for (const f of personaListFields) {
+      const claims = p[f].filter((cl) => cl.text.trim());
+      if (claims.length === 0) continue;
+      items.push(heading(personaListLabels[f].label, c.primary));
+      for (const cl of claims) items.push(bullet(m, cl.text.trim(), evidenceLabels[cl.source], sourceColor(cl.source), size));
+    }
+    if (items.length === 0) items.push(paragraph(m, 'No goals, needs or pains captured yet.', size, c.inkMuted));
+    return items;
+  };
+  const items = claimItems(bodySize);
   const colX = M.x + panelW + 24;
   const colW = (contentWidth - panelW - 24 - 20) / 2;
-  const pages = flowColumns(items, [{ x: colX, w: colW }, { x: colX + colW + 20, w: colW }], top + 2, bottom, { balance: true });
+  // One slide whenever the persona fits: two columns, else three, each a little smaller type
+  // (never below 8 pt); only then two slides, filled evenly.
+  let pages = flowColumns(items, [{ x: colX, w: colW }, { x: colX + colW + 20, w: colW }], top + 2, bottom, { balance: true });
+  if (pages.length > 1) {
+    const avail = contentWidth - panelW - 24;
+    for (const size of [bodySize, bodySize - 0.5, 8]) {
+      const w3 = (avail - 2 * 14) / 3;
+      const cols3 = [0, 1, 2].map((k) => ({ x: colX + k * (w3 + 14), w: w3 }));
+      const list = size === bodySize ? items : claimItems(size);
+      const p2 = flowColumns(list, [{ x: colX, w: colW }, { x: colX + colW + 20, w: colW }], top + 2, bottom, { balance: true });
+      if (p2.length === 1) {
+        pages = p2;
+        break;
+      }
+      const p3 = flowColumns(list, cols3, top + 2, bottom, { balance: true });
+      if (p3.length === 1) {
+        pages = p3;
+        break;
+      }
+    }
+  }
   return pages.map((blocks, i) => {
     const s = contentSlide(m, 'personas', 'Persona', i === 0 ? p.name : `${p.name} (continued)`);
     s.blocks.push(...panel(i === 0), ...blocks);
@@ -370,6 +414,7 @@ function bullet(m: TextMeasure, text: string, tag: string, tagColor: string, siz
 // Segments: the portfolio, then one value map per segment
 
 function segmentSlides(d: DeckData, m: TextMeasure): Slide[] {
+  const cur = deckCurrency(d);
   const all = sortSegments(d.segments);
   const out: Slide[] = [];
   const top = M.contentTop;
@@ -387,13 +432,14 @@ function segmentSlides(d: DeckData, m: TextMeasure): Slide[] {
         note: `${priorityLabels[effectivePriority(g, all)]} priority · fit ${Math.round(fit(g).score * 100)}%`,
       })),
       { x: M.x, y: top, w: chartW, h: M.contentBottom - top },
+      (v) => formatMoney(v, cur),
     ),
   );
   const tx = M.x + chartW + 24;
   const tw = contentWidth - chartW - 24;
   const rows = all.map((g) => {
     const pr = effectivePriority(g, all);
-    return [g.name, formatCount(g.size), formatValue(g.currentValue), formatValue(g.potentialValue), `${Math.round(fit(g).score * 100)}%`, `${priorityLabels[pr]}${g.priority ? '' : ' (suggested)'}`];
+    return [g.name, formatCount(g.size), formatMoney(g.currentValue, cur), formatMoney(g.potentialValue, cur), `${Math.round(fit(g).score * 100)}%`, `${priorityLabels[pr]}${g.priority ? '' : ' (suggested)'}`];
   });
   const cols = [
     { label: 'Segment', width: tw - 52 - 46 - 60 - 40 - 78, bold: true },
@@ -411,7 +457,7 @@ function segmentSlides(d: DeckData, m: TextMeasure): Slide[] {
     cont.blocks.push({ ...t, x: M.x, colWidths: t.colWidths });
     out.push(cont);
   }
-  for (const g of all) out.push(...valueMapSlides(m, g, all));
+  for (const g of all) out.push(...valueMapSlides(m, g, all, cur));
   return out;
 }
 
@@ -419,15 +465,15 @@ function importanceTag(n: number): string {
   return `Importance ${n}/5 · ${importanceLabels[n] ?? ''}`;
 }
 
-function valueMapSlides(m: TextMeasure, g: Segment, all: readonly Segment[]): Slide[] {
+function valueMapSlides(m: TextMeasure, g: Segment, all: readonly Segment[], cur: string): Slide[] {
   const f = fit(g);
   const pr = effectivePriority(g, all);
   const top = M.contentTop;
   const statsH = 46;
   const stats: [string, string][] = [
     ['Customers', formatCount(g.size)],
-    ['Value today', formatValue(g.currentValue)],
-    ['Potential value', formatValue(g.potentialValue)],
+    ['Value today', formatMoney(g.currentValue, cur)],
+    ['Potential value', formatMoney(g.potentialValue, cur)],
     ['Fit', `${Math.round(f.score * 100)}%`],
     ['Priority', `${priorityLabels[pr]}${g.priority ? '' : ' (suggested)'}`],
   ];

@@ -77,9 +77,24 @@ export function radarChart(m: TextMeasure, dims: readonly RadarDimension[], box:
   if (dims.some((d) => d.score !== null)) {
     blocks.push({ kind: 'path', commands: polygon(scored.map((v, i) => at(i, v))), fill: c.primary, opacity: 0.16, stroke: { color: c.primary, width: 1.6 } });
   }
-  if (dims.some((d) => d.target !== null)) {
-    blocks.push({ kind: 'path', commands: polygon(dims.map((d, i) => at(i, d.target ?? 100))), stroke: { color: c.accent, width: 1.2, dash: [4, 3] } });
+  // Targets only where the room set one: a dashed line joins neighbouring targets, a ring marks
+  // each; a dimension without a target gets nothing (no invented 100 %).
+  if (dims.length && dims.every((d) => d.target !== null)) {
+    blocks.push({ kind: 'path', commands: polygon(dims.map((d, i) => at(i, d.target!))), stroke: { color: c.accent, width: 1.2, dash: [4, 3] } });
+  } else {
+    dims.forEach((d, i) => {
+      const next = dims[(i + 1) % dims.length]!;
+      if (d.target === null || next.target === null || dims.length < 2) return;
+      const a = at(i, d.target);
+      const b = at((i + 1) % dims.length, next.target);
+      blocks.push({ kind: 'line', x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: { color: c.accent, width: 1.2, dash: [4, 3] } });
+    });
   }
+  dims.forEach((d, i) => {
+    if (d.target === null) return;
+    const p = at(i, d.target);
+    blocks.push({ kind: 'ellipse', cx: p.x, cy: p.y, rx: 3.6, ry: 3.6, fill: c.surface, stroke: { color: c.accent, width: 1.4 } });
+  });
   dims.forEach((d, i) => {
     if (d.score === null) return;
     const p = at(i, d.score);
@@ -132,58 +147,138 @@ export function niceTicks(max: number, count = 5): number[] {
   return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 }
 
-/** The segment portfolio: x = value today, y = potential value, bubble area ∝ size, quadrant names. */
-export function portfolioChart(m: TextMeasure, items: readonly Bubble[], box: Box): Block[] {
+interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const within = (a: Rect, b: Rect) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+/** Whether a rectangle touches a circle (with a margin). */
+function hitsCircle(r: Rect, cx: number, cy: number, radius: number): boolean {
+  const nx = Math.max(r.x, Math.min(cx, r.x + r.w));
+  const ny = Math.max(r.y, Math.min(cy, r.y + r.h));
+  return (nx - cx) ** 2 + (ny - cy) ** 2 < radius ** 2;
+}
+
+/**
+ * The segment portfolio: x = value today, y = potential value, bubble area ∝ size, quadrant
+ * names. `money` formats the axis values (with the workshop's currency). Labels are placed
+ * where they touch no bubble and no other label, next to their bubble when there is room,
+ * otherwise further away with a leader line.
+ */
+export function portfolioChart(m: TextMeasure, items: readonly Bubble[], box: Box, money: (v: number) => string = formatValue): Block[] {
   const blocks: Block[] = [];
   const left = box.x + 52;
   const bottom = box.y + box.h - 34;
   const top = box.y + 20;
   const right = box.x + box.w - 8;
+  const maxSize = Math.max(0, ...items.map((i) => i.size));
+  const rMax = Math.max(10, Math.min(right - left, bottom - top) * 0.09);
+  const radius = (v: number) => (maxSize > 0 ? Math.max(5, rMax * Math.sqrt(Math.max(0, v) / maxSize)) : 5);
+  // The axes start a largest radius in from the frame, so no bubble reaches over the tick labels.
+  const pad = rMax + 2;
   const dataMax = Math.max(0, ...items.flatMap((i) => [i.current, i.potential]));
-  const ticks = niceTicks(dataMax * 1.08, 5);
+  const ticks = niceTicks(dataMax * 1.02, 5);
   const max = ticks[ticks.length - 1]!;
-  const sx = (v: number) => left + (v / max) * (right - left);
-  const sy = (v: number) => bottom - (v / max) * (bottom - top);
+  const sx = (v: number) => left + pad + (v / max) * (right - left - 2 * pad);
+  const sy = (v: number) => bottom - pad - (v / max) * (bottom - top - 2 * pad);
   const midX = (left + right) / 2;
   const midY = (top + bottom) / 2;
-  blocks.push({ kind: 'rect', x: left, y: top, w: right - left, h: bottom - top, fill: c.surface, stroke: { color: c.border, width: 0.6 } });
+  blocks.push({ kind: 'rect', x: left, y: top, w: right - left, h: bottom - top, fill: c.surface, stroke: { color: c.border, width: 0.6 }, frame: true });
   blocks.push({ kind: 'rect', x: left, y: top, w: midX - left, h: midY - top, fill: c.primarySoft });
   const s = theme.size.micro;
   for (const t of ticks) {
     blocks.push({ kind: 'line', x1: sx(t), y1: bottom, x2: sx(t), y2: bottom + 3, stroke: { color: c.borderStrong, width: 0.6 } });
-    blocks.push(textBlock(m, formatValue(t), { x: sx(t) - 30, y: bottom + 5, w: 60, size: s, color: c.inkSubtle, align: 'center', role: 'chart-label' }));
+    blocks.push(textBlock(m, money(t), { x: sx(t) - 30, y: bottom + 5, w: 60, size: s, color: c.inkSubtle, align: 'center', role: 'chart-label' }));
     blocks.push({ kind: 'line', x1: left - 3, y1: sy(t), x2: left, y2: sy(t), stroke: { color: c.borderStrong, width: 0.6 } });
-    blocks.push(textBlock(m, formatValue(t), { x: left - 50, y: sy(t) - lineHeightOf(s) / 2, w: 44, size: s, color: c.inkSubtle, align: 'right', role: 'chart-label' }));
+    blocks.push(textBlock(m, money(t), { x: left - 50, y: sy(t) - lineHeightOf(s) / 2, w: 44, size: s, color: c.inkSubtle, align: 'right', role: 'chart-label' }));
   }
   blocks.push({ kind: 'line', x1: midX, y1: top, x2: midX, y2: bottom, stroke: { color: c.border, width: 0.6, dash: [3, 3] } });
   blocks.push({ kind: 'line', x1: left, y1: midY, x2: right, y2: midY, stroke: { color: c.border, width: 0.6, dash: [3, 3] } });
   blocks.push({ kind: 'line', x1: sx(0), y1: sy(0), x2: sx(max), y2: sy(max), stroke: { color: c.borderStrong, width: 0.8, dash: [1.5, 2.5] } });
   const q = theme.size.caption;
-  const quad = (t: string, x: number, y: number, align: 'left' | 'right') =>
-    blocks.push(textBlock(m, t, { x: align === 'left' ? x : x - 150, y, w: 150, size: q, bold: true, color: c.inkSubtle, align, role: 'chart-label' }));
+  const taken: Rect[] = [];
+  const quad = (t: string, x: number, y: number, align: 'left' | 'right') => {
+    const b = textBlock(m, t, { x: align === 'left' ? x : x - 150, y, w: 150, size: q, bold: true, color: c.inkSubtle, align, role: 'chart-label' });
+    blocks.push(b);
+    const w = m.width(t, q, true);
+    taken.push({ x: align === 'left' ? x : x - w, y, w, h: b.h });
+  };
   quad('GROW', left + 8, top + 6, 'left');
   quad('PROTECT', right - 8, top + 6, 'right');
   quad('RECONSIDER', left + 8, bottom - 18, 'left');
   quad('MAINTAIN', right - 8, bottom - 18, 'right');
   blocks.push(textBlock(m, 'Value today', { x: left, y: bottom + 18, w: right - left, size: s, color: c.inkMuted, align: 'center', role: 'chart-label' }));
   blocks.push(textBlock(m, 'Potential value', { x: box.x, y: box.y, w: 120, size: s, color: c.inkMuted, role: 'chart-label' }));
-  const maxSize = Math.max(0, ...items.map((i) => i.size));
-  const rMax = Math.max(10, Math.min(right - left, bottom - top) * 0.09);
-  const radius = (v: number) => (maxSize > 0 ? Math.max(5, rMax * Math.sqrt(Math.max(0, v) / maxSize)) : 5);
   const sorted = [...items].sort((a, b) => b.size - a.size);
-  for (const it of sorted) {
-    const r = radius(it.size);
-    blocks.push({ kind: 'ellipse', cx: sx(it.current), cy: sy(it.potential), rx: r, ry: r, fill: it.color, opacity: 0.78, stroke: { color: c.surface, width: 1 } });
-  }
-  for (const it of sorted) {
-    const r = radius(it.size);
-    const x = sx(it.current);
-    const w = 130;
-    const toLeft = x + r + 6 + w > right;
-    const name = textBlock(m, it.name, { x: toLeft ? x - r - 6 - w : x + r + 6, y: sy(it.potential) - 12, w, size: theme.size.caption, bold: true, align: toLeft ? 'right' : 'left', role: 'chart-label' });
-    blocks.push(name);
-    blocks.push(textBlock(m, it.note, { x: name.x, y: name.y + name.h, w, size: s, color: c.inkMuted, align: name.align, role: 'chart-label' }));
-  }
+  // Leader lines stay drawn shapes over a native chart, like the labels they lead to.
+  const leaders = new Set<Block>();
+  const circles = sorted.map((it) => ({ cx: sx(it.current), cy: sy(it.potential), r: radius(it.size) }));
+  sorted.forEach((it, i) => {
+    const { cx, cy, r } = circles[i]!;
+    blocks.push({ kind: 'ellipse', cx, cy, rx: r, ry: r, fill: it.color, opacity: 0.78, stroke: { color: c.surface, width: 1 } });
+  });
+  const plot: Rect = { x: left + 2, y: top + 2, w: right - left - 4, h: bottom - top - 4 };
+  sorted.forEach((it, i) => {
+    const { cx, cy, r } = circles[i]!;
+    const maxW = 140;
+    const nameW = Math.min(maxW, m.width(it.name, q, true));
+    const noteW = Math.min(maxW, m.width(it.note, s, false));
+    const w = Math.ceil(Math.max(nameW, noteW) + 1);
+    const name = textBlock(m, it.name, { x: 0, y: 0, w, size: q, bold: true, role: 'chart-label' });
+    const note = textBlock(m, it.note, { x: 0, y: 0, w, size: s, color: c.inkMuted, role: 'chart-label' });
+    const h = name.h + note.h;
+    const free = (x: number, y: number) => {
+      const rect = { x, y, w, h };
+      return within(rect, plot) && !taken.some((t) => overlaps(t, rect)) && !circles.some((o) => hitsCircle(rect, o.cx, o.cy, o.r + 2));
+    };
+    // Beside the bubble first (right, left, above, below), then further out step by step.
+    let spot: { x: number; y: number; near: boolean } | null = null;
+    for (let d = 0; d <= 160 && !spot; d += 8) {
+      const g = r + 5 + d;
+      const tries = [
+        { x: cx + g, y: cy - h / 2 },
+        { x: cx - g - w, y: cy - h / 2 },
+        { x: cx - w / 2, y: cy - g - h },
+        { x: cx - w / 2, y: cy + g },
+        { x: cx + g * 0.7, y: cy - g * 0.7 - h },
+        { x: cx - g * 0.7 - w, y: cy - g * 0.7 - h },
+        { x: cx + g * 0.7, y: cy + g * 0.7 },
+        { x: cx - g * 0.7 - w, y: cy + g * 0.7 },
+      ];
+      const hit = tries.find((t) => free(t.x, t.y));
+      if (hit) spot = { ...hit, near: d === 0 };
+    }
+    // Nowhere near: the free place closest to the bubble anywhere in the plot.
+    if (!spot) {
+      let best: { x: number; y: number; d: number } | null = null;
+      for (let y = plot.y; y + h <= plot.y + plot.h; y += 4) {
+        for (let x = plot.x; x + w <= plot.x + plot.w; x += 4) {
+          if (!free(x, y)) continue;
+          const dd = (x + w / 2 - cx) ** 2 + (y + h / 2 - cy) ** 2;
+          if (!best || dd < best.d) best = { x, y, d: dd };
+        }
+      }
+      if (best) spot = { x: best.x, y: best.y, near: false };
+    }
+    // A plot too crowded for any label: the table beside the chart names every segment.
+    if (!spot) return;
+    const rect = { x: spot.x, y: spot.y, w, h };
+    taken.push(rect);
+    if (!spot.near) {
+      // A leader line from the bubble's edge to the nearest point of its label.
+      const lx = Math.max(rect.x, Math.min(cx, rect.x + rect.w));
+      const ly = Math.max(rect.y, Math.min(cy, rect.y + rect.h));
+      const len = Math.hypot(lx - cx, ly - cy) || 1;
+      const leader: Block = { kind: 'line', x1: cx + ((lx - cx) / len) * r, y1: cy + ((ly - cy) / len) * r, x2: lx, y2: ly, stroke: { color: c.inkSubtle, width: 0.6 } };
+      leaders.add(leader);
+      blocks.push(leader);
+    }
+    blocks.push({ ...name, x: spot.x, y: spot.y }, { ...note, x: spot.x, y: spot.y + name.h });
+  });
   const quadrants = ['GROW', 'PROTECT', 'RECONSIDER', 'MAINTAIN'];
   const squash = (t: string) => t.replace(/\s+/g, '');
   const labels = new Set(items.flatMap((i) => [squash(i.name), squash(i.note)]).filter(Boolean));
@@ -198,7 +293,7 @@ export function portfolioChart(m: TextMeasure, items: readonly Bubble[], box: Bo
     },
     // Kept as shapes over the chart: the quadrants, and each bubble's name and note (a native
     // bubble chart has no labels of its own text); the plot area is aligned with the drawn one.
-    (b) => b.kind === 'rect' || (b.kind === 'line' && !!b.stroke.dash) || (b.kind === 'text' && (quadrants.includes(b.lines.join(' ')) || labels.has(squash(b.lines.join(''))))),
+    (b) => b.kind === 'rect' || leaders.has(b) || (b.kind === 'line' && !!b.stroke.dash) || (b.kind === 'text' && (quadrants.includes(b.lines.join(' ')) || labels.has(squash(b.lines.join(''))))),
   );
 }
 

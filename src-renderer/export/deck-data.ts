@@ -13,6 +13,7 @@ import type { Segment } from '../domain/segment';
 import type { Participant, Brainstorm } from '../domain/run';
 import type { Vote, VoteExercise } from '../domain/voting';
 import type { ScoringRound } from '../domain/phone-rounds';
+import { formatValue as formatSegmentValue } from '../domain/segment';
 import type { Workshop } from '../domain/workshop';
 
 export interface DeckData {
@@ -67,4 +68,23 @@ export function deckDataFromRows(
     participants: mine(rows.participants).sort(byOrder),
     scoringRounds: mine(rows.sessions).filter((r): r is ScoringRound => r.kind === 'scoring' && r.revealedAt !== null).sort((a, b) => a.createdAt - b.createdAt),
   };
+}
+
+/**
+ * The currency the workshop's money is typed in: the sign on its currency metrics ("£96"), else
+ * on its initiatives' resources ("€80k"); '' when none is typed anywhere. Segment values are
+ * stored as bare numbers, so the deck shows them with this sign.
+ */
+export function deckCurrency(d: Pick<DeckData, 'metrics' | 'initiatives'>): string {
+  const signs = [
+    ...d.metrics.filter((x) => x.unit === 'currency').flatMap((x) => [x.baseline, x.target]),
+    ...d.initiatives.map((i) => i.resources),
+  ].flatMap((t) => t.match(/[€$£¥]/gu) ?? []);
+  return signs[0] ?? '';
+}
+
+/** A segment's money value with the workshop's currency: "£96", "£4.2 M", "−€12 k". */
+export function formatMoney(n: number, currency: string): string {
+  const v = formatSegmentValue(Math.abs(n));
+  return `${n < 0 ? '−' : ''}${currency}${v}`;
 }

@@ -4,7 +4,7 @@
 import { cardColors, cardMarkLabels, isCardColor, type Journey, type JourneyCard, type Lane } from '../domain/journey';
 import { emotionCurve } from './deck-charts';
 import type { DeckData } from './deck-data';
-import { balancedGroups, contentSlide, contentWidth, lineHeightOf, textBlock, theme } from './deck-layout';
+import { balancedGroups, clampLines, contentSlide, contentWidth, headerBottom, lineHeightOf, textBlock, theme } from './deck-layout';
 import type { Block, Slide } from './deck-model';
 import { wrapText, type TextMeasure } from './text-measure';
 
@@ -175,26 +175,84 @@ export function buildJourneySlides(d: DeckData, j: Journey, m: TextMeasure): Sli
   const cards = d.cards.filter((cd) => cd.journeyId === j.id);
   const persona = d.personas.find((p) => p.id === j.personaId);
   const subtitleParts = [persona ? `Persona: ${persona.name}` : '', `${cards.length} cards`, j.scenario.trim()].filter(Boolean);
-  const probe = textBlock(m, subtitleParts.join(' · '), { x: M.x, y: 0, w: contentWidth, size: theme.size.small, color: c.inkMuted });
-  const canvasTop = M.contentTop + Math.max(0, probe.lines.length - 1) * probe.lineHeight;
+  // The header is measured before the canvas is planned: a long title or scenario pushes it down.
+  const header = (title: string, sub: string, wrap: boolean) => {
+    const s = contentSlide(m, 'journeys', 'Customer journey', title);
+    const full = textBlock(m, sub, { x: M.x, y: headerBottom(s) + 4, w: contentWidth, size: theme.size.small, color: c.inkMuted, role: 'subtitle' });
+    s.blocks.push(wrap ? clampLines(m, full, 3) : clampLines(m, full, 1));
+    return s;
+  };
+  const topOf = (s: Slide) => Math.max(M.contentTop, headerBottom(s) + 10);
+  const canvasTop = Math.max(topOf(header(j.name, subtitleParts.join(' · '), true)), topOf(header(`${j.name} (continued)`, 'Stages', false)));
   const plan = planJourney(m, j, cards, canvasTop);
-  const out: Slide[] = [];
+  const out: Slide[] = [journeyOverview(d, j, m, subtitleParts.join(' · '))];
   const stageName = new Map(j.stages.map((s, i) => [s.id, `${i + 1}. ${s.name.trim() || 'Stage'}`]));
   plan.pages.forEach((page, pi) => {
-    const first = pi === 0;
-    const s = contentSlide(m, 'journeys', 'Customer journey', first ? j.name : `${j.name} (continued)`);
-    const sub = first ? subtitleParts.join(' · ') : `Stages ${page.stageIds.map((id) => stageName.get(id)?.split('.')[0]).join(', ')}`;
-    const subBlock = textBlock(m, sub, { x: M.x, y: 0, w: contentWidth, size: theme.size.small, color: c.inkMuted });
-    // A long scenario stays complete: it wraps, and the canvas starts below it.
-    s.blocks.push({ ...subBlock, y: theme.margin.top + 46, lines: subBlock.lines.slice(0, 1), h: subBlock.lineHeight });
-    if (first && subBlock.lines.length > 1) {
-      const rest = subBlock.lines.slice(1);
-      s.blocks.push({ ...subBlock, y: theme.margin.top + 46 + subBlock.lineHeight, lines: rest, h: rest.length * subBlock.lineHeight });
-    }
+    const sub = `Stages ${page.stageIds.map((id) => stageName.get(id)?.split('.')[0]).join(', ')}${plan.pages.length > 1 ? ` · part ${pi + 1} of ${plan.pages.length}` : ''}`;
+    const s = header(`${j.name} (continued)`, sub, false);
     s.blocks.push(...drawCanvas(m, j, page, canvasTop));
     out.push(s);
   });
   return out;
+}
+
+/**
+ * The whole map on one slide, before the detail: every stage named in full, the emotion curve
+ * large with its scale (+3 delighted to −3 frustrated), and per stage how many cards each lane
+ * holds and where the pain points and moments of truth are.
+ */
+export function journeyOverview(d: DeckData, j: Journey, m: TextMeasure, subtitle: string): Slide {
+  const cards = d.cards.filter((cd) => cd.journeyId === j.id);
+  const s = contentSlide(m, 'journeys', 'Customer journey', j.name);
+  const sub = clampLines(m, textBlock(m, subtitle, { x: M.x, y: headerBottom(s) + 4, w: contentWidth, size: theme.size.small, color: c.inkMuted, role: 'subtitle' }), 3);
+  s.blocks.push(sub);
+  const top = Math.max(M.contentTop, sub.y + sub.h + 10);
+  const n = Math.max(1, j.stages.length);
+  const colW = (contentWidth - HEADER_W) / n;
+  const x0 = M.x + HEADER_W;
+  // Stage names, whole: the detail slides' headers may shorten them.
+  const names = j.stages.map((st, i) => textBlock(m, `${i + 1}. ${st.name.trim() || 'Stage'}`, { x: x0 + i * colW + 6, y: top + 6, w: colW - 12, size: theme.size.small, bold: true, color: c.onPrimary, leading: 1.2 }));
+  const headH = Math.max(STAGE_H, ...names.map((t) => t.h + 12));
+  j.stages.forEach((_, i) => s.blocks.push({ kind: 'rect', x: x0 + i * colW + 1, y: top, w: colW - 2, h: headH - 3, radius: 3, fill: c.sidebar, frame: true }));
+  s.blocks.push(...names);
+  // The emotion curve with its scale.
+  const curveTop = top + headH + 8;
+  const curveH = 150;
+  const band = { top: curveTop + 10, bottom: curveTop + curveH - 10, left: x0, right: x0 + n * colW };
+  const yOf = (v: number) => band.top + ((3 - v) / 6) * (band.bottom - band.top);
+  s.blocks.push({ kind: 'rect', x: M.x, y: curveTop, w: contentWidth, h: curveH, fill: c.canvas });
+  s.blocks.push(textBlock(m, 'Emotion', { x: M.x + 4, y: curveTop + 4, w: HEADER_W - 44, size: theme.size.caption, bold: true, color: c.inkMuted }));
+  for (const v of [3, 0, -3]) {
+    const t = textBlock(m, v > 0 ? `+${v}` : String(v), { x: x0 - 36, y: 0, w: 30, size: theme.size.micro, color: c.inkSubtle, align: 'right', role: 'chart-label' });
+    s.blocks.push({ ...t, y: yOf(v) - t.h / 2 });
+    s.blocks.push({ kind: 'line', x1: x0 - 4, y1: yOf(v), x2: x0, y2: yOf(v), stroke: { color: c.borderStrong, width: 0.6 } });
+  }
+  s.blocks.push({ kind: 'line', x1: x0, y1: band.top, x2: x0, y2: band.bottom, stroke: { color: c.borderStrong, width: 0.6 } });
+  const points = j.stages.flatMap((st, i) => (j.emotions[st.id] === undefined ? [] : [{ x: x0 + i * colW + colW / 2, score: j.emotions[st.id]! }]));
+  s.blocks.push(...emotionCurve(points, band));
+  if (!points.length) s.blocks.push(textBlock(m, 'The room did not score the emotion on this journey.', { x: x0 + 8, y: band.top + 4, w: 300, size: theme.size.small, color: c.inkSubtle }));
+  // Cards per lane and stage.
+  let y = curveTop + curveH + 8;
+  const rowH = 22;
+  const lanes = j.lanes.filter((l) => l.kind !== 'emotion');
+  const available = M.contentBottom - y;
+  const shown = lanes.slice(0, Math.max(0, Math.floor((available - rowH) / rowH)));
+  for (const lane of shown) {
+    const name = clampLines(m, textBlock(m, lane.name.trim() || 'Lane', { x: M.x + 4, y: y + 5, w: HEADER_W - 10, size: theme.size.caption - 0.5, bold: true, color: c.inkMuted, leading: 1.2 }), 1);
+    s.blocks.push({ kind: 'line', x1: M.x, y1: y, x2: M.x + contentWidth, y2: y, stroke: { color: c.border, width: 0.5 } }, name);
+    j.stages.forEach((st, i) => {
+      const inCell = cards.filter((cd) => cd.laneId === lane.id && cd.stageId === st.id);
+      if (!inCell.length) return;
+      const pains = inCell.filter((cd) => cd.marks.length).length;
+      const label = `${inCell.length} ${inCell.length === 1 ? 'card' : 'cards'}${pains ? ` · ${pains} marked` : ''}`;
+      s.blocks.push(clampLines(m, textBlock(m, label, { x: x0 + i * colW + 6, y: y + 5, w: colW - 12, size: theme.size.caption, color: pains ? c.danger : c.ink, leading: 1.2 }), 1));
+    });
+    y += rowH;
+  }
+  s.blocks.push({ kind: 'line', x1: M.x, y1: y, x2: M.x + contentWidth, y2: y, stroke: { color: c.border, width: 0.5 } });
+  const tail = `${cards.length} cards on ${lanes.length} lanes${shown.length < lanes.length ? ` (${lanes.length - shown.length} more lanes on the detail slides)` : ''} · the detail follows on the next slides.`;
+  s.blocks.push(clampLines(m, textBlock(m, tail, { x: M.x, y: y + 6, w: contentWidth, size: theme.size.caption, color: c.inkMuted }), 1));
+  return s;
 }
 
 function drawCanvas(m: TextMeasure, j: Journey, page: { stageIds: string[]; parts: LanePart[] }, top: number): Block[] {
@@ -208,10 +266,10 @@ function drawCanvas(m: TextMeasure, j: Journey, page: { stageIds: string[]; part
     const st = j.stages.find((s) => s.id === sid)!;
     const idx = j.stages.indexOf(st);
     const x = x0 + i * colW;
-    blocks.push({ kind: 'rect', x: x + 1, y: top, w: colW - 2, h: STAGE_H - 3, radius: 3, fill: c.sidebar });
+    blocks.push({ kind: 'rect', x: x + 1, y: top, w: colW - 2, h: STAGE_H - 3, radius: 3, fill: c.sidebar, frame: true });
     const t = textBlock(m, `${idx + 1}  ${st.name.trim() || 'Stage'}`, { x: x + 8, y: 0, w: colW - 16, size: theme.size.small - 0.5, bold: true, color: c.onPrimary, leading: 1.2 });
-    const lines = t.lines.slice(0, 1);
-    blocks.push({ ...t, lines, h: t.lineHeight, y: top + (STAGE_H - 3) / 2 - t.lineHeight / 2 });
+    // One line here; the journey's overview slide names the stage in full.
+    blocks.push({ ...clampLines(m, t, 1), y: top + (STAGE_H - 3) / 2 - t.lineHeight / 2 });
   });
   let y = top + STAGE_H;
   page.parts.forEach((part, pi) => {
@@ -220,7 +278,7 @@ function drawCanvas(m: TextMeasure, j: Journey, page: { stageIds: string[]; part
     blocks.push({ kind: 'line', x1: M.x, y1: y, x2: M.x + contentWidth, y2: y, stroke: { color: c.border, width: 0.5 } });
     const name = textBlock(m, `${lane.name.trim() || 'Lane'}${part.continued ? ' (cont.)' : ''}`, { x: M.x + 4, y: y + 5, w: HEADER_W - 10, size: theme.size.caption - 0.5, bold: true, color: c.inkMuted, leading: 1.2 });
     const maxLines = Math.max(1, Math.floor((part.h - 8) / name.lineHeight));
-    blocks.push({ ...name, lines: name.lines.slice(0, maxLines), h: Math.min(name.lines.length, maxLines) * name.lineHeight });
+    blocks.push(clampLines(m, name, maxLines));
     page.stageIds.forEach((sid, i) => {
       const x = x0 + i * colW;
       blocks.push({ kind: 'line', x1: x, y1: y, x2: x, y2: y + part.h, stroke: { color: c.border, width: 0.5 } });
@@ -250,7 +308,7 @@ function drawCanvas(m: TextMeasure, j: Journey, page: { stageIds: string[]; part
 
 function drawCard(m: TextMeasure, b: CardBox, x: number, y: number, w: number, rowH: number): Block[] {
   const col = isCardColor(b.card.color) ? cardColors[b.card.color] : cardColors.yellow;
-  const out: Block[] = [{ kind: 'rect', x, y, w, h: b.h, radius: 1.5, fill: col.fill, stroke: { color: col.edge, width: 0.5 } }];
+  const out: Block[] = [{ kind: 'rect', x, y, w, h: b.h, radius: 1.5, fill: col.fill, stroke: { color: col.edge, width: 0.5 }, frame: true }];
   void rowH;
   const lh = lineHeightOf(CARD_SIZE, 1.25);
   let ty = y + CARD_PAD;

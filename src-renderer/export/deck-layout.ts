@@ -4,7 +4,7 @@
 // Pure: measured with the TextMeasure it is given; never draws.
 import { colors, font, radius, space } from '../ui/tokens';
 import type { Block, SectionId, Slide, TableBlock, TableRow, TextBlock } from './deck-model';
-import { wrapText, type TextMeasure } from './text-measure';
+import { ellipsize, wrapText, type TextMeasure } from './text-measure';
 import type { DeckData } from './deck-data';
 
 /** A 16:9 slide of 960 × 540 pt (13.33 × 7.5 in, PowerPoint's widescreen). */
@@ -64,6 +64,25 @@ export function textBlock(m: TextMeasure, text: string, o: TextOptions): TextBlo
   };
 }
 
+/**
+ * The block cut to at most `max` lines, the last one ending in an ellipsis when text was cut.
+ * Only for text that is also shown whole elsewhere (a title in the outline, a stage in the overview).
+ */
+export function clampLines(m: TextMeasure, t: TextBlock, max: number): TextBlock {
+  if (t.lines.length <= max) return t;
+  const keep = t.lines.slice(0, Math.max(1, max));
+  const last = keep.length - 1;
+  keep[last] = ellipsize(m, `${keep[last]} ${t.lines[last + 1] ?? ''}`.trim() + '…', t.w, t.size, t.bold);
+  return { ...t, lines: keep, h: keep.length * t.lineHeight };
+}
+
+/** Where a content slide's header (kicker, title, subtitle) ends. */
+export function headerBottom(s: Slide): number {
+  let y: number = theme.margin.top;
+  for (const b of s.blocks) if (b.kind === 'text' && (b.role === 'kicker' || b.role === 'title' || b.role === 'subtitle')) y = Math.max(y, b.y + b.h);
+  return y;
+}
+
 /** A text block limited to maxH; the lines that do not fit come back as `rest` (null when all fit). */
 export function fitTextBlock(m: TextMeasure, text: string, o: TextOptions, maxH: number): { block: TextBlock | null; rest: string | null } {
   const full = textBlock(m, text, o);
@@ -107,13 +126,38 @@ function rowOf(m: TextMeasure, cols: readonly Column[], values: readonly string[
 }
 
 /**
+ * The columns widened so each holds its longest word ("Committed", "Rückgewinnung") whole,
+ * taking the width from columns with room to spare; the total stays the same. When the words
+ * cannot all fit, the widths are left as they are and the longest words break (with a hyphen).
+ */
+export function fitColumns(m: TextMeasure, cols: readonly Column[], values: readonly (readonly string[])[], style: TableStyle = defaultTableStyle): Column[] {
+  const need = cols.map((c, i) => {
+    let w = 0;
+    const words = (text: string, bold: boolean) => {
+      // CJK breaks between any two characters: only space-separated words count.
+      for (const word of text.split(/\s+/u)) if (word && !/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(word)) w = Math.max(w, m.width(word, style.size, bold));
+    };
+    words(c.label, true);
+    for (const v of values) words(v[i] ?? '', c.bold ?? false);
+    return Math.ceil(w + 2 * style.padX + 0.5);
+  });
+  const short = cols.map((c, i) => Math.max(0, need[i]! - c.width));
+  const missing = short.reduce((a, b) => a + b, 0);
+  if (missing === 0) return [...cols];
+  const spare = cols.map((c, i) => Math.max(0, c.width - need[i]!));
+  const room = spare.reduce((a, b) => a + b, 0);
+  if (room < missing) return [...cols];
+  return cols.map((c, i) => ({ ...c, width: c.width + short[i]! - (spare[i]! * missing) / room }));
+}
+
+/**
  * A table split by rows into pages: the first page has `firstHeight` of room, later ones
  * `nextHeight`; the header row is repeated on each. A row taller than a whole page is cut into
  * parts at line boundaries (each part a row), so nothing is ever lost or overflows.
  */
 export function paginateTable(
   m: TextMeasure,
-  cols: readonly Column[],
+  columns: readonly Column[],
   values: readonly (readonly string[])[],
   at: { x: number; y: number },
   firstHeight: number,
@@ -121,7 +165,9 @@ export function paginateTable(
   style: TableStyle = defaultTableStyle,
   rowFill?: (i: number) => string | undefined,
 ): TableBlock[] {
+  let cols = columns;
   const lh = lineHeightOf(style.size);
+  cols = fitColumns(m, cols, values, style);
   const header = rowOf(m, cols, cols.map((c) => c.label), style, true);
   const rows: TableRow[] = [];
   values.forEach((v, i) => {
@@ -200,15 +246,26 @@ export function contentSlide(m: TextMeasure, section: SectionId, kicker: string,
   const blocks: Block[] = [];
   const x = theme.margin.x;
   blocks.push(textBlock(m, kicker.toLocaleUpperCase('en'), { x, y: theme.margin.top, w: contentWidth, size: theme.size.caption, bold: true, color: colors.primary, role: 'kicker' }));
-  const t = textBlock(m, title, { x, y: theme.margin.top + 16, w: contentWidth, size: theme.size.h2, bold: true, role: 'title', leading: 1.2 });
-  // Titles are short; a very long one keeps its first line here and is complete in the outline.
-  const title1 = t.lines.length > 1 ? { ...t, lines: t.lines.slice(0, 2), h: Math.min(2, t.lines.length) * t.lineHeight, size: theme.size.h3 + 2 } : t;
-  const fixedTitle = title1.lines.length > 1 ? textBlock(m, title, { x, y: theme.margin.top + 14, w: contentWidth, size: theme.size.h3, bold: true, role: 'title', leading: 1.15 }) : title1;
-  blocks.push(fixedTitle);
+  // The title takes the largest size at which it fits the header in two lines (three without a
+  // subtitle); a title longer still keeps what fits, ending in an ellipsis (the outline has it whole).
+  const maxLines = subtitle ? 2 : 3;
+  let fixedTitle: TextBlock | null = null;
+  for (const size of [theme.size.h2, theme.size.h2 - 4, theme.size.h3 + 2, theme.size.h3]) {
+    const leading = size >= theme.size.h2 ? 1.2 : 1.15;
+    const t = textBlock(m, title, { x, y: theme.margin.top + (size >= theme.size.h2 ? 16 : 14), w: contentWidth, size, bold: true, role: 'title', leading });
+    // The header ends above the content, with room for the subtitle's line.
+    const room = theme.margin.contentTop - 4 - t.y - (subtitle ? lineHeightOf(theme.size.small) + 4 : 0);
+    const fitLines = Math.max(1, Math.min(size >= theme.size.h2 ? 1 : maxLines, Math.floor((room + 0.01) / t.lineHeight)));
+    if (t.lines.length <= fitLines) {
+      fixedTitle = t;
+      break;
+    }
+    if (size === theme.size.h3) fixedTitle = clampLines(m, t, fitLines);
+  }
+  blocks.push(fixedTitle!);
   if (subtitle) {
-    const sy = fixedTitle.y + fixedTitle.h + 4;
-    const s = textBlock(m, subtitle, { x, y: sy, w: contentWidth, size: theme.size.small, color: colors.inkMuted, role: 'subtitle' });
-    blocks.push({ ...s, lines: s.lines.slice(0, 1), h: s.lineHeight });
+    const sy = fixedTitle!.y + fixedTitle!.h + 4;
+    blocks.push(clampLines(m, textBlock(m, subtitle, { x, y: sy, w: contentWidth, size: theme.size.small, color: colors.inkMuted, role: 'subtitle' }), 1));
   }
   slideCounter++;
   return { id: `s${slideCounter}`, section, title, blocks, chrome: true };
@@ -232,8 +289,7 @@ export function addChrome(m: TextMeasure, slides: Slide[], info: FooterInfo, siz
     const numW = m.width(num, theme.size.micro, true) + 2;
     const third = (w - numW - 24) / 2;
     const one = (t: string, bx: number, bw: number, align: 'left' | 'right' | 'center', bold = false): TextBlock => {
-      const b = textBlock(m, t, { x: bx, y, w: bw, size: theme.size.micro, color: colors.inkSubtle, align, bold, role: 'footer' });
-      return { ...b, lines: b.lines.slice(0, 1), h: b.lineHeight };
+      return clampLines(m, textBlock(m, t, { x: bx, y, w: bw, size: theme.size.micro, color: colors.inkSubtle, align, bold, role: 'footer' }), 1);
     };
     s.blocks.push(one(info.left, x, third, 'left'));
     s.blocks.push(one(info.middle, x + third + 12, third, 'center'));
@@ -418,3 +474,69 @@ export function facilitatorLine(d: Pick<DeckData, 'facilitatorName' | 'organisat
   return [d.facilitatorName.trim(), d.organisation.trim()].filter(Boolean).join(', ');
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Small tables share a slide
+
+/** "Readiness check: spread · commitments" rather than the set's name twice. */
+function mergedTitle(titles: readonly string[]): string {
+  const prefix = /^([^:]+): /.exec(titles[0]!)?.[1];
+  if (prefix && titles.every((t) => t.startsWith(`${prefix}: `))) return `${prefix}: ${titles.map((t) => t.slice(prefix.length + 2)).join(' · ')}`;
+  return titles.join(' · ');
+}
+
+function loneTable(s: Slide): TableBlock | null {
+  if (!s.chrome || / \(continued\)$/.test(s.title)) return null;
+  const rest = s.blocks.filter((b) => !(b.kind === 'text' && (b.role === 'kicker' || b.role === 'title' || b.role === 'subtitle')));
+  return rest.length === 1 && rest[0]!.kind === 'table' ? (rest[0] as TableBlock) : null;
+}
+
+/**
+ * Neighbouring slides of one section that each hold a single short table (commitments, the
+ * five-employees test, decisions, the parking lot) are stacked onto one slide, each table under
+ * its own heading, as long as they fit the content area. Slides keep their order.
+ */
+export function mergeSmallTables(m: TextMeasure, slides: readonly Slide[]): Slide[] {
+  const out: Slide[] = [];
+  const headingOf = (s: Slide) => {
+    const sub = s.blocks.find((b): b is TextBlock => b.kind === 'text' && b.role === 'subtitle');
+    return { title: s.title, subtitle: sub ? sub.lines.join(' ') : '' };
+  };
+  let i = 0;
+  while (i < slides.length) {
+    const group = [slides[i]!];
+    if (loneTable(slides[i]!)) {
+      let used = tableHeight(loneTable(slides[i]!)!) + 44;
+      for (let k = i + 1; k < slides.length; k++) {
+        const t = loneTable(slides[k]!);
+        if (!t || slides[k]!.section !== slides[i]!.section) break;
+        const h = tableHeight(t) + 44;
+        if (used + h > contentHeight + 30) break;
+        used += h;
+        group.push(slides[k]!);
+      }
+    }
+    if (group.length < 2) {
+      out.push(slides[i]!);
+      i++;
+      continue;
+    }
+    const kicker = slides[i]!.blocks.find((b): b is TextBlock => b.kind === 'text' && b.role === 'kicker');
+    const merged = contentSlide(m, group[0]!.section as SectionId, kicker ? kicker.lines.join(' ') : '', mergedTitle(group.map((s) => s.title)));
+    let y: number = Math.max(theme.margin.contentTop - 30, headerBottom(merged) + 10);
+    for (const s of group) {
+      const h = headingOf(s);
+      const head = textBlock(m, h.subtitle ? `${h.title} · ${h.subtitle}` : h.title, { x: theme.margin.x, y, w: contentWidth, size: theme.size.small, bold: true, color: colors.inkMuted, role: 'heading' });
+      merged.blocks.push(head);
+      y += head.h + 4;
+      const t = loneTable(s)!;
+      merged.blocks.push({ ...t, y });
+      y += tableHeight(t) + 16;
+    }
+    // Only merged when everything still fits above the footer.
+    if (y - 16 > theme.margin.contentBottom) out.push(...group);
+    else out.push(merged);
+    i += group.length;
+  }
+  return out;
+}

@@ -109,6 +109,8 @@ export interface RectBlock extends BlockGrouping {
   readonly radius?: number;
   readonly fill?: string;
   readonly stroke?: Stroke;
+  /** A frame text is placed in (a card, a panel, a chart's plot): text starting inside it stays inside it. */
+  readonly frame?: boolean;
 }
 
 export interface LineBlock extends BlockGrouping {

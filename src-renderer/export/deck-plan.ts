@@ -14,9 +14,9 @@ import { scoringSpread, showScore } from '../domain/phone-rounds';
 import { voteCatalogue } from '../domain/vote-catalogue';
 import { tally, type TallyRow, type VoteExercise } from '../domain/voting';
 import { radarChart } from './deck-charts';
-import type { DeckData } from './deck-data';
+import { deckCurrency, formatMoney, type DeckData } from './deck-data';
 import { contentSlide, contentWidth, fitTextBlock, formatDeckDate, paginateTable, tableHeight, textBlock, theme, type Column } from './deck-layout';
-import type { Slide } from './deck-model';
+import type { SectionId, Slide } from './deck-model';
 import type { TextMeasure } from './text-measure';
 
 const c = theme.colors;
@@ -78,8 +78,13 @@ export function buildAssessmentSlides(d: DeckData, m: TextMeasure): Slide[] {
     s.blocks.push(textBlock(m, formatPercent(overall), { x: rx + 14, y: M.contentTop + 24, w: 160, size: theme.size.h1, bold: true, color: c.primary, leading: 1.1 }));
     const answered = scores.reduce((n, x) => n + x.answered, 0);
     const total = scores.reduce((n, x) => n + x.total, 0);
-    s.blocks.push(textBlock(m, `${answered} of ${total} questions answered. Dashed line: the targets the room set.`, { x: rx + 170, y: M.contentTop + 14, w: rw - 184, size: theme.size.caption, color: c.inkMuted }));
-    const gaps = rankGaps(scores, run.targets);
+    const targeted = scores.filter((x) => typeof run.targets[x.id] === 'number').length;
+    const targetNote = targeted === 0 ? 'The room set no targets.' : targeted === scores.length ? 'Rings and dashed line: the targets the room set.' : `Rings: the targets the room set, on ${targeted} of ${scores.length} dimensions.`;
+    s.blocks.push(textBlock(m, `${answered} of ${total} questions answered. ${targetNote}`, { x: rx + 170, y: M.contentTop + 14, w: rw - 184, size: theme.size.caption, color: c.inkMuted }));
+    // Gaps against the targets the room set lead; dimensions without one follow, lowest score
+    // first, with no target and no gap invented for them.
+    const ranked = rankGaps(scores, run.targets);
+    const gaps = [...ranked.filter((g) => g.hasTarget), ...ranked.filter((g) => !g.hasTarget).sort((a, b) => a.score - b.score)];
     let gy = M.contentTop + 78;
     // The readiness verdict stands above the gaps: an average can look fine while one no blocks.
     const verdict = runVerdict(set, run);
@@ -106,8 +111,8 @@ export function buildAssessmentSlides(d: DeckData, m: TextMeasure): Slide[] {
         gy += b.h + 10;
       }
     }
-    s.blocks.push(textBlock(m, 'Largest gaps', { x: rx, y: gy, w: rw, size: theme.size.small, bold: true }));
-    const rows = gaps.map((g) => [g.label, formatPercent(g.score), `${formatPercent(g.target)}${g.hasTarget ? '' : ' (max)'}`, `${Math.round(g.gap)} pts`]);
+    s.blocks.push(textBlock(m, targeted ? 'Largest gaps to target' : 'Lowest scores (no targets set)', { x: rx, y: gy, w: rw, size: theme.size.small, bold: true }));
+    const rows = gaps.map((g) => [g.label, formatPercent(g.score), g.hasTarget ? formatPercent(g.target) : 'Not set', g.hasTarget ? `${Math.round(g.gap)} pts` : '–']);
     const cols: Column[] = [
       { label: 'Dimension', width: rw - 56 - 72 - 56, bold: true },
       { label: 'Score', width: 56 },
@@ -193,7 +198,8 @@ function signSlides(m: TextMeasure, set: AssessmentSetDef, run: AssessmentRun): 
 function employeesTestSlides(m: TextMeasure, set: AssessmentSetDef, run: AssessmentRun): Slide[] {
   if (!set.employeesTest) return [];
   const people = run.employees.filter((e) => e.answer.trim());
-  if (!people.length) return [];
+  // The room's judgement is said even when no answer was written down.
+  if (!people.length && !run.consistencyNote.trim()) return [];
   const status = employeesTestStatus(run);
   const judged = judgementCriteria.map((c) => `${c.label}: ${run[c.field] === null ? 'not judged' : `${run[c.field]}/5`}`).join(' · ');
   const subtitle = `${status.answered} answers from ${status.departments} departments · ${judged}`;
@@ -329,4 +335,62 @@ export function buildActionsSlides(d: DeckData, m: TextMeasure): Slide[] {
   if (parked.length) out.push(...tableSlides(m, 'actions', 'Decisions & actions', logKindLabels.parking, [{ label: '#', width: 28, color: c.inkSubtle }, { label: 'Parked for later', width: contentWidth - 28 }], parked));
   void tableHeight;
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What a section's divider says: one finding of this workshop (the weakest score, the
+ * segment with most headroom, the lowest moment of a journey…), never a description of the app.
+ */
+export function sectionFinding(d: DeckData, s: SectionId): string {
+  switch (s) {
+    case 'agenda':
+      return '';
+    case 'assessment': {
+      const parts = d.assessments.flatMap((run) => {
+        const set = d.assessmentSets[run.set];
+        if (!set) return [];
+        const scores = dimensionScores(set, run);
+        const overall = overallScore(scores);
+        const low = scores.filter((x) => x.score !== null).sort((a, b) => a.score! - b.score!)[0];
+        if (overall === null) return [];
+        return [`${set.name}: ${formatPercent(overall)} overall${low ? `, weakest on ${low.label} (${formatPercent(low.score!)})` : ''}.`];
+      });
+      return parts.slice(0, 3).join(' ');
+    }
+    case 'personas': {
+      const claims = d.personas.flatMap((p) => [p.goals, p.needs, p.pains, p.gains, p.behaviours, p.channels, p.motivations].flat());
+      const assumed = claims.filter((c) => c.source === 'assumption').length;
+      return `${d.personas.length} ${d.personas.length === 1 ? 'persona' : 'personas'} with ${claims.length} claims; ${assumed} of them still assumptions to test.`;
+    }
+    case 'segments': {
+      const best = [...d.segments].sort((a, b) => b.potentialValue - b.currentValue - (a.potentialValue - a.currentValue))[0];
+      const cur = deckCurrency(d);
+      return best ? `Most headroom: ${best.name}, from ${formatMoney(best.currentValue, cur)} today to ${formatMoney(best.potentialValue, cur)} potential.` : '';
+    }
+    case 'journeys': {
+      const lows = d.journeys.flatMap((j) => j.stages.filter((st) => j.emotions[st.id] !== undefined).map((st) => ({ j, st, v: j.emotions[st.id]! })));
+      const low = lows.sort((a, b) => a.v - b.v)[0];
+      return low && low.v < 0 ? `Lowest moment: “${low.st.name.trim() || 'a stage'}” in ${low.j.name} (${low.v} on a scale of −3 to +3).` : `${d.journeys.length} journeys mapped.`;
+    }
+    case 'roadmap': {
+      const quick = d.initiatives.filter((i) => i.impact >= 3 && i.effort <= 2).length;
+      return `${d.initiatives.length} initiatives; ${quick} ${quick === 1 ? 'is a quick win' : 'are quick wins'} (high impact, small effort).`;
+    }
+    case 'measurement': {
+      const settings = readRoadmapSettings(d.workshop);
+      const laneStage = new Map(settings.lanes.map((l) => [l.id, l.stage]));
+      return healthSignal(stageHealth(d.metrics, d.initiatives, (id) => laneStage.get(id) ?? null)).message;
+    }
+    case 'ideas': {
+      const top = closedVotes(d)[0]?.rows[0];
+      return top ? `The room’s first choice: ${top.target.text} (${top.count} dots).` : `${revealedBrainstorms(d).length} brainstorms kept.`;
+    }
+    case 'actions': {
+      const actions = d.log.filter((e) => e.kind === 'action');
+      const open = actions.filter((e) => !e.owner.trim()).length;
+      return `${actions.length} actions${open ? `, ${open} still without an owner` : ', each with an owner'}; ${d.log.filter((e) => e.kind === 'decision').length} decisions.`;
+    }
+  }
 }

@@ -201,18 +201,18 @@ export function buildRoadmapSlides(d: DeckData, m: TextMeasure): Slide[] {
   const rows = sorted.map((it, i) => {
     const lane = lanesById.get(it.laneId);
     const when = settings.horizon === 'buckets' ? (horizonColumns(settings)[it.bucket ?? 0]?.label ?? '') : it.start ? formatRange(it.start, it.end ?? it.start) : 'Unscheduled';
-    return [String(i + 1), it.title.trim() || 'Untitled initiative', lane ? laneName(lane) : '', when, it.owner, statusLabels[it.status], impactLabels[it.impact] ?? '', effortLabels[it.effort] ?? '', it.resources];
+    return [String(i + 1), it.title.trim() || 'Untitled initiative', it.description.trim(), lane ? laneName(lane) : '', when, it.owner, statusLabels[it.status], `${impactLabels[it.impact] ?? ''} impact · ${(effortLabels[it.effort] ?? '').toLocaleLowerCase('en')} effort`, it.resources];
   });
   const cols = [
     { label: '#', width: 24, color: c.inkSubtle },
-    { label: 'Initiative', width: 220, bold: true },
-    { label: 'Lane', width: 82 },
-    { label: 'When', width: 112 },
-    { label: 'Owner', width: 92 },
-    { label: 'Status', width: 62 },
-    { label: 'Impact', width: 58 },
-    { label: 'Effort', width: 62 },
-    { label: 'Resources', width: contentWidth - 24 - 220 - 82 - 112 - 92 - 62 - 58 - 62 },
+    { label: 'Initiative', width: 150, bold: true },
+    { label: 'What it is', width: contentWidth - 24 - 150 - 78 - 96 - 84 - 58 - 92 - 84, color: c.inkMuted },
+    { label: 'Lane', width: 78 },
+    { label: 'When', width: 96 },
+    { label: 'Owner', width: 84 },
+    { label: 'Status', width: 58 },
+    { label: 'Impact · effort', width: 92 },
+    { label: 'Resources', width: 84 },
   ];
   const tables = paginateTable(m, cols, rows, { x: M.x, y: M.contentTop }, M.contentBottom - M.contentTop, M.contentBottom - M.contentTop);
   tables.forEach((t, i) => {

@@ -201,6 +201,9 @@ function drawBlock(ctx: Ctx, b: Block): void {
   }
 }
 
+/** The stroke around a synthetic-bold CJK glyph, as a share of the type size. */
+export const CJK_BOLD_STROKE = 0.035;
+
 function drawText(ctx: Ctx, t: TextBlock): void {
   const { doc, m } = ctx;
   doc.setTextColor(...rgb(t.color));
@@ -222,6 +225,13 @@ function drawText(ctx: Ctx, t: TextBlock): void {
         internals(doc).write(`/Span <</ActualText <FEFF${hex}>>> BDC`);
         doc.text(r.text, x, y, AS_IS);
         internals(doc).write('EMC');
+      } else if (t.bold && face === 'cjk') {
+        // No bold CJK font is shipped: a bold run is filled and stroked in its own colour
+        // (a synthetic bold), so CJK titles stand out like the Latin ones. Width is unchanged.
+        doc.setDrawColor(...rgb(t.color));
+        doc.setLineDashPattern([], 0);
+        doc.setLineWidth(t.size * CJK_BOLD_STROKE);
+        doc.text(r.text, x, y, { ...AS_IS, renderingMode: 'fillThenStroke' });
       } else doc.text(r.text, x, y, AS_IS);
       x += r.em * t.size;
     }

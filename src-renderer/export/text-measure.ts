@@ -272,11 +272,13 @@ export function wrapText(m: TextMeasure, text: string, width: number, size: numb
         line = tok;
         continue;
       }
-      // A word wider than the line: break it between graphemes.
+      // A word wider than the line: break it between graphemes. A letter-script word cut this
+      // way ends its line with a hyphen, so the reader sees it goes on ("Rückgewin-" / "nung").
       for (const g of graphemesOf(tok)) {
         if (line && m.width((line + g).trimEnd(), size, bold) > width) {
-          lines.push(line.trimEnd());
-          line = '';
+          const cut = hyphenate(m, line.trimEnd(), g, width, size, bold);
+          lines.push(cut.head);
+          line = cut.tail;
         }
         line += g;
       }
@@ -286,6 +288,19 @@ export function wrapText(m: TextMeasure, text: string, width: number, size: numb
   // Drop trailing empty lines only (keep deliberate blank lines inside the text).
   while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines;
+}
+
+/**
+ * Where a word is cut between two letters, the head gets a hyphen: letters move to the next line
+ * until head and hyphen fit (at least one stays). Cuts between other characters stay as they are.
+ */
+function hyphenate(m: TextMeasure, head: string, next: string, width: number, size: number, bold: boolean): { head: string; tail: string } {
+  if (!/\p{L}$/u.test(head) || !/^\p{L}/u.test(next) || CJK.test(next)) return { head, tail: '' };
+  const gs = graphemesOf(head);
+  let tail = '';
+  while (gs.length > 1 && m.width(gs.join('') + '-', size, bold) > width) tail = gs.pop()! + tail;
+  const h = gs.join('');
+  return m.width(h + '-', size, bold) <= width ? { head: h + '-', tail } : { head, tail: '' };
 }
 
 /** Shortens one line with an ellipsis to fit the width (only for labels that repeat full text elsewhere). */

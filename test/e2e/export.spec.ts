@@ -133,3 +133,44 @@ test('draws Hebrew and Arabic right to left in the preview, the PDF and the PNG,
   expect(png.file.buffer.subarray(1, 4).toString('latin1')).toBe('PNG');
   writeFileSync(test.info().outputPath('persona-slide.png'), png.file.buffer);
 });
+
+test('the facilitator chooses and orders the sections by keyboard; the plan survives a reload; a slide enlarges', async ({ page }) => {
+  await openApp(page);
+  const id = await createWorkshop(page, { template: 'Customer-centricity full day', client: 'Albion Mutual', title: 'Customer day' });
+  await addPersona(page, id, 'Margaret Hughes, loyal for 22 years');
+  await page.goto(`/#/w/${id}/export`);
+  const list = page.getByRole('list', { name: 'Sections in deck order', exact: true });
+  const row = (label: string) => list.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: label, exact: true }) });
+  const preview = page.getByRole('region', { name: 'Deck preview' });
+  await expect(preview.getByRole('img', { name: /^Slide 1:/ })).toBeVisible();
+  const slidesText = page.getByText(/^\d+ slides ·/);
+  const before = Number((await slidesText.textContent())?.split(' ')[0]);
+
+  // Personas moved to the top by keyboard, dividers left out.
+  const up = row('Personas').getByRole('button', { name: 'Move up', exact: true });
+  for (let i = 0; i < 2; i++) {
+    await up.focus();
+    await page.keyboard.press('Enter');
+  }
+  await expect(list.getByRole('listitem').first()).toContainText('Personas');
+  const dividers = page.getByRole('checkbox', { name: 'Open each section with a divider slide (it states one finding)', exact: true });
+  await dividers.focus();
+  await page.keyboard.press('Space');
+  await expect(dividers).not.toBeChecked();
+  await expect.poll(async () => Number((await slidesText.textContent())?.split(' ')[0])).toBeLessThan(before);
+
+  await page.reload();
+  await expect(list.getByRole('listitem').first()).toContainText('Personas');
+  await expect(dividers).not.toBeChecked();
+  // The persona is the first section after the agenda.
+  await expect(preview.getByRole('img', { name: /^Slide \d+: Margaret Hughes, loyal for 22 years$/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Enlarge slide 1', exact: true }).click();
+  const zoom = page.getByRole('dialog', { name: 'Slide 1 enlarged', exact: true });
+  await expect(zoom).toBeVisible();
+  const box = await zoom.getByRole('img').boundingBox();
+  expect(box!.width).toBeGreaterThan(700);
+  await page.screenshot({ path: test.info().outputPath('export-enlarged.png') });
+  await page.keyboard.press('Escape');
+  await expect(zoom).toBeHidden();
+});

@@ -6,6 +6,7 @@ import { readWorkshopData } from '../../db/library-io';
 import { settingsFromRows } from '../../domain/settings';
 import { deckDataFromRows, type DeckData } from '../../export/deck-data';
 import { assessmentLibrary } from '../shared/assessments';
+import { execute } from '../../state/history';
 
 export function useDeckData(workshopId: string): DeckData | null | undefined {
   return useLiveQuery(async () => {
@@ -16,4 +17,9 @@ export function useDeckData(workshopId: string): DeckData | null | undefined {
     const settings = settingsFromRows(await db.settings.toArray());
     return deckDataFromRows({ ...data, workshop }, settings, assessmentLibrary.sets);
   }, [workshopId]);
+}
+
+/** Stores the deck plan in the settings, undoable like any other setting (same scope and merging). */
+export function saveDeckPlan(text: string, label: string): Promise<boolean> {
+  return execute({ label, scope: 'settings', mergeKey: 'setting:deckPlan', ops: [{ type: 'put', table: 'settings', row: { key: 'deckPlan', value: text } }] });
 }

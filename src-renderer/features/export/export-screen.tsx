@@ -2,23 +2,24 @@
 // be sent (rendered from the same model as the PDF), and save it as PDF, A3 roadmap PDF,
 // PowerPoint, PNG or CSV through the host (save dialog in Electron, download in a browser).
 // Renderers and fonts load only when this screen opens, never with the app.
-import { useEffect, useMemo, useState } from 'react';
-import { FileDown, FileSpreadsheet, Image as ImageIcon, Presentation } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ArrowDown, ArrowUp, FileDown, FileSpreadsheet, Image as ImageIcon, Maximize2, Presentation } from 'lucide-react';
 import { getHost } from '../../host/host';
 import { notify } from '../../state/notifications';
 import type { Workshop } from '../../domain/workshop';
 import { allSections, buildDeck, sectionHasContent, type DeckOptions } from '../../export/deck-build';
 import type { DeckData } from '../../export/deck-data';
-import { sectionIds, sectionLabels, type Deck, type SectionId } from '../../export/deck-model';
+import { sectionLabels, type Deck } from '../../export/deck-model';
+import { deckPlanText, defaultDeckPlan, moveSection, parseDeckPlan, plannedSections, type DeckPlan } from '../../export/deck-sections';
+import { useSettings } from '../../db/queries';
 import { buildRoadmapPoster } from '../../export/deck-roadmap';
 import { csvFile, csvOf, csvTableLabels, pdfFile, pngFile, pptxFile, roadmapFile, type CsvTable, type ExportFile } from '../../export/export-files';
 import { loadTypefaceFonts, registerExportFonts, type LoadedFonts } from '../../export/font-assets';
 import { applyBrand } from '../../export/deck-brand';
 import { brandOf, brandTypefaces, type Brand, type BrandTypeface } from '../../domain/brand';
-import { useSettings } from '../../db/queries';
 import { colors } from '../../ui/tokens';
 import { slideSvg } from '../../export/svg-render';
-import { useDeckData } from './export-data';
+import { saveDeckPlan, useDeckData } from './export-data';
 import { adviceFor, describeChars, uncoveredFields } from './uncovered';
 import './export-screen.css';
 
@@ -66,7 +67,15 @@ export function ExportScreen({ workshop }: { workshop: Workshop }) {
 }
 
 function ExportBody({ data, fonts, brand }: { data: DeckData; fonts: LoadedFonts; brand: Brand | null }) {
-  const [sections, setSections] = useState<readonly SectionId[]>(sectionIds);
+  // The section plan lives in the settings: it survives a reload and applies to every workshop.
+  const settings = useSettings();
+  const [localPlan, setLocalPlan] = useState<DeckPlan | null>(null);
+  const plan = localPlan ?? (settings ? parseDeckPlan(settings.deckPlan) : defaultDeckPlan);
+  const changePlan = (p: DeckPlan, label: string) => {
+    setLocalPlan(p);
+    void saveDeckPlan(deckPlanText(p), label);
+  };
+  const sections = useMemo(() => plannedSections(plan), [plan]);
   const [personaIds, setPersonaIds] = useState<readonly string[] | null>(null);
   const [journeyIds, setJourneyIds] = useState<readonly string[] | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
@@ -75,7 +84,7 @@ function ExportBody({ data, fonts, brand }: { data: DeckData; fonts: LoadedFonts
   const [pngScale, setPngScale] = useState(2);
   const [csvTable, setCsvTable] = useState<CsvTable>('measurement');
 
-  const options: DeckOptions = useMemo(() => ({ sections, personaIds, journeyIds }), [sections, personaIds, journeyIds]);
+  const options: DeckOptions = useMemo(() => ({ sections, personaIds, journeyIds, dividers: plan.dividers }), [sections, personaIds, journeyIds, plan.dividers]);
   const deck = useMemo(() => applyBrand(buildDeck(data, options, fonts.measure), brand), [data, options, fonts, brand]);
   const slideIndex = Math.min(pngSlide, deck.slides.length - 1);
 
@@ -138,17 +147,39 @@ function ExportBody({ data, fonts, brand }: { data: DeckData; fonts: LoadedFonts
       <div className="export-options">
         <fieldset>
           <legend>Sections</legend>
-          {sectionIds.map((s) => {
-            const has = sectionHasContent(data, s, { ...allSections, personaIds, journeyIds });
-            return (
-              <label key={s} className="export-check">
-                <input type="checkbox" checked={sections.includes(s)} onChange={(e) => setSections(toggle(sections, s, e.target.checked))} />
-                <span>
-                  {sectionLabels[s]} {has ? null : <span className="muted">(nothing captured yet)</span>}
-                </span>
-              </label>
-            );
-          })}
+          <p className="muted small export-hint">Tick what goes in; move a section up or down to change its place in the deck.</p>
+          <ol className="export-sections" aria-label="Sections in deck order">
+            {plan.order.map((s, i) => {
+              const has = sectionHasContent(data, s, { ...allSections, personaIds, journeyIds });
+              const on = !plan.excluded.includes(s);
+              return (
+                <li key={s} className="export-section-row">
+                  <label className="export-check">
+                    <input
+                      type="checkbox"
+                      checked={on}
+                      onChange={(e) => changePlan({ ...plan, excluded: e.target.checked ? plan.excluded.filter((x) => x !== s) : [...plan.excluded, s] }, `${e.target.checked ? 'Include' : 'Leave out'} ${sectionLabels[s]}`)}
+                    />
+                    <span>
+                      {sectionLabels[s]} {has ? null : <span className="muted">(nothing captured yet)</span>}
+                    </span>
+                  </label>
+                  <span className="export-move">
+                    <button type="button" className="btn btn-small" aria-label="Move up" disabled={i === 0} onClick={() => changePlan(moveSection(plan, s, -1), `Move ${sectionLabels[s]} up`)}>
+                      <ArrowUp size={14} aria-hidden />
+                    </button>
+                    <button type="button" className="btn btn-small" aria-label="Move down" disabled={i === plan.order.length - 1} onClick={() => changePlan(moveSection(plan, s, 1), `Move ${sectionLabels[s]} down`)}>
+                      <ArrowDown size={14} aria-hidden />
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+          <label className="export-check">
+            <input type="checkbox" checked={plan.dividers} onChange={(e) => changePlan({ ...plan, dividers: e.target.checked }, e.target.checked ? 'Add section dividers' : 'Leave out section dividers')} />
+            <span>Open each section with a divider slide (it states one finding)</span>
+          </label>
         </fieldset>
         {data.personas.length > 0 ? (
           <fieldset>
@@ -312,13 +343,35 @@ function UncoveredWarning({ deck, data }: { deck: Deck; data: DeckData }) {
 function SlidePreview({ deck, index }: { deck: Deck; index: number }) {
   const slide = deck.slides[index]!;
   const svg = useMemo(() => slideSvg(deck, slide, 1, `Slide ${index + 1}: ${slide.title}`), [deck, slide, index]);
+  const dialog = useRef<HTMLDialogElement>(null);
   return (
     <figure className="export-slide">
       {/* The SVG is built by export/svg-render.ts from the deck model, with every text escaped. */}
       <div className="export-slide-frame" dangerouslySetInnerHTML={{ __html: svg }} />
-      <figcaption>
-        {index + 1}. {slide.title}
+      <figcaption className="export-slide-caption">
+        <span>
+          {index + 1}. {slide.title}
+        </span>
+        <button type="button" className="btn btn-small" aria-label={`Enlarge slide ${index + 1}`} onClick={() => dialog.current?.showModal()}>
+          <Maximize2 size={14} aria-hidden /> Enlarge
+        </button>
       </figcaption>
+      {/* A modal dialog: Escape closes it and focus returns to the Enlarge button. */}
+      <dialog ref={dialog} className="export-zoom" aria-label={`Slide ${index + 1} enlarged`}>
+        <div className="export-zoom-frame" dangerouslySetInnerHTML={{ __html: svg.replace(/aria-label="[^"]*"/, `aria-label="Slide ${index + 1} enlarged: ${escapeAttr(slide.title)}"`) }} />
+        <form method="dialog" className="export-zoom-bar">
+          <span>
+            {index + 1}. {slide.title}
+          </span>
+          <button type="submit" className="btn" autoFocus>
+            Close
+          </button>
+        </form>
+      </dialog>
     </figure>
   );
+}
+
+function escapeAttr(t: string): string {
+  return t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

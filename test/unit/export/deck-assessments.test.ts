@@ -65,7 +65,7 @@ describe('assessment slides', () => {
   });
 
   it('a run without employees, value steps or ticked signs adds no empty slides', () => {
-    const bare = data.assessments.map((r) => ({ ...r, answers: {}, employees: [] }));
+    const bare = data.assessments.map((r) => ({ ...r, answers: {}, employees: [], consistencyNote: '' }));
     const d = buildDeck({ ...data, assessments: bare }, { ...allSections, sections: ['assessment'] }, m);
     const titles = d.slides.map((x) => x.title);
     expect(titles).not.toContain('Five-employees test');

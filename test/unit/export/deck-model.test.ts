@@ -3,7 +3,7 @@
 // and that no text block is wider or taller than its box (measured with the embedded fonts).
 import { describe, expect, it } from 'vitest';
 import { allSections, buildDeck } from '../../../src-renderer/export/deck-build';
-import { textBlocksOf, type Deck } from '../../../src-renderer/export/deck-model';
+import { textBlocksOf, type Block, type Deck } from '../../../src-renderer/export/deck-model';
 import { buildRoadmapPoster } from '../../../src-renderer/export/deck-roadmap';
 import { createTextMeasure, parseFontBook, wrapText } from '../../../src-renderer/export/text-measure';
 import { fontBytesFromDisk, fullWorkshop, personaNames } from '../../fixtures/export/full-workshop';
@@ -23,6 +23,21 @@ function overflowing(d: Deck): string[] {
     }
   });
   return bad;
+}
+
+/**
+ * The body rows of the table titled `title`: alone on its slide, or under its heading on a slide
+ * it shares with other short tables.
+ */
+function rowsUnder(title: string): string[][] {
+  const cells = (b: Block) => (b.kind === 'table' ? b.rows.slice(1).map((r) => r.cells.map((c) => c.lines.join(' '))) : []);
+  const alone = deck.slides.find((s) => s.title === title && s.section !== 'divider');
+  if (alone) return alone.blocks.flatMap(cells);
+  for (const s of deck.slides) {
+    const i = s.blocks.findIndex((b) => b.kind === 'text' && b.role === 'heading' && b.lines.join(' ').startsWith(title));
+    if (i >= 0) return cells(s.blocks.slice(i).find((b) => b.kind === 'table')!);
+  }
+  throw new Error(`no table titled ${title}`);
 }
 
 describe('deck model', () => {
@@ -76,11 +91,7 @@ describe('deck model', () => {
   });
 
   it('shows a revealed brainstorm by theme and a closed vote ranked, with its top items tagged', () => {
-    const cellsOf = (title: string) => {
-      const slide = deck.slides.find((s) => s.section === 'ideas' && s.title === title);
-      expect(slide, title).toBeDefined();
-      return slide!.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.slice(1).map((r) => r.cells.map((c) => c.lines.join(' '))) : []));
-    };
+    const cellsOf = (title: string) => rowsUnder(title);
     const themes = cellsOf('What would make a claim feel effortless?');
     expect(themes.map((r) => r[0])).toEqual(['Claims without chasing', 'Renewal without surprises', 'Not grouped']);
     // Kept ideas under their theme; the dropped one ("Photos of the damage") is not shown.
@@ -99,9 +110,7 @@ describe('deck model', () => {
   });
 
   it('shows how each person scored an assessment on their phone, the widest disagreement first, without names', () => {
-    const slide = deck.slides.find((s) => s.title === 'Readiness check: how each person scored');
-    expect(slide).toBeDefined();
-    const rows = slide!.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.slice(1).map((r) => r.cells.map((c) => c.lines.join(' '))) : []));
+    const rows = rowsUnder('Readiness check: how each person scored');
     // One truth: yes, no and two partly (the full range) leads; evidence quoted, nobody named.
     expect(rows[0]![0]).toBe('One customer truth');
     expect(rows[0]![1]).toBe('Yes: 1 · Partly: 2 · No: 1');
@@ -109,7 +118,7 @@ describe('deck model', () => {
     expect(rows.find((r) => r[0] === 'Measurement as a mandate')![3]).toBe('1');
     expect(rows).toHaveLength(5);
     // It follows the run's own results slide.
-    const at = deck.slides.indexOf(slide!);
+    const at = deck.slides.findIndex((s) => s.title.startsWith('Readiness check: how each person scored'));
     expect(deck.slides[at - 1]!.title).toMatch(/Readiness check/);
   });
 
@@ -141,7 +150,17 @@ describe('text measurement', () => {
     const text = 'Ein sehr langes Wort: Donaudampfschifffahrtsgesellschaftskapitänswitwe und 日本語の文章はスペースなしで折り返されます。';
     const lines = wrapText(m, text, 80, 10, false);
     for (const l of lines) expect(m.width(l, 10, false)).toBeLessThanOrEqual(80);
-    expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    // The long word is cut with a hyphen at each break; nothing else is added or lost.
+    expect(lines.filter((l) => /\p{L}-$/u.test(l)).length).toBeGreaterThan(0);
+    expect(lines.map((l) => l.replace(/(\p{L})-$/u, '$1')).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+  });
+
+  it('breaks a word only when it alone is wider than the line, and then with a hyphen', () => {
+    const w = m.width('Rückgewinnung', 10, false) + 1;
+    const lines = wrapText(m, 'Committed Rückgewinnung Kundenrückgewinnungsmaßnahmenkatalog', w, 10, false);
+    for (const l of lines) expect(m.width(l, 10, false)).toBeLessThanOrEqual(w);
+    expect(lines.slice(0, 2)).toEqual(['Committed', 'Rückgewinnung']);
+    expect(lines.slice(2, -1).every((l) => l.endsWith('-'))).toBe(true);
   });
 
   it('splits text into runs per font', () => {
