@@ -19,6 +19,17 @@ async function openBenchApp(browser, appUrl, viewport) {
   return { context, page };
 }
 
+/** In the page: ms from navigation start until the library table shows its 100 rows (and a frame passed). */
+const untilLibraryShown = () =>
+  new Promise((res) => {
+    const poll = () => {
+      const rows = document.querySelectorAll('table[aria-label="Workshops"] tbody tr');
+      if (rows.length >= 100) requestAnimationFrame(() => res(performance.now()));
+      else requestAnimationFrame(poll);
+    };
+    poll();
+  });
+
 /** Load to interactive: navigation start until the library table shows all rows and can be used. */
 export async function benchLibraryLoad(browser, appUrl, viewport) {
   const { context, page } = await openBenchApp(browser, appUrl, viewport);
@@ -46,17 +57,7 @@ export async function benchLibraryLoad(browser, appUrl, viewport) {
     // A real page load each time (a changed query string), not a same-document hash change.
     await page.goto(`${appUrl}?bench&load=${i}#/`);
     samples.push(
-      await page.evaluate(
-        () =>
-          new Promise((res) => {
-            const poll = () => {
-              const rows = document.querySelectorAll('table[aria-label="Workshops"] tbody tr');
-              if (rows.length >= 100) requestAnimationFrame(() => res(performance.now()));
-              else requestAnimationFrame(poll);
-            };
-            poll();
-          }),
-      ),
+      await page.evaluate(untilLibraryShown),
     );
     counting = false;
   }
@@ -70,17 +71,7 @@ export async function benchLibraryLoad(browser, appUrl, viewport) {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await p.goto(`${appUrl}?bench&cold=${i}#/`);
     cold.push(
-      await p.evaluate(
-        () =>
-          new Promise((res) => {
-            const poll = () => {
-              const rows = document.querySelectorAll('table[aria-label="Workshops"] tbody tr');
-              if (rows.length >= 100) requestAnimationFrame(() => res(performance.now()));
-              else requestAnimationFrame(poll);
-            };
-            poll();
-          }),
-      ),
+      await p.evaluate(untilLibraryShown),
     );
     await p.close();
   }

@@ -4,75 +4,22 @@
 // editing it, promotion messages do not pile up, and big screen marks carry words.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openApp, readAllStores, toasts } from '../helpers/e2e';
+import { seedCells, seedJourney, seedLanes, seedStageNames, type SeedCard } from '../helpers/journey-seed';
 
-const stageNames = ['Aware', 'Consider', 'Buy', 'Onboard', 'Use', 'Renew or leave'];
-const lanes = [
-  { name: 'Actions', kind: 'actions', color: 'yellow' },
-  { name: 'Touchpoints', kind: 'touchpoints', color: 'blue' },
-  { name: 'Thoughts', kind: 'thoughts', color: 'purple' },
-  { name: 'Emotion', kind: 'emotion', color: 'yellow' },
-  { name: 'Pain points', kind: 'pains', color: 'pink' },
-  { name: 'Moments of truth', kind: 'moments', color: 'orange' },
-  { name: 'Opportunities', kind: 'opportunities', color: 'green' },
-  { name: 'Backstage', kind: 'backstage', color: 'grey' },
-] as const;
 
 const LONG_TEXT =
   'Calls the helpline three times because the claim form asks for a policy number that is printed only on the renewal letter, which most customers threw away months ago, and nobody on the phone can look it up by name';
 
-interface SeedCard {
-  readonly text: string;
-  readonly stage: number;
-  readonly lane: number;
-  readonly marks?: readonly string[];
-}
 
-/** Stores a workshop with one journey holding `cards` (plus `filler` short cards spread over the grid) straight into the app's database. */
-async function seedJourney(page: Page, cards: readonly SeedCard[], filler = 0): Promise<{ workshopId: string; journeyId: string }> {
-  return page.evaluate(
-    async ({ cards, filler, stageNames, lanes }) => {
-      const id = () => crypto.randomUUID();
-      const workshopId = id();
-      const now = Date.now();
-      const stages = stageNames.map((name) => ({ id: id(), name, width: 440 }));
-      const laneRows = lanes.map((l) => ({ id: id(), name: l.name, kind: l.kind, height: l.kind === 'emotion' ? 200 : 140 }));
-      const journey = {
-        id: id(), workshopId, name: 'Claims journey', personaId: null, scenario: 'Making a claim', stages, lanes: laneRows,
-        emotions: Object.fromEntries(stages.map((s, i) => [s.id, [-1, 1, 2, -2, 0, 3][i]])), order: 0, createdAt: now,
-      };
-      const cells = stages.flatMap((s, si) => laneRows.flatMap((l, li) => (l.kind === 'emotion' ? [] : [{ si, li }])));
-      const all = [
-        ...cards,
-        ...Array.from({ length: filler }, (_, i) => ({ text: `Note ${i + 1}`, stage: cells[i % cells.length]!.si, lane: cells[i % cells.length]!.li, marks: [] as string[] })),
-      ];
-      const stored = all.map((c, i) => ({
-        id: id(), workshopId, journeyId: journey.id, stageId: stages[c.stage]!.id, laneId: laneRows[c.lane]!.id, order: i,
-        text: c.text, color: lanes[c.lane]!.color, marks: c.marks ?? [], emotion: null, initiativeId: null,
-      }));
-      const workshop = { id: workshopId, title: 'Claims day', client: 'Northwind', date: '2026-11-30', location: '', objectives: '', templateId: null, templateName: '', agenda: [], createdAt: now, updatedAt: now };
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('centric');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      await new Promise((res, rej) => {
-        const tx = db.transaction(['workshops', 'journeys', 'journeyCards'], 'readwrite');
-        tx.objectStore('workshops').put(workshop);
-        tx.objectStore('journeys').put(journey);
-        for (const c of stored) tx.objectStore('journeyCards').put(c);
-        tx.oncomplete = res;
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
-      return { workshopId, journeyId: journey.id };
-    },
-    { cards, filler, stageNames, lanes },
-  );
+/** A workshop with one journey holding `cards` plus `filler` short cards spread over the grid. */
+function seedClaims(page: Page, cards: readonly SeedCard[], filler = 0) {
+  const all = [...cards, ...Array.from({ length: filler }, (_, i) => ({ text: `Note ${i + 1}`, ...seedCells[i % seedCells.length]! }))];
+  return seedJourney(page, { title: 'Claims day', journey: 'Claims journey', scenario: 'Making a claim', cards: all });
 }
 
 async function openSeeded(page: Page, cards: readonly SeedCard[], filler = 0) {
   await openApp(page);
-  const { workshopId, journeyId } = await seedJourney(page, cards, filler);
+  const { workshopId, journeyId } = await seedClaims(page, cards, filler);
   await page.goto(`/#/w/${workshopId}/artifact/journey/${journeyId}`);
   await expect(page.getByRole('button', { name: 'Stage: Aware', exact: true })).toBeVisible();
 }
@@ -141,7 +88,7 @@ test('+ Stage and + Lane bring the new one into view with its name open: typing 
   await page.keyboard.type('Claim paid');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Stage: Claim paid', exact: true })).toBeFocused();
-  await expect.poll(async () => (await storedJourney(page)).stages.map((x) => x.name)).toEqual([...stageNames, 'Claim paid']);
+  await expect.poll(async () => (await storedJourney(page)).stages.map((x) => x.name)).toEqual([...seedStageNames, 'Claim paid']);
 
   await page.getByRole('button', { name: 'Lane', exact: true }).click();
   const laneName = page.getByRole('textbox', { name: 'Lane name', exact: true });
@@ -151,9 +98,9 @@ test('+ Stage and + Lane bring the new one into view with its name open: typing 
   await page.keyboard.type('Partners');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Lane: New lane', exact: true })).toBeFocused();
-  await expect.poll(async () => (await storedJourney(page)).lanes.map((x) => x.name)).toEqual([...lanes.map((l) => l.name), 'New lane']);
+  await expect.poll(async () => (await storedJourney(page)).lanes.map((x) => x.name)).toEqual([...seedLanes.map((l) => l.name), 'New lane']);
   // Typing after all that adds nothing more.
-  expect((await storedJourney(page)).stages).toHaveLength(stageNames.length + 1);
+  expect((await storedJourney(page)).stages).toHaveLength(seedStageNames.length + 1);
 });
 
 test('the toolbar\'s Paste lands in the focused cell, or in the focused stage', async ({ page }) => {
@@ -229,7 +176,7 @@ test('cards promoted one after another share one toast, which keeps off the card
   const ideas = ['Prefill the policy number', 'Call back within an hour', 'Claim by photo', 'Track the claim online'];
   await openSeeded(page, ideas.map((text, i) => ({ text, stage: i, lane: 6 })), 30);
   for (const [i, idea] of ideas.entries()) {
-    await card(page, idea, stageNames[i]!, 'Opportunities').click();
+    await card(page, idea, seedStageNames[i]!, 'Opportunities').click();
     await page.getByRole('button', { name: 'Promote to roadmap', exact: true }).click();
     await page.getByRole('dialog', { name: 'Promote to roadmap' }).getByRole('button', { name: 'Promote', exact: true }).click();
     await expect(toasts(page)).toContainText(`“${idea}” is on the roadmap as an idea.`);

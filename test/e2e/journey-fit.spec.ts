@@ -5,63 +5,23 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { cardColors } from '../../src-renderer/domain/journey';
 import { openApp } from '../helpers/e2e';
+import { seedCells, seedJourney } from '../helpers/journey-seed';
 
 const CARDS = 800;
-const stageNames = ['Aware', 'Consider', 'Buy', 'Onboard', 'Use', 'Renew or leave'];
-const lanes = [
-  { name: 'Actions', kind: 'actions', color: 'yellow' },
-  { name: 'Touchpoints', kind: 'touchpoints', color: 'blue' },
-  { name: 'Thoughts', kind: 'thoughts', color: 'purple' },
-  { name: 'Emotion', kind: 'emotion', color: 'yellow' },
-  { name: 'Pain points', kind: 'pains', color: 'pink' },
-  { name: 'Moments of truth', kind: 'moments', color: 'orange' },
-  { name: 'Opportunities', kind: 'opportunities', color: 'green' },
-  { name: 'Backstage', kind: 'backstage', color: 'grey' },
-] as const;
 
 const card = (page: Page, text: string, stage: string, lane: string): Locator => page.getByRole('button', { name: `Card: ${text}, ${stage}, ${lane}`, exact: true });
 
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
-/** Stores a workshop with one journey of `n` cards straight into the app's database (the stored shape of domain/journey.ts). */
-async function seedJourney(page: Page, n: number): Promise<{ workshopId: string; journeyId: string }> {
-  return page.evaluate(
-    async ({ n, stageNames, lanes }) => {
-      const id = () => crypto.randomUUID();
-      const workshopId = id();
-      const now = Date.now();
-      const stages = stageNames.map((name) => ({ id: id(), name, width: 440 }));
-      const laneRows = lanes.map((l) => ({ id: id(), name: l.name, kind: l.kind, height: l.kind === 'emotion' ? 200 : 140 }));
-      const journey = {
-        id: id(), workshopId, name: 'Big journey', personaId: null, scenario: '', stages, lanes: laneRows,
-        emotions: Object.fromEntries(stages.map((s, i) => [s.id, [-1, 1, 2, -2, 0, 3][i]])), order: 0, createdAt: now,
-      };
-      const cells = stages.flatMap((s) => laneRows.flatMap((l, li) => (l.kind === 'emotion' ? [] : [{ s, l, color: lanes[li]!.color }])));
-      const cards = Array.from({ length: n }, (_, i) => {
-        const { s, l, color } = cells[i % cells.length]!;
-        const text = i === 0 ? 'Fit target card' : `Card number ${i + 1} about the claim`;
-        const marks = i === 0 ? ['pain'] : i % 17 === 3 ? ['moment-of-truth'] : i % 19 === 5 ? ['drop-off'] : [];
-        return { id: id(), workshopId, journeyId: journey.id, stageId: s.id, laneId: l.id, order: Math.floor(i / cells.length), text, color, marks, emotion: null, initiativeId: null };
-      });
-      const workshop = { id: workshopId, title: 'Fit day', client: 'Northwind', date: '2026-11-30', location: '', objectives: '', templateId: null, templateName: '', agenda: [], createdAt: now, updatedAt: now };
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('centric');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      await new Promise((res, rej) => {
-        const tx = db.transaction(['workshops', 'journeys', 'journeyCards'], 'readwrite');
-        tx.objectStore('workshops').put(workshop);
-        tx.objectStore('journeys').put(journey);
-        for (const c of cards) tx.objectStore('journeyCards').put(c);
-        tx.oncomplete = res;
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
-      return { workshopId, journeyId: journey.id };
-    },
-    { n, stageNames, lanes },
-  );
+/** A journey of `n` cards spread over its cells; the first is the fit target (a pain point) in Aware / Actions. */
+function seedFitJourney(page: Page, n: number) {
+  const cards = Array.from({ length: n }, (_, i) => {
+    const { stage, lane } = seedCells[i % seedCells.length]!;
+    const text = i === 0 ? 'Fit target card' : `Card number ${i + 1} about the claim`;
+    const marks = i === 0 ? ['pain'] : i % 17 === 3 ? ['moment-of-truth'] : i % 19 === 5 ? ['drop-off'] : [];
+    return { text, stage, lane, marks, order: Math.floor(i / seedCells.length) };
+  });
+  return seedJourney(page, { title: 'Fit day', journey: 'Big journey', scenario: '', cards });
 }
 
 test('zoom to fit an 800-card journey: every card on screen in colour with its marks; select, keyboard move, drag and edit still work', async ({ page }) => {
@@ -69,7 +29,7 @@ test('zoom to fit an 800-card journey: every card on screen in colour with its m
   // machine with another test running this takes several times its 10-20 s alone.
   test.slow();
   await openApp(page);
-  const { workshopId, journeyId } = await seedJourney(page, CARDS);
+  const { workshopId, journeyId } = await seedFitJourney(page, CARDS);
   await page.goto(`/#/w/${workshopId}/artifact/journey/${journeyId}`);
   const canvas = page.locator('.jy-canvas');
   const target = card(page, 'Fit target card', 'Aware', 'Actions');
@@ -167,7 +127,7 @@ test('zoom to fit an 800-card journey: every card on screen in colour with its m
 
 test('panned away from the headers, stage and lane names stay pinned to the canvas edges', async ({ page }) => {
   await openApp(page);
-  const { workshopId, journeyId } = await seedJourney(page, 120);
+  const { workshopId, journeyId } = await seedFitJourney(page, 120);
   await page.goto(`/#/w/${workshopId}/artifact/journey/${journeyId}`);
   await expect(card(page, 'Fit target card', 'Aware', 'Actions')).toBeVisible();
   const pins = page.locator('.jy-pins');
@@ -215,7 +175,7 @@ test('panned away from the headers, stage and lane names stay pinned to the canv
 
 test('the workshop sidebar folds away so the canvas gets the whole width, and stays folded after a reload', async ({ page }) => {
   await openApp(page);
-  const { workshopId, journeyId } = await seedJourney(page, 12);
+  const { workshopId, journeyId } = await seedFitJourney(page, 12);
   await page.goto(`/#/w/${workshopId}/artifact/journey/${journeyId}`);
   const sidebar = page.getByRole('navigation', { name: 'Workshop', exact: true });
   await expect(sidebar).toBeVisible();
