@@ -34,6 +34,9 @@ async function makeFixture(page: Page): Promise<Fixture> {
   await page.getByRole('button', { name: 'Add persona', exact: true }).first().click();
   await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeFocused();
   const personaId = decodeURIComponent(/\/artifact\/persona\/([^/]+)$/.exec(page.url())![1]!);
+  // A persona left untouched is taken back on leaving its editor: give it a name.
+  await page.keyboard.type('Dana Reyes');
+  await expect.poll(async () => ((await readAllStores(page)).stores.personas as Row[]).find((x) => x.id === personaId)?.name).toBe('Dana Reyes');
 
   await page.goto(`${base}/artifact/journey`);
   await page.getByRole('button', { name: 'New journey', exact: true }).first().click();
