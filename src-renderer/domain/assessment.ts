@@ -4,7 +4,7 @@
 // the readiness verdict, the value-steps checklist, warning signs' reach and the five-employees test. Imports nothing from React, Dexie or the DOM.
 // Field names are stored in IndexedDB and in backups: renaming one needs a migration.
 import { z } from 'zod';
-import { rowId, rowText, timeMs } from './row-fields';
+import { rowId, rowText, timeMs, type DeepReadonly } from './row-fields';
 import { assessmentSets, type AssessmentSet } from './artifacts';
 import { newId } from './ids';
 
@@ -588,8 +588,6 @@ export const assessmentRowSchema = z.strictObject({
   notes: rowText(assessmentLimits.notes).optional(),
 });
 
-/** The schema's type with readonly lists and fields, as the domain types are declared. */
-type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 // Keeps the schema and the type in step: a field on one and not the other, or a value one
 // allows and the other does not, fails to compile.
 type SchemaRun = z.infer<typeof assessmentRowSchema>;

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { answerLabel, answerOptions, answerScore, answerValueSchema, assessmentLimits, EMPLOYEES_NEEDED, type AnswerType, type AnswerValue, type AssessmentSetDef } from './assessment';
 import { emotionRange } from './journey';
 import { newId } from './ids';
-import { rowId, rowText, timeMs } from './row-fields';
+import { rowId, rowText, timeMs, type DeepReadonly } from './row-fields';
 
 /** An answer given on a phone: one of the set's answers, or "don't know". FORMAT: stored. */
 export type PhoneAnswer = AnswerValue | 'unknown';
@@ -320,8 +320,6 @@ export const emotionRoundRowSchema = z.strictObject({
   sheets: z.array(emotionSheetSchema).max(phoneRoundLimits.sheets, { error: `must hold at most ${phoneRoundLimits.sheets} sheets` }),
 });
 
-/** The schema's type with readonly lists and fields, as the domain types are declared. */
-type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 // Keeps the schemas and the types in step: a field on one and not the other fails to compile.
 type SchemaScoring = z.infer<typeof scoringRoundRowSchema>;
 type SchemaEmotions = z.infer<typeof emotionRoundRowSchema>;

@@ -2,7 +2,7 @@
 // data; no React, Dexie or DOM. Field names are stored in IndexedDB ("initiatives", "metrics"
 // tables and the workshop's roadmap settings) and in backups: changing one needs a migration.
 import { z } from 'zod';
-import { rowId, rowText, timeMs, orderNumber } from './row-fields';
+import { rowId, rowText, timeMs, orderNumber, type DeepReadonly } from './row-fields';
 import { newId } from './ids';
 import { addQuarters, isIsoDate, quarterEnd, quarterLabel, quarterOf, quarterStart, type YearQuarter } from './roadmap-dates';
 import { textLength } from './text';
@@ -405,8 +405,6 @@ export const initiativeRowSchema = z
     if (i.start && i.end && i.end < i.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'is before the start date' });
   });
 
-/** The schema's type with readonly lists and fields, as the domain types are declared. */
-type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 // Keeps the schema and the type in step: a field on one and not the other, or a value one
 // allows and the other does not, fails to compile.
 type SchemaInitiative = z.infer<typeof initiativeRowSchema>;

@@ -51,3 +51,6 @@ export const orderNumber = z
 export function isShowableTime(ms: unknown): ms is number {
   return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 && ms <= TIME_MAX_MS;
 }
+
+/** A schema's inferred type with readonly lists and fields, as the domain types are declared. */
+export type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;

@@ -4,7 +4,7 @@
 // so it survives a reload and keeps running across screens and windows.
 // Imports nothing from React, Dexie or the DOM. Field names are stored: renaming one needs a migration.
 import { z } from 'zod';
-import { rowId, rowText, timeMs, orderNumber } from './row-fields';
+import { rowId, rowText, timeMs, orderNumber, type DeepReadonly } from './row-fields';
 import { limits, type AgendaStep } from './workshop';
 import { newId } from './ids';
 import { formatClockTime, type ClockFormat } from './clock';
@@ -497,8 +497,6 @@ export const participantRowSchema = z.strictObject({
   createdAt: timeMs,
 });
 
-/** The schema's type with readonly lists and fields, as the domain types are declared. */
-type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 // Keeps the schemas and the types in step: a field on one and not the other, or a value one
 // allows and the other does not, fails to compile.
 type SchemaRunSession = z.infer<typeof runSessionRowSchema>;

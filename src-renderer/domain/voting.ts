@@ -3,7 +3,7 @@
 // ranked with ties, and the top N. Imports nothing from React, Dexie or the DOM.
 // Field names are stored in IndexedDB and in backups: renaming one needs a migration.
 import { z } from 'zod';
-import { rowId, timeMs } from './row-fields';
+import { rowId, timeMs, type DeepReadonly } from './row-fields';
 import { newId } from './ids';
 import { textLength } from './text';
 
@@ -220,8 +220,6 @@ export const voteRowSchema = z.strictObject({
   createdAt: timeMs,
 });
 
-/** The schema's type with readonly lists and fields, as the domain types are declared. */
-type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 // Keeps the schemas and the types in step: a field on one and not the other, or a value one
 // allows and the other does not, fails to compile.
 type SchemaExercise = z.infer<typeof voteExerciseRowSchema>;

@@ -6,6 +6,7 @@
 // Stage names come from the network: React text only, never HTML.
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
+import { StepNav } from './step-nav';
 import { emotionWords } from '../domain/journey';
 import { capText } from '../domain/text';
 import { changedEmotions, myEmotions, sheetSent, viewCaps, writeOwnEmotions, type EmotionsView, type OwnView } from './participant-model';
@@ -95,20 +96,7 @@ export function EmotionView(props: { round: EmotionsView; own: OwnView; ownDoc: 
         ))}
       </div>
       <p className="round-privacy">Only you and the facilitator’s app see your ratings. The room sees the average and the spread, without names, when the round closes.</p>
-      <div className="step-nav">
-        <button type="button" className="button secondary" disabled={index === 0} onClick={() => setIndex(index - 1)}>
-          Back
-        </button>
-        {index < total - 1 ? (
-          <button type="button" className="button primary" onClick={() => setIndex(index + 1)}>
-            Next
-          </button>
-        ) : (
-          <button type="button" className="button primary" disabled={!open || mine.done} onClick={finish}>
-            {mine.done ? 'Finished' : 'Finish'}
-          </button>
-        )}
-      </div>
+      <StepNav index={index} count={total} open={open} done={mine.done} go={setIndex} finish={finish} />
     </section>
   );
 }

@@ -5,6 +5,7 @@
 // Item and choice texts come from the network: React text only, never HTML.
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
+import { StepNav } from './step-nav';
 import { assessmentLimits } from '../domain/assessment';
 import { capText, textLength } from '../domain/text';
 import { EmployeeStep, employeeProblem, noEmployee } from './employee-step';
@@ -150,20 +151,7 @@ export function ScoreView(props: { scoring: ScoringView; own: OwnView; ownDoc: Y
         </>
       ) : null}
       <p className="round-privacy">Only you and the facilitator’s app see your scores. The room sees the spread, without names, after the reveal.</p>
-      <div className="step-nav">
-        <button type="button" className="button secondary" disabled={index === 0} onClick={() => go(index - 1)}>
-          Back
-        </button>
-        {index < steps - 1 ? (
-          <button type="button" className="button primary" onClick={() => go(index + 1)}>
-            Next
-          </button>
-        ) : (
-          <button type="button" className="button primary" disabled={!open || mine.done} onClick={finish}>
-            {mine.done ? 'Finished' : 'Finish'}
-          </button>
-        )}
-      </div>
+      <StepNav index={index} count={steps} open={open} done={mine.done} go={go} finish={finish} />
     </section>
   );
 }
