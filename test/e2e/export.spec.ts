@@ -34,6 +34,18 @@ async function addPersona(page: Page, workshopId: string, name: string): Promise
   );
 }
 
+/** The PDF's text by pdftotext (written into `dir` first), or null where poppler is missing (.ci/run installs it). */
+function pdfText(dir: string, bytes: Buffer): string | null {
+  const pdfPath = join(dir, 'deck.pdf');
+  writeFileSync(pdfPath, bytes);
+  try {
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+  } catch {
+    console.warn('pdftotext is not installed: the PDF text is not checked.');
+    return null;
+  }
+}
+
 test('exports the deck as PDF and PowerPoint from the export screen', async ({ page }) => {
   await openApp(page);
   const id = await createWorkshop(page, { template: 'Customer-centricity full day', client: 'Müller & Söhne GmbH', title: 'Kundentag Ωmega', date: '2027-03-14' });
@@ -52,14 +64,7 @@ test('exports the deck as PDF and PowerPoint from the export screen', async ({ p
   expect(pdf.name).toMatch(/\.pdf$/);
   expect(pdf.file.buffer.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await expect(page.getByRole('region', { name: 'Save' }).getByRole('status')).toContainText('Saved');
-  const pdfPath = join(dir, 'deck.pdf');
-  writeFileSync(pdfPath, pdf.file.buffer);
-  let text: string | null = null;
-  try {
-    text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
-  } catch {
-    console.warn('pdftotext is not installed: the PDF text is not checked.');
-  }
+  const text = pdfText(dir, pdf.file.buffer);
   if (text !== null) {
     expect(text).toContain('Müller & Söhne GmbH');
     expect(text).toContain('Zoë Δημητρίου');
@@ -112,14 +117,7 @@ test('draws Hebrew and Arabic right to left in the preview, the PDF and the PNG,
 
   const dir = mkdtempSync(join(tmpdir(), 'centric-e2e-rtl-'));
   const pdf = await saveByClicking(page, page.getByRole('button', { name: 'PDF', exact: true }));
-  const pdfPath = join(dir, 'deck.pdf');
-  writeFileSync(pdfPath, pdf.file.buffer);
-  let text: string | null = null;
-  try {
-    text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
-  } catch {
-    console.warn('pdftotext is not installed: the PDF text is not checked.');
-  }
+  const text = pdfText(dir, pdf.file.buffer);
   if (text !== null) {
     const plain = text.normalize('NFKC').replace(/[\u202a-\u202e]/g, '');
     expect(plain).toContain('שירה לוי');
